@@ -1,0 +1,26 @@
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import esbuild from 'rollup-plugin-esbuild';
+import { existsSync } from 'node:fs';
+
+// Two faces of one engine: the dashboard card (browser, one ES module) and the CLI (Node).
+const builds = [];
+
+if (existsSync('cards/lock-sentinel-card/card.ts')) {
+  builds.push({
+    input: 'cards/lock-sentinel-card/card.ts',
+    output: { file: 'dist/lock-sentinel-card.js', format: 'es', inlineDynamicImports: true },
+    plugins: [
+      nodeResolve({ browser: true, exportConditions: ['production'] }),
+      esbuild({ target: 'es2022', minify: true, tsconfig: 'tsconfig.json' }),
+    ],
+  });
+}
+
+builds.push({
+  input: 'src/cli/main.ts',
+  output: { file: 'dist/cli.js', format: 'es', banner: '#!/usr/bin/env node' },
+  external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0'),
+  plugins: [esbuild({ target: 'node20', tsconfig: 'tsconfig.json' })],
+});
+
+export default builds;

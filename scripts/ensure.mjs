@@ -1,0 +1,39 @@
+// Installs dependencies when missing and builds when sources are newer than the build.
+import { existsSync, statSync, readdirSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const run = (cmd) => execSync(cmd, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+
+function newest(dir) {
+  let t = 0;
+  if (!existsSync(join(root, dir))) return 0;
+  for (const entry of readdirSync(join(root, dir), { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) t = Math.max(t, statSync(join(entry.parentPath ?? entry.path, entry.name)).mtimeMs);
+  }
+  return t;
+}
+
+export function ensureInstalled() {
+  const lock = join(root, 'package-lock.json');
+  const marker = join(root, 'node_modules', '.package-lock.json');
+  if (!existsSync(marker) || statSync(marker).mtimeMs < statSync(lock).mtimeMs) {
+    console.error('lock-sentinel: installing dependencies (npm ci)...');
+    run('npm ci --no-audit --no-fund --loglevel=error');
+  }
+}
+
+export function ensureBuilt() {
+  const out = join(root, 'dist', 'cli.js');
+  const sources = Math.max(newest('src'), newest('cards'), statSync(join(root, 'rollup.config.mjs')).mtimeMs);
+  if (!existsSync(out) || statSync(out).mtimeMs < sources) {
+    console.error('lock-sentinel: building...');
+    run('npm run --silent build');
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  ensureInstalled();
+  ensureBuilt();
+}

@@ -1,0 +1,120 @@
+// Home Assistant's own wire shapes, typed once. Everything the engine reads arrives in these shapes.
+
+export interface HassContext {
+  id: string;
+  parent_id?: string | null;
+  user_id?: string | null;
+}
+
+export interface HassState {
+  entity_id: string;
+  state: string;
+  attributes: Record<string, unknown>;
+  last_changed?: string;
+  last_updated?: string;
+  context?: HassContext;
+}
+
+export interface HassEvent {
+  event_type: string;
+  data: Record<string, unknown>;
+  time_fired: string;
+  origin?: string;
+  context?: HassContext;
+}
+
+export interface StateChangedData {
+  entity_id: string;
+  old_state: HassState | null;
+  new_state: HassState | null;
+}
+
+/** config/entity_registry/list entry (the fields we use). */
+export interface EntityRegistryEntry {
+  entity_id: string;
+  platform: string;
+  device_id: string | null;
+  config_entry_id?: string | null;
+  disabled_by?: string | null;
+  unique_id?: string;
+  name?: string | null;
+  original_name?: string | null;
+}
+
+/** config/device_registry/list entry (the fields we use). */
+export interface DeviceRegistryEntry {
+  id: string;
+  name: string | null;
+  name_by_user?: string | null;
+  manufacturer?: string | null;
+  model?: string | null;
+  sw_version?: string | null;
+  identifiers?: [string, string][];
+  config_entries?: string[];
+}
+
+/** config/auth/list entry. */
+export interface HassUser {
+  id: string;
+  name: string | null;
+  username?: string | null;
+  is_owner: boolean;
+  is_active: boolean;
+  system_generated: boolean;
+  group_ids: string[];
+}
+
+/** auth/current_user result. */
+export interface HassCurrentUser {
+  id: string;
+  name: string | null;
+  is_owner: boolean;
+  is_admin: boolean;
+  mfa_modules?: { id: string; name: string; enabled: boolean }[];
+}
+
+/** zwave_js.get_lock_usercode response for one lock, keyed by slot. */
+export type UsercodeResponse = Record<string, { usercode: string; in_use: boolean }>;
+
+export type CodeRole = 'family' | 'guest' | 'service' | 'admin';
+
+/** Who holds which slot: recorded by the household's admins. */
+export interface CodeRegistryEntry {
+  lock: string;
+  slot: number;
+  name: string;
+  role: CodeRole;
+  added: string | null;
+  expires: string | null;
+}
+
+/** A "logs reviewed" mark set in the card's timeline. */
+export interface ReviewMark {
+  time: string;
+  user?: string | null;
+}
+
+/** Self-reported checklist answers (things HA cannot see). true = done, false = not done. */
+export type ChecklistAnswers = Record<string, boolean>;
+
+export interface SnapshotHeader {
+  version: 1;
+  captured_at: string;
+  config: { time_zone: string; [k: string]: unknown };
+  states: HassState[];
+  entity_registry?: EntityRegistryEntry[];
+  device_registry?: DeviceRegistryEntry[];
+  usercodes?: Record<string, UsercodeResponse>;
+  code_registry?: CodeRegistryEntry[];
+  users?: HassUser[];
+  current_user?: HassCurrentUser;
+  automations?: Record<string, unknown>[];
+  /** Extension: review marks from the card (missing: the weekly-review check is unknown). */
+  reviews?: ReviewMark[];
+  /** Extension: the self-reported checklist. */
+  checklist?: ChecklistAnswers;
+}
+
+export interface Snapshot extends SnapshotHeader {
+  events?: HassEvent[];
+}

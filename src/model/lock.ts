@@ -1,0 +1,62 @@
+// The normalised model every rule reads: locks, code slots and one access timeline.
+
+export type Protocol = 'zwave_js' | 'zha' | 'zigbee2mqtt' | 'matter' | 'generic';
+
+export type AccessKind =
+  | 'unlock'
+  | 'lock'
+  | 'failed' // one wrong code entered
+  | 'lockout' // the lock's own "code limit exceeded" / "keypad disabled" report
+  | 'tamper'
+  | 'jam'
+  | 'code_change';
+
+export type AccessMethod = 'keypad' | 'rf' | 'manual' | 'auto' | 'rfid' | 'fingerprint' | 'key' | 'remote' | 'unknown';
+
+export interface AccessEvent {
+  /** Position in arrival order; stable id for linking findings to events. */
+  seq: number;
+  lock: string;
+  /** Epoch milliseconds. */
+  time: number;
+  kind: AccessKind;
+  method: AccessMethod;
+  /** 1-based code slot, when the lock reported one. */
+  slot: number | null;
+  success: boolean;
+  /** Who, when HA knows (changed_by, a user name). Never a code. */
+  actor: string | null;
+  /** Protocol detail, e.g. "Keypad unlock operation". */
+  label: string;
+}
+
+export interface FirmwareInfo {
+  entity_id: string;
+  installed: string | null;
+  latest: string | null;
+  update_available: boolean;
+}
+
+export interface Lock {
+  entity_id: string;
+  name: string;
+  protocol: Protocol;
+  device_id: string | null;
+  state: string;
+  last_changed: string | null;
+  battery: number | null;
+  battery_entity: string | null;
+  firmware: FirmwareInfo | null;
+  door_entity: string | null;
+  tamper_entity: string | null;
+  /** Entities on the lock's device that report Zigbee2MQTT actions (event.*_action, sensor.*_action). */
+  action_entities: string[];
+}
+
+/** An in-use code slot. The code itself stays private to the code rules. */
+export interface CodeSlot {
+  lock: string;
+  slot: number;
+  in_use: boolean;
+  code: string;
+}
