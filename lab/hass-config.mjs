@@ -1,0 +1,52 @@
+// Writes the lab's Home Assistant configuration into the config directory.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const TIME_ZONE = 'Europe/Berlin';
+
+/** Legacy device trackers (known_devices.yaml), moved with `device_tracker.see`; persons are linked to them. */
+export const TRACKERS = { alice_phone: 'Alice Phone', bob_phone: 'Bob Phone' };
+
+export function writeConfig(dir, { port }) {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'configuration.yaml'), `# Written by lab/lab.mjs on every start: edit lab/hass-config.mjs instead.
+homeassistant:
+  name: Lock Sentinel Lab
+  latitude: 52.52
+  longitude: 13.405
+  elevation: 34
+  radius: 100
+  unit_system: metric
+  currency: EUR
+  country: DE
+  language: en
+  time_zone: ${TIME_ZONE}
+  internal_url: http://127.0.0.1:${port}
+http:
+  server_host: 127.0.0.1
+  server_port: ${port}
+logger:
+  default: warning
+api:
+websocket_api:
+config:
+frontend:
+lovelace:
+  mode: storage
+automation: !include automations.yaml
+demo:
+logbook:
+history:
+recorder:
+  commit_interval: 1
+person:
+device_tracker:
+zone:
+persistent_notification:
+`);
+  if (!existsSync(join(dir, 'automations.yaml'))) writeFileSync(join(dir, 'automations.yaml'), '[]\n');
+  if (!existsSync(join(dir, 'known_devices.yaml'))) {
+    writeFileSync(join(dir, 'known_devices.yaml'), Object.entries(TRACKERS)
+      .map(([id, name]) => `${id}:\n  name: ${name}\n  mac:\n  icon:\n  picture:\n  track: true\n`).join('\n'));
+  }
+}

@@ -1,0 +1,174 @@
+#!/usr/bin/env node
+// The lab: a real Home Assistant (pinned in lab/requirements.txt) with a real mosquitto, on loopback.
+//   node lab/lab.mjs up     start (or reuse) the lab; prints `lab ready <url>`; writes .lab/lab.json
+//   node lab/lab.mjs down   stop it
+//   node lab/lab.mjs status say whether it runs
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { http, httpOk, wsSession } from './ha-api.mjs';
+import { writeConfig, TRACKERS } from './hass-config.mjs';
+import { mqttPublish } from './mqtt.mjs';
+import { configureMqtt, onboard } from './onboard.mjs';
+import { freePort, portFree, readPid, startDetached, stop, until } from './processes.mjs';
+import { ensureVenv } from './venv.mjs';
+import { bridgeOnline, discoveryMessages, INITIAL_STATE, stateMessage } from './z2m.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const labDir = join(root, '.lab');
+const paths = {
+  venv: join(labDir, 'venv'),
+  config: join(labDir, 'config'),
+  json: join(labDir, 'lab.json'),
+  hassPid: join(labDir, 'hass.pid'),
+  hassLog: join(labDir, 'hass.log'),
+  mqttPid: join(labDir, 'mosquitto.pid'),
+  mqttLog: join(labDir, 'mosquitto.log'),
+  mqttConf: join(labDir, 'mosquitto.conf'),
+  mqttData: join(labDir, 'mosquitto'),
+};
+const MOSQUITTO = ['/usr/sbin/mosquitto', 'mosquitto'].find((m) => m.startsWith('/') ? existsSync(m) : true);
+const log = (line) => console.log(`lab: ${line}`);
+
+const readLab = () => (existsSync(paths.json) ? JSON.parse(readFileSync(paths.json, 'utf8')) : null);
+
+async function answers(lab) {
+  if (!lab) return false;
+  const r = await http(lab.url, '/api/config', { token: lab.token }).catch(() => null);
+  return r?.status === 200 && r.body.state === 'RUNNING';
+}
+
+async function startMosquitto(port) {
+  mkdirSync(paths.mqttData, { recursive: true });
+  writeFileSync(paths.mqttConf, [
+    `listener ${port} 127.0.0.1`, 'allow_anonymous true', 'persistence true',
+    `persistence_location ${paths.mqttData}/`, 'log_dest stdout', 'log_type error', 'log_type warning', '',
+  ].join('\n'));
+  startDetached(MOSQUITTO, ['-c', paths.mqttConf], { logFile: paths.mqttLog, pidFile: paths.mqttPid, cwd: labDir });
+  await until(async () => !(await portFree(port)), 10000, `mosquitto did not listen on 127.0.0.1:${port} (see ${paths.mqttLog})`);
+}
+
+async function startHass(bin) {
+  startDetached(join(bin, 'hass'), ['-c', paths.config, '--skip-pip', '--log-no-color', '--log-file', paths.hassLog],
+    { logFile: join(labDir, 'hass.stdout.log'), pidFile: paths.hassPid, cwd: labDir });
+}
+
+async function waitRunning(url, token) {
+  await until(async () => {
+    if (!readPid(paths.hassPid)) throw new Error('exited');
+    const r = await http(url, '/api/config', { token });
+    return r.status === 200 && r.body.state === 'RUNNING';
+  }, 180000, `Home Assistant did not reach RUNNING at ${url} (see ${paths.hassLog})`);
+}
+
+/** Announces the Zigbee2MQTT lock and waits until HA made its entities. */
+async function announceZ2m(url, token, broker) {
+  await mqttPublish(broker, [bridgeOnline(), ...discoveryMessages()]);
+  await until(async () => (await http(url, '/api/states/lock.back_door', { token })).status === 200, 30000,
+    'the MQTT lock (lock.back_door) did not appear in Home Assistant');
+  await mqttPublish(broker, [stateMessage(INITIAL_STATE)]);
+  await until(async () => (await httpOk(url, '/api/states/lock.back_door', { token })).state === 'locked', 15000,
+    'the MQTT lock did not take its initial state');
+}
+
+async function up() {
+  const t0 = Date.now();
+  const existing = readLab();
+  if (readPid(paths.hassPid) && readPid(paths.mqttPid) && (await answers(existing))) {
+    log(`already running (Home Assistant ${existing.ha_version}), reused`);
+    console.log(`lab started in ${((Date.now() - t0) / 1000).toFixed(1)} s (reused)`);
+    console.log(`lab ready ${existing.url}`);
+    return;
+  }
+  await down({ quiet: true });
+  const bin = ensureVenv(paths.venv, join(root, 'lab', 'requirements.txt'), log);
+
+  // A lab whose setup never finished (no lab.json) starts over from an empty config.
+  const fresh = !existing || !existsSync(join(paths.config, '.storage', 'onboarding'));
+  if (fresh) rmSync(paths.config, { recursive: true, force: true });
+  const port = existing && !fresh && (await portFree(new URL(existing.url).port * 1)) ? Number(new URL(existing.url).port) : await freePort();
+  const oldMqtt = existing && !fresh ? existing.mqtt.port : null;
+  const mqttPort = oldMqtt && (await portFree(oldMqtt)) ? oldMqtt : await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const broker = { host: '127.0.0.1', port: mqttPort };
+
+  await startMosquitto(mqttPort);
+  writeConfig(paths.config, { port });
+  log(`starting Home Assistant on ${url}${fresh ? ' (first start: onboarding)' : ''}`);
+  await startHass(bin);
+
+  let lab;
+  if (fresh) {
+    await until(async () => {
+      if (!readPid(paths.hassPid)) throw new Error('exited');
+      return (await http(url, '/api/onboarding')).status === 200;
+    }, 180000, `Home Assistant did not answer at ${url} (see ${paths.hassLog})`);
+    const users = await onboard(url);
+    await waitRunning(url, users.token);
+    await configureMqtt(url, users.token, broker);
+    lab = { url, ...users };
+  } else {
+    lab = { ...existing, url };
+    await waitRunning(url, lab.token);
+    if (mqttPort !== oldMqtt) await configureMqtt(url, lab.token, broker);
+  }
+  await announceZ2m(url, lab.token, broker);
+  await placePersons(url, lab.token);
+
+  const config = await httpOk(url, '/api/config', { token: lab.token });
+  lab = {
+    url, token: lab.token, nonadmin_token: lab.nonadmin_token, users: lab.users, mqtt: broker,
+    ha_version: config.version, time_zone: config.time_zone, config_dir: paths.config, started_at: new Date().toISOString(),
+  };
+  writeFileSync(paths.json, JSON.stringify(lab, null, 2) + '\n', { mode: 0o600 });
+
+  const zwaveUp = join(root, 'lab', 'zwave', 'up.mjs');
+  if (existsSync(zwaveUp)) {
+    log('starting the Z-Wave lab (lab/zwave/up.mjs)');
+    const r = spawnSync(process.execPath, [zwaveUp], { stdio: 'inherit', env: { ...process.env, LAB_JSON: paths.json } });
+    if (r.status !== 0) throw new Error(`lab/zwave/up.mjs failed (exit ${r.status})`);
+  }
+  console.log(`lab started in ${((Date.now() - t0) / 1000).toFixed(1)} s (${fresh ? 'cold: first start with onboarding' : 'warm: existing config'})`);
+  console.log(`lab ready ${url}`);
+}
+
+/** Everybody home at the start of a run (trackers are legacy `device_tracker.see` devices). */
+async function placePersons(url, token) {
+  const ws = await wsSession(url, token);
+  try {
+    for (const dev_id of Object.keys(TRACKERS)) {
+      await ws.call({ type: 'call_service', domain: 'device_tracker', service: 'see', service_data: { dev_id, location_name: 'home' } });
+    }
+  } finally {
+    ws.close();
+  }
+}
+
+async function down({ quiet = false } = {}) {
+  const zwaveDown = join(root, 'lab', 'zwave', 'down.mjs');
+  if (existsSync(zwaveDown)) {
+    const r = spawnSync(process.execPath, [zwaveDown], { stdio: 'inherit', env: { ...process.env, LAB_JSON: paths.json } });
+    if (r.status !== 0) log(`lab/zwave/down.mjs exited with ${r.status}`);
+  }
+  const hass = await stop(paths.hassPid, 60000);
+  const mqtt = await stop(paths.mqttPid, 10000);
+  if (!quiet || hass !== 'not running' || mqtt !== 'not running') log(`Home Assistant: ${hass}; mosquitto: ${mqtt}`);
+}
+
+async function status() {
+  const lab = readLab();
+  const ok = readPid(paths.hassPid) && (await answers(lab));
+  console.log(ok ? `lab running ${lab.url} (Home Assistant ${lab.ha_version})` : 'lab not running');
+  return ok ? 0 : 1;
+}
+
+const cmd = process.argv[2];
+try {
+  if (cmd === 'up') await up();
+  else if (cmd === 'down') await down();
+  else if (cmd === 'status') process.exitCode = await status();
+  else { console.error('usage: node lab/lab.mjs up|down|status'); process.exitCode = 2; }
+} catch (e) {
+  console.error(`lab: ${e.message}`);
+  process.exitCode = 1;
+}

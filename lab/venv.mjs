@@ -1,0 +1,38 @@
+// The Python side of the lab: a venv under .lab/ with the pinned Home Assistant (lab/requirements.txt).
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+function findPython313() {
+  const pyenv = join(homedir(), '.pyenv', 'versions');
+  const candidates = existsSync(pyenv)
+    ? readdirSync(pyenv).filter((v) => /^3\.13(\.|$)/.test(v)).sort().reverse().map((v) => join(pyenv, v, 'bin', 'python3'))
+    : [];
+  candidates.push('python3.13');
+  for (const py of candidates) {
+    try {
+      execFileSync(py, ['-c', 'import sys; assert sys.version_info[:2] == (3, 13)'], { stdio: 'ignore' });
+      return py;
+    } catch { /* next */ }
+  }
+  throw new Error('no Python 3.13 found (looked in ~/.pyenv/versions/3.13* and for python3.13 on PATH)');
+}
+
+/** Creates or updates the venv so it holds exactly what requirements.txt pins. Returns the venv's bin directory. */
+export function ensureVenv(venvDir, requirementsFile, log) {
+  const bin = join(venvDir, 'bin');
+  const marker = join(venvDir, '.lab-requirements');
+  const wanted = createHash('sha256').update(readFileSync(requirementsFile)).digest('hex');
+  if (existsSync(join(bin, 'hass')) && existsSync(marker) && readFileSync(marker, 'utf8') === wanted) return bin;
+  if (!existsSync(join(bin, 'python3'))) {
+    const py = findPython313();
+    log(`creating the venv with ${py}`);
+    execFileSync(py, ['-m', 'venv', venvDir], { stdio: 'inherit' });
+  }
+  log(`installing ${requirementsFile} into the venv (first time: several minutes)`);
+  execFileSync(join(bin, 'pip'), ['install', '--quiet', '-r', requirementsFile], { stdio: ['ignore', 'inherit', 'inherit'] });
+  writeFileSync(marker, wanted);
+  return bin;
+}
