@@ -1,8 +1,22 @@
 // The pipeline: HA data → adapters → one access timeline → rules → findings → scorecard.
-// (Interface fixed first; implementation follows in this module's commits.)
-import type { HassEvent, Snapshot, SnapshotHeader } from './model/ha.js';
-import type { AccessEvent, AccessKind, AccessMethod, FirmwareInfo, Protocol } from './model/lock.js';
-import type { Check, Finding, Score } from './model/finding.js';
+import type { CodeRegistryEntry, HassEvent, Snapshot, SnapshotHeader } from './model/ha.js';
+import type { AccessEvent, AccessKind, AccessMethod, CodeSlot, FirmwareInfo, Lock, Protocol } from './model/lock.js';
+import type { Check, Finding, RaisedFinding, Score } from './model/finding.js';
+import { discoverLocks, indexLocks, type LockIndex } from './adapters/discovery.js';
+import { buildTimeline } from './adapters/timeline.js';
+import { Presence } from './adapters/presence.js';
+import { EventStore } from './store/event-store.js';
+import { TimeZone } from './time/zone.js';
+import { THRESHOLDS, type Thresholds } from './thresholds.js';
+import { slotKey, type Rule, type RuleContext } from './rules/context.js';
+import { duplicateCodes, expiredCodes, exposedPins, reusedAcrossLocks, staleCodes, unregisteredCodes, weakCodes } from './rules/codes.js';
+import { awayAccess, failedAttempts, unusualHours } from './rules/access.js';
+import { firmwareUpdate, jammed, lowBattery, tamper, unavailable } from './rules/device.js';
+import { mfaDisabled, tooManyAdmins } from './rules/accounts.js';
+import { missingAlerts } from './rules/alerts.js';
+import { evaluateChecks } from './score/checks.js';
+import { score } from './score/scorecard.js';
+import { validateHeader } from './model/validate.js';
 
 export interface LastAccess {
   time: string;
@@ -31,13 +45,124 @@ export interface AuditReport {
   findings: Finding[];
 }
 
-/** Streaming auditor: feed events one by one (any order), ask for the report as often as needed. */
-export declare class Auditor {
-  constructor(header: SnapshotHeader);
-  addEvent(event: HassEvent): void;
-  report(): AuditReport;
-  /** The normalised access timeline, sorted by time. */
-  timeline(): AccessEvent[];
+const RULES: Rule[] = [
+  weakCodes, duplicateCodes, reusedAcrossLocks, staleCodes, expiredCodes, unregisteredCodes, exposedPins,
+  failedAttempts, unusualHours, awayAccess,
+  tamper, jammed, lowBattery, firmwareUpdate, unavailable,
+  tooManyAdmins, mfaDisabled, missingAlerts,
+];
+
+const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
+
+function inUseCodes(header: SnapshotHeader): CodeSlot[] | null {
+  if (!header.usercodes) return null;
+  const out: CodeSlot[] = [];
+  for (const [lock, slots] of Object.entries(header.usercodes)) {
+    for (const [slot, v] of Object.entries(slots ?? {})) {
+      if (v?.in_use) out.push({ lock, slot: Number(slot), in_use: true, code: typeof v.usercode === 'string' ? v.usercode.trim() : '' });
+    }
+  }
+  return out;
 }
 
-export declare function audit(snapshot: Snapshot): AuditReport;
+export interface AuditOptions {
+  thresholds?: Partial<Thresholds>;
+  /** The source carries an event stream even if no event arrived (JSON Lines, live). Default: header has `events`. */
+  eventsPresent?: boolean;
+}
+
+/** Streaming auditor: feed events one by one, in any order; ask for the report as often as needed. */
+export class Auditor {
+  readonly header: SnapshotHeader;
+  readonly store = new EventStore();
+  private readonly th: Thresholds;
+  private readonly tz: TimeZone;
+  private readonly locks: Lock[];
+  private readonly index: LockIndex;
+  private eventsPresent: boolean;
+  private cached: { version: number; timeline: AccessEvent[]; findings: RaisedFinding[]; report: AuditReport } | null = null;
+
+  constructor(header: SnapshotHeader, options: AuditOptions = {}) {
+    validateHeader(header);
+    this.header = header;
+    this.th = { ...THRESHOLDS, ...options.thresholds };
+    this.tz = new TimeZone(header.config.time_zone);
+    this.locks = discoverLocks(header);
+    this.index = indexLocks(this.locks);
+    this.eventsPresent = options.eventsPresent ?? Array.isArray((header as Snapshot).events);
+  }
+
+  addEvent(event: HassEvent): void {
+    this.eventsPresent = true;
+    this.store.add(event);
+  }
+
+  get timeZone(): TimeZone {
+    return this.tz;
+  }
+
+  /** The normalised access timeline, sorted by time. */
+  timeline(): AccessEvent[] {
+    return this.evaluate().timeline;
+  }
+
+  /** Findings with the access events (by seq) that raised them. */
+  raisedFindings(): RaisedFinding[] {
+    return this.evaluate().findings;
+  }
+
+  report(): AuditReport {
+    return this.evaluate().report;
+  }
+
+  holderOf(lock: string, slot: number | null): CodeRegistryEntry | null {
+    if (slot === null) return null;
+    return this.header.code_registry?.find((e) => e.lock === lock && e.slot === slot) ?? null;
+  }
+
+  private evaluate() {
+    if (this.cached && this.cached.version === this.store.version) return this.cached;
+    const timeline = buildTimeline(this.store, this.index, this.th.unlockMergeSeconds * 1000);
+    const ctx: RuleContext = {
+      header: this.header, locks: this.locks, index: this.index, timeline,
+      presence: new Presence(this.header.states, this.store),
+      history: { present: this.eventsPresent, earliest: this.store.earliest },
+      tz: this.tz, now: Date.parse(this.header.captured_at), th: this.th,
+      codes: inUseCodes(this.header),
+      registry: this.header.code_registry ? new Map(this.header.code_registry.map((e) => [slotKey(e.lock, e.slot), e])) : null,
+    };
+    const findings = RULES.flatMap((rule) => rule(ctx))
+      .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (b.time ?? '').localeCompare(a.time ?? ''));
+    const checks = evaluateChecks(ctx, findings);
+    const report: AuditReport = {
+      score: score(checks),
+      locks: this.locks.map((l) => this.summary(l, timeline)),
+      checks,
+      findings: findings.map(({ events: _e, ...f }) => f),
+    };
+    this.cached = { version: this.store.version, timeline, findings, report };
+    return this.cached;
+  }
+
+  private summary(l: Lock, timeline: AccessEvent[]): LockSummary {
+    let last: AccessEvent | undefined;
+    for (let i = timeline.length - 1; i >= 0; i--) {
+      const e = timeline[i];
+      if (e.lock === l.entity_id && (e.kind === 'unlock' || e.kind === 'lock' || e.kind === 'failed')) { last = e; break; }
+    }
+    return {
+      entity_id: l.entity_id, name: l.name, protocol: l.protocol, device_id: l.device_id, state: l.state,
+      battery: l.battery, firmware: l.firmware,
+      last_access: last ? {
+        time: new Date(last.time).toISOString(), kind: last.kind, method: last.method, slot: last.slot,
+        holder: this.holderOf(l.entity_id, last.slot)?.name ?? last.actor, success: last.success,
+      } : null,
+    };
+  }
+}
+
+export function audit(snapshot: Snapshot, options: AuditOptions = {}): AuditReport {
+  const auditor = new Auditor(snapshot, options);
+  for (const e of snapshot.events ?? []) auditor.addEvent(e);
+  return auditor.report();
+}

@@ -1,0 +1,98 @@
+// Finds the house's locks and what belongs to each: protocol (from the entity registry platform), device,
+// battery, firmware, door and tamper sensors, Zigbee2MQTT action entities.
+import type { EntityRegistryEntry, HassState, SnapshotHeader } from '../model/ha.js';
+import type { FirmwareInfo, Lock, Protocol } from '../model/lock.js';
+
+const PLATFORM_PROTOCOL: Record<string, Protocol> = {
+  zwave_js: 'zwave_js',
+  zha: 'zha',
+  mqtt: 'zigbee2mqtt',
+  matter: 'matter',
+};
+
+export function protocolOf(platform: string | undefined): Protocol {
+  return (platform && PLATFORM_PROTOCOL[platform]) || 'generic';
+}
+
+const domainOf = (id: string) => id.slice(0, id.indexOf('.'));
+const objectId = (id: string) => id.slice(id.indexOf('.') + 1);
+
+function numeric(v: unknown): number | null {
+  const n = typeof v === 'string' ? Number(v) : v;
+  return typeof n === 'number' && Number.isFinite(n) ? n : null;
+}
+
+export interface LockIndex {
+  locks: Lock[];
+  byEntity: Map<string, Lock>;
+  byDevice: Map<string, Lock>;
+  /** Action, tamper and door entities → their lock. */
+  byRelated: Map<string, Lock>;
+}
+
+/** Entities on the same device as the lock; without a registry, entities whose object id starts with the lock's. */
+function relatedStates(lockId: string, deviceId: string | null, states: HassState[], reg: Map<string, EntityRegistryEntry> | null): HassState[] {
+  if (reg && deviceId) return states.filter((s) => s.entity_id !== lockId && reg.get(s.entity_id)?.device_id === deviceId);
+  if (reg) return [];
+  const prefix = objectId(lockId) + '_';
+  return states.filter((s) => objectId(s.entity_id).startsWith(prefix));
+}
+
+function firmwareOf(related: HassState[]): FirmwareInfo | null {
+  const u = related.find((s) => domainOf(s.entity_id) === 'update');
+  if (!u) return null;
+  const a = u.attributes ?? {};
+  return {
+    entity_id: u.entity_id,
+    installed: typeof a.installed_version === 'string' ? a.installed_version : null,
+    latest: typeof a.latest_version === 'string' ? a.latest_version : null,
+    update_available: u.state === 'on',
+  };
+}
+
+function lockOf(state: HassState, states: HassState[], reg: Map<string, EntityRegistryEntry> | null): Lock {
+  const entry = reg?.get(state.entity_id);
+  const deviceId = entry?.device_id ?? null;
+  const related = relatedStates(state.entity_id, deviceId, states, reg);
+  const cls = (s: HassState) => s.attributes?.device_class;
+  const batterySensor = related.find((s) => domainOf(s.entity_id) === 'sensor' && cls(s) === 'battery' && numeric(s.state) !== null);
+  const attrBattery = numeric(state.attributes?.battery_level ?? state.attributes?.battery);
+  const events = related.filter((s) => domainOf(s.entity_id) === 'event' && (s.attributes?.event_type !== undefined || s.entity_id.endsWith('_action')));
+  const actionSensors = related.filter((s) => domainOf(s.entity_id) === 'sensor' && s.entity_id.endsWith('_action'));
+  const bin = (c: string[]) => related.find((s) => domainOf(s.entity_id) === 'binary_sensor' && c.includes(String(cls(s))))?.entity_id ?? null;
+  return {
+    entity_id: state.entity_id,
+    name: typeof state.attributes?.friendly_name === 'string' ? state.attributes.friendly_name : state.entity_id,
+    protocol: protocolOf(entry?.platform),
+    device_id: deviceId,
+    state: String(state.state),
+    last_changed: state.last_changed ?? null,
+    battery: batterySensor ? numeric(batterySensor.state) : attrBattery,
+    battery_entity: batterySensor?.entity_id ?? null,
+    firmware: firmwareOf(related),
+    door_entity: bin(['door', 'opening', 'window']),
+    tamper_entity: bin(['tamper']),
+    action_entities: (events.length ? events : actionSensors).map((s) => s.entity_id),
+  };
+}
+
+/** Every lock entity of the house (disabled registry entries excluded), sorted by entity id. */
+export function discoverLocks(header: SnapshotHeader): Lock[] {
+  const reg = header.entity_registry ? new Map(header.entity_registry.map((e) => [e.entity_id, e])) : null;
+  return header.states
+    .filter((s) => domainOf(s.entity_id) === 'lock' && !reg?.get(s.entity_id)?.disabled_by)
+    .map((s) => lockOf(s, header.states, reg))
+    .sort((a, b) => a.entity_id.localeCompare(b.entity_id));
+}
+
+export function indexLocks(locks: Lock[]): LockIndex {
+  const byEntity = new Map<string, Lock>();
+  const byDevice = new Map<string, Lock>();
+  const byRelated = new Map<string, Lock>();
+  for (const l of locks) {
+    byEntity.set(l.entity_id, l);
+    if (l.device_id && !byDevice.has(l.device_id)) byDevice.set(l.device_id, l);
+    for (const e of [...l.action_entities, l.tamper_entity, l.door_entity]) if (e) byRelated.set(e, l);
+  }
+  return { locks, byEntity, byDevice, byRelated };
+}

@@ -1,0 +1,46 @@
+// Every protocol, and the only source for Matter and generic locks: the lock entity's own state changes
+// (`unlocked`/`open`, `locked`, `jammed`) with `changed_by` where the integration sets it.
+// Also tamper binary sensors on the lock's device.
+import type { AccessKind, AccessMethod, Lock } from '../model/lock.js';
+import type { StateRecord } from '../store/records.js';
+import type { Derived } from './types.js';
+
+const OPEN = new Set(['unlocked', 'open']);
+
+function kindOf(old: string | null, nu: string | null): AccessKind | null {
+  if (old === null || nu === null || old === nu) return null;
+  if (OPEN.has(nu) && !OPEN.has(old)) return 'unlock';
+  if (nu === 'locked') return 'lock';
+  if (nu === 'jammed') return 'jam';
+  return null;
+}
+
+/** Reads a method out of free-text `changed_by` (Matter reports e.g. "Keypad", "Remote", "Manual"). */
+export function methodFromChangedBy(changedBy: string | null): AccessMethod {
+  const s = (changedBy ?? '').toLowerCase();
+  if (!s) return 'unknown';
+  if (s.includes('keypad') || s.includes('pin')) return 'keypad';
+  if (s.includes('rfid')) return 'rfid';
+  if (s.includes('finger')) return 'fingerprint';
+  if (s.includes('auto')) return 'auto';
+  if (s.includes('manual') || s.includes('button')) return 'manual';
+  if (s.includes('key')) return 'key';
+  return 'remote';
+}
+
+export function fromLockState(r: StateRecord, lock: Lock): Derived[] {
+  const kind = kindOf(r.old, r.new);
+  if (!kind) return [];
+  return [{
+    lock: lock.entity_id, time: r.t, kind, method: methodFromChangedBy(r.detail), slot: null,
+    success: kind !== 'jam', actor: r.detail, label: `state ${r.old} → ${r.new}`, fromState: true,
+  }];
+}
+
+export function fromTamperSensor(r: StateRecord, lock: Lock): Derived[] {
+  if (r.new !== 'on' || r.old === 'on' || r.old === null) return [];
+  return [{
+    lock: lock.entity_id, time: r.t, kind: 'tamper', method: 'unknown', slot: null,
+    success: false, actor: null, label: `${r.entity} on`, fromState: true,
+  }];
+}

@@ -1,0 +1,35 @@
+// ZHA: `zha_event` operation_event_notification (args.source, args.operation, 1-based args.code_slot).
+import type { AccessKind, AccessMethod, Lock } from '../model/lock.js';
+import type { ZhaRecord } from '../store/records.js';
+import type { Derived } from './types.js';
+
+const OPERATIONS: Record<string, [AccessKind, AccessMethod | null]> = {
+  Lock: ['lock', null],
+  Unlock: ['unlock', null],
+  KeyLock: ['lock', 'key'],
+  KeyUnlock: ['unlock', 'key'],
+  AutoLock: ['lock', 'auto'],
+  OnTouchLock: ['lock', 'manual'],
+  Manual_Lock: ['lock', 'manual'],
+  Manual_Unlock: ['unlock', 'manual'],
+  ScheduleLock: ['lock', 'auto'],
+  ScheduleUnlock: ['unlock', 'auto'],
+  LockFailureInvalidPINorID: ['failed', null],
+  UnlockFailureInvalidPINorID: ['failed', null],
+};
+
+const SOURCES: Record<string, AccessMethod> = {
+  Keypad: 'keypad', RF: 'rf', Manual: 'manual', RFID: 'rfid', Indeterminate: 'unknown',
+};
+
+export function fromZha(r: ZhaRecord, lock: Lock): Derived[] {
+  const op = OPERATIONS[r.operation];
+  if (!op) return [];
+  const [kind, fixedMethod] = op;
+  const method = fixedMethod ?? SOURCES[r.source] ?? 'unknown';
+  const slotted = method === 'keypad' || method === 'rfid';
+  return [{
+    lock: lock.entity_id, time: r.t, kind, method, slot: slotted && r.slot ? r.slot : null,
+    success: kind !== 'failed', actor: null, label: `${r.source} ${r.operation}`.trim(), fromState: false,
+  }];
+}

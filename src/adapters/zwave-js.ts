@@ -1,0 +1,58 @@
+// Z-Wave JS: `zwave_js_notification` (Notification CC), Access Control (type 6) and Home Security (type 7).
+import type { AccessKind, AccessMethod, Lock } from '../model/lock.js';
+import type { ZwaveRecord } from '../store/records.js';
+import type { Derived } from './types.js';
+
+type Mapping = [AccessKind, AccessMethod, boolean /* carries a user slot */];
+
+const ACCESS_CONTROL: Record<number, Mapping> = {
+  1: ['lock', 'manual', false],
+  2: ['unlock', 'manual', false],
+  3: ['lock', 'rf', false],
+  4: ['unlock', 'rf', false],
+  5: ['lock', 'keypad', true],
+  6: ['unlock', 'keypad', true],
+  9: ['lock', 'auto', false],
+  11: ['jam', 'unknown', false],
+  12: ['code_change', 'unknown', false],
+  13: ['code_change', 'keypad', true],
+  14: ['code_change', 'keypad', true],
+  16: ['lockout', 'keypad', false],
+  19: ['lockout', 'keypad', false],
+  20: ['failed', 'rf', false],
+  21: ['failed', 'rf', false],
+  33: ['lock', 'keypad', true],
+  34: ['unlock', 'keypad', true],
+  35: ['lock', 'keypad', true],
+  36: ['unlock', 'keypad', true],
+  39: ['code_change', 'unknown', true],
+  40: ['code_change', 'unknown', true],
+  41: ['code_change', 'unknown', true],
+  43: ['code_change', 'unknown', true],
+  44: ['code_change', 'unknown', true],
+  45: ['code_change', 'unknown', true],
+  50: ['failed', 'keypad', false],
+};
+
+const ACCESS_CONTROL_TYPE = 6;
+const HOME_SECURITY_TYPE = 7;
+/** Home Security: 3 cover removed, 4 invalid code, 9 product moved. */
+const TAMPER_EVENTS = new Set([3, 4, 9]);
+const TAMPER_INVALID_CODE = 4;
+
+export function fromZwave(r: ZwaveRecord, lock: Lock): Derived[] {
+  const base = { lock: lock.entity_id, time: r.t, actor: null, label: r.label, fromState: false };
+  if (r.type === ACCESS_CONTROL_TYPE) {
+    const m = ACCESS_CONTROL[r.event];
+    if (!m) return [];
+    const [kind, method, hasSlot] = m;
+    const success = kind === 'lock' || kind === 'unlock' || kind === 'code_change';
+    return [{ ...base, kind, method, slot: hasSlot && r.userId ? r.userId : null, success }];
+  }
+  if (r.type === HOME_SECURITY_TYPE && TAMPER_EVENTS.has(r.event)) {
+    const out: Derived[] = [{ ...base, kind: 'tamper', method: 'unknown', slot: null, success: false }];
+    if (r.event === TAMPER_INVALID_CODE) out.push({ ...base, kind: 'failed', method: 'keypad', slot: null, success: false });
+    return out;
+  }
+  return [];
+}

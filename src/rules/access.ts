@@ -1,0 +1,113 @@
+// Pillar "audits": what the access log shows — failed-attempt bursts, unusual hours, access while away.
+import type { RaisedFinding } from '../model/finding.js';
+import type { AccessEvent } from '../model/lock.js';
+import { iso, lockName, slotLabel, type Rule, type RuleContext } from './context.js';
+
+const MIN = 60_000;
+
+interface Burst {
+  lock: string;
+  start: number;
+  end: number;
+  failures: number;
+  lockoutLabels: string[];
+  events: number[];
+}
+
+/**
+ * Bursts on one lock: a window of `failedAttempts` failures within `failedWindowMinutes`, grown by every
+ * further failure that follows within the window, and the lock's own lockout reports; bursts and lockouts
+ * closer than the window are one burst.
+ */
+function bursts(events: AccessEvent[], lock: string, ctx: RuleContext): Burst[] {
+  const windowMs = ctx.th.failedWindowMinutes * MIN;
+  const failures = events.filter((e) => e.kind === 'failed');
+  const spans: Burst[] = [];
+  let i = 0;
+  while (i < failures.length) {
+    const j = i + ctx.th.failedAttempts - 1;
+    if (j < failures.length && failures[j].time - failures[i].time <= windowMs) {
+      let end = j;
+      while (end + 1 < failures.length && failures[end + 1].time - failures[end].time <= windowMs) end++;
+      const part = failures.slice(i, end + 1);
+      spans.push({ lock, start: part[0].time, end: part[part.length - 1].time, failures: part.length, lockoutLabels: [], events: part.map((e) => e.seq) });
+      i = end + 1;
+    } else {
+      i++;
+    }
+  }
+  for (const e of events) {
+    if (e.kind === 'lockout') spans.push({ lock, start: e.time, end: e.time, failures: 0, lockoutLabels: [e.label || 'lockout'], events: [e.seq] });
+  }
+  spans.sort((a, b) => a.start - b.start);
+  const merged: Burst[] = [];
+  for (const s of spans) {
+    const prev = merged[merged.length - 1];
+    if (prev && s.start - prev.end <= windowMs) {
+      prev.end = Math.max(prev.end, s.end);
+      prev.failures += s.failures;
+      prev.lockoutLabels.push(...s.lockoutLabels);
+      prev.events.push(...s.events);
+    } else {
+      merged.push({ ...s, lockoutLabels: [...s.lockoutLabels], events: [...s.events] });
+    }
+  }
+  return merged;
+}
+
+export const failedAttempts: Rule = (ctx) => {
+  const perLock = new Map<string, AccessEvent[]>();
+  for (const e of ctx.timeline) {
+    if (e.kind !== 'failed' && e.kind !== 'lockout') continue;
+    perLock.set(e.lock, [...(perLock.get(e.lock) ?? []), e]);
+  }
+  const out: RaisedFinding[] = [];
+  for (const [lock, events] of perLock) {
+    for (const b of bursts(events, lock, ctx)) {
+      const parts: string[] = [];
+      if (b.failures) parts.push(`${b.failures} failed code entries between ${ctx.tz.format(b.start)} and ${ctx.tz.format(b.end)} (local)`);
+      if (b.lockoutLabels.length) parts.push(`the lock reported ${[...new Set(b.lockoutLabels)].map((l) => `"${l}"`).join(', ')}${b.failures ? '' : ` at ${ctx.tz.format(b.start)} (local)`}`);
+      out.push({
+        id: 'failed-attempts', severity: 'critical', entity_id: lock, time: iso(b.start),
+        evidence: `${lockName(ctx, lock)}: ${parts.join('; ')}.`,
+        fix: 'Someone may be guessing codes: check the camera and who was at the door, change the codes of that lock if in doubt, and keep the lock\'s attempt limit on.',
+        events: b.events,
+      });
+    }
+  }
+  return out.sort((a, b) => (a.time ?? '').localeCompare(b.time ?? ''));
+};
+
+function who(ctx: RuleContext, e: AccessEvent): string {
+  const parts = [`by ${e.method}`];
+  if (e.slot !== null) parts.push(`code ${slotLabel(ctx, e.lock, e.slot).replace(`${lockName(ctx, e.lock)} `, '')}`);
+  if (e.actor) parts.push(`(${e.actor})`);
+  return parts.join(', ');
+}
+
+const successfulUnlocks = (ctx: RuleContext) => ctx.timeline.filter((e) => e.kind === 'unlock' && e.success);
+
+export const unusualHours: Rule = (ctx) =>
+  successfulUnlocks(ctx)
+    .filter((e) => {
+      const h = ctx.tz.hour(e.time);
+      return h >= ctx.th.unusualHourStart && h < ctx.th.unusualHourEnd;
+    })
+    .map((e) => ({
+      id: 'unusual-hour-access' as const, severity: 'warning' as const, entity_id: e.lock, time: iso(e.time),
+      evidence: `${lockName(ctx, e.lock)} was unlocked at ${ctx.tz.format(e.time)} (local, between ${String(ctx.th.unusualHourStart).padStart(2, '0')}:00 and ${String(ctx.th.unusualHourEnd).padStart(2, '0')}:00) ${who(ctx, e)}.`,
+      fix: 'Check it was expected; if codes should not work at night, restrict them by schedule.',
+      events: [e.seq],
+    }));
+
+export const awayAccess: Rule = (ctx) => {
+  if (ctx.presence.persons.length === 0) return [];
+  return successfulUnlocks(ctx)
+    .filter((e) => ctx.presence.homeAt(e.time).length === 0)
+    .map((e) => ({
+      id: 'away-access' as const, severity: 'critical' as const, entity_id: e.lock, time: iso(e.time),
+      evidence: `${lockName(ctx, e.lock)} was unlocked at ${ctx.tz.format(e.time)} (local) ${who(ctx, e)} while nobody was home (${ctx.presence.persons.map((p) => `${p}: ${ctx.presence.stateAt(p, e.time)}`).join(', ')}).`,
+      fix: 'Confirm who opened the door; if nobody should have, change the codes and review the log.',
+      events: [e.seq],
+    }));
+};

@@ -1,0 +1,27 @@
+// Home Assistant accounts: who can administer the locks, and whether the account is protected by MFA.
+import type { HassUser } from '../model/ha.js';
+import type { Rule } from './context.js';
+
+export const activeAdmins = (users: HassUser[]) =>
+  users.filter((u) => u.is_active && !u.system_generated && u.group_ids.includes('system-admin'));
+
+export const tooManyAdmins: Rule = (ctx) => {
+  if (!ctx.header.users) return [];
+  const admins = activeAdmins(ctx.header.users);
+  if (admins.length <= ctx.th.maxAdmins) return [];
+  return [{
+    id: 'too-many-admins', severity: 'warning', entity_id: null, time: null,
+    evidence: `${admins.length} active administrators (${admins.map((u) => u.name ?? u.username ?? u.id).join(', ')}); more than ${ctx.th.maxAdmins}.`,
+    fix: 'Only trusted people get admin: make the others regular users (they cannot add or delete codes).',
+  }];
+};
+
+export const mfaDisabled: Rule = (ctx) => {
+  const me = ctx.header.current_user;
+  if (!me || (me.mfa_modules ?? []).some((m) => m.enabled)) return [];
+  return [{
+    id: 'mfa-disabled', severity: 'warning', entity_id: null, time: null,
+    evidence: `${me.name ?? 'This account'} has no multi-factor authentication module enabled.`,
+    fix: 'Enable app-based two-factor authentication (TOTP) in your Home Assistant profile; not SMS.',
+  }];
+};

@@ -1,0 +1,48 @@
+// What every rule reads: the normalised model, never raw HA payloads.
+import type { CodeRegistryEntry, SnapshotHeader } from '../model/ha.js';
+import type { AccessEvent, CodeSlot, Lock } from '../model/lock.js';
+import type { RaisedFinding } from '../model/finding.js';
+import type { LockIndex } from '../adapters/discovery.js';
+import type { Presence } from '../adapters/presence.js';
+import type { TimeZone } from '../time/zone.js';
+import type { Thresholds } from '../thresholds.js';
+
+export interface History {
+  /** The snapshot carries an event stream at all. */
+  present: boolean;
+  /** Earliest event time (ms), Infinity with no events. */
+  earliest: number;
+}
+
+export interface RuleContext {
+  header: SnapshotHeader;
+  locks: Lock[];
+  index: LockIndex;
+  timeline: AccessEvent[];
+  presence: Presence;
+  history: History;
+  tz: TimeZone;
+  /** captured_at, epoch ms. */
+  now: number;
+  th: Thresholds;
+  /** In-use code slots read from the locks; null when the snapshot has no usercodes. */
+  codes: CodeSlot[] | null;
+  /** Code registry by `lock|slot`; null when the snapshot has none. */
+  registry: Map<string, CodeRegistryEntry> | null;
+}
+
+export type Rule = (ctx: RuleContext) => RaisedFinding[];
+
+export const slotKey = (lock: string, slot: number) => `${lock}|${slot}`;
+
+export function lockName(ctx: RuleContext, entityId: string): string {
+  return ctx.index.byEntity.get(entityId)?.name ?? entityId;
+}
+
+/** "Front Door slot 3 (Alice)" — never the code. */
+export function slotLabel(ctx: RuleContext, lock: string, slot: number): string {
+  const holder = ctx.registry?.get(slotKey(lock, slot))?.name;
+  return `${lockName(ctx, lock)} slot ${slot}${holder ? ` (${holder})` : ''}`;
+}
+
+export const iso = (ms: number) => new Date(ms).toISOString();

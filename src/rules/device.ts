@@ -1,0 +1,82 @@
+// Pillar "technical hardening": the lock hardware as HA sees it — tamper, jams, battery, firmware, availability.
+import type { RaisedFinding } from '../model/finding.js';
+import type { AccessKind } from '../model/lock.js';
+import { iso, type Rule, type RuleContext } from './context.js';
+
+/** Time of the latest timeline event of a kind on a lock (or -Infinity). */
+function latest(ctx: RuleContext, lock: string, kind: AccessKind): number {
+  let t = -Infinity;
+  for (const e of ctx.timeline) if (e.lock === lock && e.kind === kind) t = e.time;
+  return t;
+}
+
+/** A current condition (state) not already told by an event of the timeline at or after it began. */
+function currentNotInTimeline(ctx: RuleContext, lock: string, kind: AccessKind, since: string | null | undefined): number | null {
+  const t = Date.parse(since ?? '');
+  const start = Number.isNaN(t) ? ctx.now : t;
+  return latest(ctx, lock, kind) >= start - ctx.th.unlockMergeSeconds * 1000 ? null : start;
+}
+
+export const tamper: Rule = (ctx) => {
+  const out: RaisedFinding[] = ctx.timeline.filter((e) => e.kind === 'tamper').map((e) => ({
+    id: 'tamper', severity: 'critical', entity_id: e.lock, time: iso(e.time),
+    evidence: `${ctx.index.byEntity.get(e.lock)?.name ?? e.lock} reported tampering at ${ctx.tz.format(e.time)} (local): ${e.label}.`,
+    fix: 'Inspect the lock and the door now; check the camera; keep tamper alerts on.',
+    events: [e.seq],
+  }));
+  for (const l of ctx.locks) {
+    if (!l.tamper_entity) continue;
+    const s = ctx.header.states.find((x) => x.entity_id === l.tamper_entity);
+    if (s?.state !== 'on') continue;
+    const t = currentNotInTimeline(ctx, l.entity_id, 'tamper', s.last_changed);
+    if (t !== null) out.push({
+      id: 'tamper', severity: 'critical', entity_id: l.entity_id, time: iso(t),
+      evidence: `${l.tamper_entity} reports tampering on ${l.name} now.`,
+      fix: 'Inspect the lock and the door now; check the camera; keep tamper alerts on.',
+    });
+  }
+  return out;
+};
+
+export const jammed: Rule = (ctx) => {
+  const out: RaisedFinding[] = ctx.timeline.filter((e) => e.kind === 'jam').map((e) => ({
+    id: 'jammed', severity: 'warning', entity_id: e.lock, time: iso(e.time),
+    evidence: `${ctx.index.byEntity.get(e.lock)?.name ?? e.lock} jammed at ${ctx.tz.format(e.time)} (local): the door may not be locked.`,
+    fix: 'Check the door is closed and the bolt aligned with the strike plate, then lock again.',
+    events: [e.seq],
+  }));
+  for (const l of ctx.locks) {
+    if (l.state !== 'jammed') continue;
+    const t = currentNotInTimeline(ctx, l.entity_id, 'jam', l.last_changed);
+    if (t !== null) out.push({
+      id: 'jammed', severity: 'warning', entity_id: l.entity_id, time: iso(t),
+      evidence: `${l.name} is jammed now: the door may not be locked.`,
+      fix: 'Check the door is closed and the bolt aligned with the strike plate, then lock again.',
+    });
+  }
+  return out;
+};
+
+export const lowBattery: Rule = (ctx) =>
+  ctx.locks.filter((l) => l.battery !== null && l.battery < ctx.th.lowBattery).map((l) => ({
+    id: 'low-battery', severity: 'warning', entity_id: l.entity_id, time: null,
+    evidence: `${l.name} battery is at ${l.battery}% (below ${ctx.th.lowBattery}%)${l.battery_entity ? ` (${l.battery_entity})` : ''}.`,
+    fix: 'Replace the batteries this week; a dead lock falls back to the physical key.',
+  }));
+
+export const firmwareUpdate: Rule = (ctx) =>
+  ctx.locks.filter((l) => l.firmware?.update_available).map((l) => ({
+    id: 'firmware-update', severity: 'warning', entity_id: l.entity_id, time: null,
+    evidence: `${l.name} runs firmware ${l.firmware?.installed ?? '?'}; ${l.firmware?.latest ?? 'a newer version'} is available (${l.firmware?.entity_id}).`,
+    fix: 'Install the update; do not postpone security updates.',
+  }));
+
+export const unavailable: Rule = (ctx) =>
+  ctx.locks.filter((l) => l.state === 'unavailable').map((l) => {
+    const t = Date.parse(l.last_changed ?? '');
+    return {
+      id: 'lock-unavailable' as const, severity: 'warning' as const, entity_id: l.entity_id, time: Number.isNaN(t) ? null : iso(t),
+      evidence: `${l.name} is unavailable${Number.isNaN(t) ? '' : ` since ${ctx.tz.format(t)} (local)`}: Home Assistant can neither see nor control it.`,
+      fix: 'Check the lock\'s batteries and its radio link (hub, repeaters), then re-interview or re-pair it.',
+    };
+  });

@@ -1,0 +1,108 @@
+import type { HassEvent, HassState } from '../model/ha.js';
+import { parseTime } from '../time/zone.js';
+import type { EventRecord, StateRecord } from './records.js';
+
+const strings = new Map<string, string>();
+/** One shared copy per distinct id string (entity and device ids repeat millions of times). */
+function intern(s: string): string {
+  let v = strings.get(s);
+  if (v === undefined) {
+    if (strings.size > 100_000) strings.clear();
+    strings.set(s, s);
+    v = s;
+  }
+  return v;
+}
+
+const num = (v: unknown): number | null => {
+  const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+  return typeof n === 'number' && Number.isFinite(n) ? n : null;
+};
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+/** Which state changes the rules read: locks, persons, Zigbee2MQTT action entities, tamper sensors. */
+function keepsState(entity: string, s: HassState | null): boolean {
+  const domain = entity.slice(0, entity.indexOf('.'));
+  switch (domain) {
+    case 'lock':
+    case 'person':
+      return true;
+    case 'event':
+      return s?.attributes?.event_type !== undefined || entity.endsWith('_action');
+    case 'sensor':
+      return entity.endsWith('_action');
+    case 'binary_sensor':
+      return s?.attributes?.device_class === 'tamper';
+    default:
+      return false;
+  }
+}
+
+/** Turns one raw HA event into a compact record, or null when no rule needs it. Throws on a malformed event. */
+export function toRecord(e: HassEvent): EventRecord | null {
+  if (!e || typeof e !== 'object' || typeof e.event_type !== 'string') throw new TypeError('event without event_type');
+  const t = parseTime(e.time_fired);
+  if (Number.isNaN(t)) throw new TypeError(`event ${e.event_type} has no readable time_fired`);
+  const d = (e.data ?? {}) as Record<string, unknown>;
+  switch (e.event_type) {
+    case 'zwave_js_notification': {
+      if (typeof d.device_id !== 'string' || d.command_class !== 113 && d.command_class !== undefined) return null;
+      const type = num(d.type), event = num(d.event);
+      if (type === null || event === null) return null;
+      const params = (d.parameters ?? {}) as Record<string, unknown>;
+      return { k: 'zwave', t, device: intern(d.device_id), type, event, userId: num(params.userId), label: str(d.event_label) ?? '' };
+    }
+    case 'zha_event': {
+      if (d.command !== 'operation_event_notification' || typeof d.device_id !== 'string') return null;
+      const args = (d.args ?? {}) as Record<string, unknown>;
+      return {
+        k: 'zha', t, device: intern(d.device_id), operation: intern(str(args.operation) ?? ''),
+        source: intern(str(args.source) ?? ''), slot: num(args.code_slot),
+      };
+    }
+    case 'state_changed': {
+      const entity = str(d.entity_id);
+      const nu = (d.new_state ?? null) as HassState | null;
+      const old = (d.old_state ?? null) as HassState | null;
+      if (!entity || !keepsState(entity, nu ?? old)) return null;
+      return stateRecord(t, intern(entity), old, nu);
+    }
+    default:
+      return null;
+  }
+}
+
+function stateRecord(t: number, entity: string, old: HassState | null, nu: HassState | null): StateRecord {
+  const a = nu?.attributes ?? {};
+  const detail = str(a.changed_by) ?? str(a.event_type) ?? null;
+  return {
+    k: 'state', t, entity,
+    old: old ? intern(String(old.state)) : null,
+    new: nu ? intern(String(nu.state)) : null,
+    detail: detail === null ? null : intern(detail),
+    user: num(a.action_user),
+    source: str(a.action_source_name),
+  };
+}
+
+/** Holds the compact records of a stream; `version` changes whenever records are added. */
+export class EventStore {
+  readonly records: EventRecord[] = [];
+  /** Earliest time of any event seen (even ones no rule keeps): how far back the history reaches. */
+  earliest = Infinity;
+  latest = -Infinity;
+  total = 0;
+  version = 0;
+
+  add(e: HassEvent): void {
+    const r = toRecord(e);
+    const t = r ? r.t : parseTime(e.time_fired);
+    this.total++;
+    if (t < this.earliest) this.earliest = t;
+    if (t > this.latest) this.latest = t;
+    if (r) {
+      this.records.push(r);
+      this.version++;
+    }
+  }
+}
