@@ -1,0 +1,12 @@
+// Where the Z-Wave lab keeps its runtime files: beside lab.json, in the lab's directory (.lab/).
+import { join } from 'node:path';
+
+/** @param {string} labDir the directory holding lab.json */
+export function paths(labDir) {
+  return {
+    venv: join(labDir, 'venv'),
+    pid: join(labDir, 'zwave.pid'),
+    log: join(labDir, 'zwave.log'),
+    cache: join(labDir, 'zwave-cache'),
+  };
+}
