@@ -1,0 +1,77 @@
+// A snapshot (the engine's input) captured from a live Home Assistant. What HA refuses this user is left out,
+// and the engine reports those checks as unknown.
+import { getConfig, getServices, getStates, type Connection } from 'home-assistant-js-websocket';
+import type {
+  DeviceRegistryEntry, EntityRegistryEntry, HassCurrentUser, HassState, HassUser, Snapshot, SnapshotHeader, UsercodeResponse,
+} from '../model/ha.js';
+import { send, sendOptional } from './command.js';
+import { historyEntities, historyEvents } from './history.js';
+
+export interface CaptureOptions {
+  /** Days of history to include as events (0: none). */
+  days: number;
+  onProgress?: (line: string) => void;
+  now?: Date;
+}
+
+async function automationConfigs(conn: Connection, states: HassState[]): Promise<Record<string, unknown>[] | undefined> {
+  const configs: Record<string, unknown>[] = [];
+  for (const s of states.filter((x) => x.entity_id.startsWith('automation.'))) {
+    const r = await sendOptional<{ config: Record<string, unknown> }>(conn, { type: 'automation/config', entity_id: s.entity_id });
+    if (!r) return undefined;
+    configs.push(r.config);
+  }
+  return configs;
+}
+
+/** `zwave_js.get_lock_usercode` where this HA has it (not in 2025.4), for each Z-Wave lock. */
+async function usercodes(conn: Connection, registry: EntityRegistryEntry[] | undefined): Promise<Record<string, UsercodeResponse> | undefined> {
+  const services = await getServices(conn);
+  if (!services.zwave_js?.get_lock_usercode || !registry) return undefined;
+  const out: Record<string, UsercodeResponse> = {};
+  for (const e of registry.filter((r) => r.platform === 'zwave_js' && r.entity_id.startsWith('lock.') && !r.disabled_by)) {
+    const r = await sendOptional<{ response: UsercodeResponse | Record<string, UsercodeResponse> }>(conn, {
+      type: 'call_service', domain: 'zwave_js', service: 'get_lock_usercode', service_data: {},
+      target: { entity_id: e.entity_id }, return_response: true,
+    });
+    if (!r) return undefined;
+    const resp = r.response as Record<string, unknown>;
+    out[e.entity_id] = (e.entity_id in resp ? resp[e.entity_id] : resp) as UsercodeResponse;
+  }
+  return out;
+}
+
+export async function captureHeader(conn: Connection, now: Date): Promise<SnapshotHeader> {
+  const [config, states] = await Promise.all([getConfig(conn), getStates(conn)]);
+  const entity_registry = await sendOptional<EntityRegistryEntry[]>(conn, { type: 'config/entity_registry/list' });
+  const device_registry = await sendOptional<DeviceRegistryEntry[]>(conn, { type: 'config/device_registry/list' });
+  const users = await sendOptional<HassUser[]>(conn, { type: 'config/auth/list' });
+  const current_user = await send<HassCurrentUser>(conn, { type: 'auth/current_user' });
+  const header: SnapshotHeader = {
+    version: 1,
+    captured_at: now.toISOString(),
+    config: { ...config } as SnapshotHeader['config'],
+    states: states as HassState[],
+    current_user,
+  };
+  if (entity_registry) header.entity_registry = entity_registry;
+  if (device_registry) header.device_registry = device_registry;
+  if (users) header.users = users;
+  const automations = await automationConfigs(conn, header.states);
+  if (automations) header.automations = automations;
+  const codes = await usercodes(conn, entity_registry);
+  if (codes) header.usercodes = codes;
+  return header;
+}
+
+export async function captureSnapshot(conn: Connection, opts: CaptureOptions): Promise<Snapshot> {
+  const now = opts.now ?? new Date();
+  const header = await captureHeader(conn, now);
+  if (opts.days <= 0) return header;
+  const ids = historyEntities(header);
+  const start = new Date(now.getTime() - opts.days * 86400_000);
+  const events = await historyEvents(conn, ids, start, now, (done, total) => {
+    opts.onProgress?.(`history: ${done}/${total} entities, last ${opts.days} day(s)`);
+  });
+  return { ...header, events };
+}

@@ -1,0 +1,25 @@
+// One websocket command, typed at the boundary; commands HA refuses this user become `undefined`.
+import type { Connection, MessageBase } from 'home-assistant-js-websocket';
+
+export interface HaError {
+  code: string;
+  message: string;
+}
+
+export function isHaError(e: unknown): e is HaError {
+  return typeof e === 'object' && e !== null && typeof (e as HaError).code === 'string' && typeof (e as HaError).message === 'string';
+}
+
+export const send = <T>(conn: Connection, msg: MessageBase): Promise<T> => conn.sendMessagePromise<T>(msg);
+
+/** Error codes that mean "not for this user / not in this HA": the data is unknown, not a failure. */
+const REFUSALS = new Set(['unauthorized', 'unknown_command', 'not_found', 'not_supported']);
+
+export async function sendOptional<T>(conn: Connection, msg: MessageBase): Promise<T | undefined> {
+  try {
+    return await send<T>(conn, msg);
+  } catch (e) {
+    if (isHaError(e) && REFUSALS.has(e.code)) return undefined;
+    throw e;
+  }
+}

@@ -1,0 +1,36 @@
+// The live event feed: HA events a lock audit needs, delivered in HA's shape. The library re-subscribes after a
+// reconnect. Non-admin users may only subscribe to allow-listed types (state_changed); refused types are reported.
+import type { Connection, HassEvent as LibEvent } from 'home-assistant-js-websocket';
+import type { HassEvent } from '../model/ha.js';
+import { isHaError } from './command.js';
+
+export const LOCK_EVENT_TYPES = ['state_changed', 'zwave_js_notification', 'zha_event'] as const;
+
+export interface Feed {
+  subscribed: string[];
+  /** Event types HA refused this user (the audit knows nothing about them). */
+  refused: string[];
+  close(): Promise<void>;
+}
+
+export async function subscribeLockEvents(conn: Connection, onEvent: (e: HassEvent) => void): Promise<Feed> {
+  const subscribed: string[] = [];
+  const refused: string[] = [];
+  const unsubs: (() => Promise<void>)[] = [];
+  for (const type of LOCK_EVENT_TYPES) {
+    try {
+      unsubs.push(await conn.subscribeEvents<LibEvent>((e) => onEvent(e as unknown as HassEvent), type));
+      subscribed.push(type);
+    } catch (e) {
+      if (isHaError(e) && e.code === 'unauthorized') refused.push(type);
+      else throw e;
+    }
+  }
+  return {
+    subscribed,
+    refused,
+    async close() {
+      await Promise.all(unsubs.map((u) => u().catch(() => undefined)));
+    },
+  };
+}

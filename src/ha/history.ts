@@ -1,0 +1,82 @@
+// Recorder history → `state_changed` events in HA's own shape, so the engine reads history and live events alike.
+import type { Connection } from 'home-assistant-js-websocket';
+import type { HassEvent, HassState, SnapshotHeader } from '../model/ha.js';
+import { send } from './command.js';
+
+/** One row of `history/history_during_period` (compressed keys; times in epoch seconds). */
+interface HistoryRow {
+  s: string;
+  a?: Record<string, unknown>;
+  lc?: number;
+  lu: number;
+}
+
+const iso = (epochSeconds: number) => new Date(epochSeconds * 1000).toISOString();
+const domainOf = (id: string) => id.slice(0, id.indexOf('.'));
+
+/** Turns one entity's rows into state_changed events. The first row is the state at `start` unless it changed inside the window. */
+export function rowsToEvents(entityId: string, rows: HistoryRow[], start: Date): HassEvent[] {
+  const events: HassEvent[] = [];
+  let prev: HassState | null = null;
+  let attrs: Record<string, unknown> = {};
+  for (const row of rows) {
+    attrs = row.a ?? attrs;
+    const state: HassState = {
+      entity_id: entityId, state: row.s, attributes: attrs,
+      last_changed: iso(row.lc ?? row.lu), last_updated: iso(row.lu),
+    };
+    if (prev || row.lu * 1000 >= start.getTime()) {
+      events.push({
+        event_type: 'state_changed', time_fired: iso(row.lu), origin: 'LOCAL',
+        data: { entity_id: entityId, old_state: prev, new_state: state },
+      });
+    }
+    prev = state;
+  }
+  return events;
+}
+
+/**
+ * Entities whose history matters to the audit: every lock, everything on a lock's device (battery, update,
+ * action event and sensors, door), persons and their trackers. Without a registry: entities named after a lock.
+ */
+export function historyEntities(header: SnapshotHeader): string[] {
+  const ids = new Set<string>();
+  const locks = header.states.filter((s) => domainOf(s.entity_id) === 'lock').map((s) => s.entity_id);
+  locks.forEach((id) => ids.add(id));
+  if (header.entity_registry) {
+    const lockDevices = new Set(header.entity_registry.filter((e) => locks.includes(e.entity_id) && e.device_id).map((e) => e.device_id));
+    for (const e of header.entity_registry) if (e.device_id && lockDevices.has(e.device_id) && !e.disabled_by) ids.add(e.entity_id);
+  } else {
+    const prefixes = locks.map((id) => id.slice(id.indexOf('.') + 1) + '_');
+    for (const s of header.states) if (prefixes.some((p) => s.entity_id.slice(s.entity_id.indexOf('.') + 1).startsWith(p))) ids.add(s.entity_id);
+  }
+  for (const s of header.states) {
+    if (domainOf(s.entity_id) !== 'person') continue;
+    ids.add(s.entity_id);
+    const trackers = s.attributes.device_trackers;
+    if (Array.isArray(trackers)) trackers.filter((t): t is string => typeof t === 'string').forEach((t) => ids.add(t));
+  }
+  const present = new Set(header.states.map((s) => s.entity_id));
+  return [...ids].filter((id) => present.has(id)).sort();
+}
+
+const BATCH = 10;
+
+/** History of `entityIds` over [start, end] as state_changed events, sorted by time. Reports progress per batch. */
+export async function historyEvents(
+  conn: Connection, entityIds: string[], start: Date, end: Date, onProgress?: (done: number, total: number) => void,
+): Promise<HassEvent[]> {
+  const events: HassEvent[] = [];
+  for (let i = 0; i < entityIds.length; i += BATCH) {
+    const batch = entityIds.slice(i, i + BATCH);
+    const result = await send<Record<string, HistoryRow[]>>(conn, {
+      type: 'history/history_during_period',
+      start_time: start.toISOString(), end_time: end.toISOString(), entity_ids: batch,
+      include_start_time_state: true, significant_changes_only: false, minimal_response: false, no_attributes: false,
+    });
+    for (const [id, rows] of Object.entries(result)) events.push(...rowsToEvents(id, rows, start));
+    onProgress?.(Math.min(i + BATCH, entityIds.length), entityIds.length);
+  }
+  return events.sort((a, b) => a.time_fired.localeCompare(b.time_fired));
+}
