@@ -69,12 +69,14 @@ export interface AuditOptions {
   thresholds?: Partial<Thresholds>;
   /** The source carries an event stream even if no event arrived (JSON Lines, live). Default: header has `events`. */
   eventsPresent?: boolean;
+  /** Events already read (a streaming reader may meet them before the snapshot's other keys). */
+  store?: EventStore;
 }
 
 /** Streaming auditor: feed events one by one, in any order; ask for the report as often as needed. */
 export class Auditor {
   readonly header: SnapshotHeader;
-  readonly store = new EventStore();
+  readonly store: EventStore;
   private readonly th: Thresholds;
   private readonly tz: TimeZone;
   private readonly locks: Lock[];
@@ -85,11 +87,12 @@ export class Auditor {
   constructor(header: SnapshotHeader, options: AuditOptions = {}) {
     validateHeader(header);
     this.header = header;
+    this.store = options.store ?? new EventStore();
     this.th = { ...THRESHOLDS, ...options.thresholds };
     this.tz = new TimeZone(header.config.time_zone);
     this.locks = discoverLocks(header);
     this.index = indexLocks(this.locks);
-    this.eventsPresent = options.eventsPresent ?? Array.isArray((header as Snapshot).events);
+    this.eventsPresent = options.eventsPresent ?? (Array.isArray((header as Snapshot).events) || this.store.total > 0);
   }
 
   addEvent(event: HassEvent): void {

@@ -1,0 +1,54 @@
+// The audit trail the guide asks rentals and businesses to keep: one row per access event, never a PIN.
+import type { Auditor } from '../engine.js';
+import type { AccessKind, AccessMethod } from '../model/lock.js';
+
+export interface TrailRow {
+  time: string;
+  local_time: string;
+  lock: string;
+  lock_name: string;
+  event: AccessKind;
+  method: AccessMethod;
+  slot: number | null;
+  holder: string | null;
+  result: 'success' | 'failure';
+  findings: string[];
+}
+
+export function auditTrail(auditor: Auditor, since?: number): TrailRow[] {
+  const raisedBy = new Map<number, Set<string>>();
+  for (const f of auditor.raisedFindings()) {
+    for (const seq of f.events ?? []) raisedBy.set(seq, (raisedBy.get(seq) ?? new Set()).add(f.id));
+  }
+  const names = new Map(auditor.report().locks.map((l) => [l.entity_id, l.name]));
+  const tz = auditor.timeZone;
+  return auditor.timeline()
+    .filter((e) => since === undefined || e.time >= since)
+    .map((e) => ({
+      time: new Date(e.time).toISOString(),
+      local_time: tz.iso(e.time),
+      lock: e.lock,
+      lock_name: names.get(e.lock) ?? e.lock,
+      event: e.kind,
+      method: e.method,
+      slot: e.slot,
+      holder: auditor.holderOf(e.lock, e.slot)?.name ?? e.actor,
+      result: e.success ? 'success' : 'failure',
+      findings: [...(raisedBy.get(e.seq) ?? [])].sort(),
+    }));
+}
+
+const CSV_COLUMNS = ['local_time', 'lock', 'lock_name', 'event', 'method', 'slot', 'holder', 'result', 'findings'] as const;
+
+/** One CSV cell: quoted when needed, and never read as a formula by a spreadsheet. */
+function cell(v: unknown): string {
+  let s = v === null || v === undefined ? '' : Array.isArray(v) ? v.join(' ') : String(v);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function trailToCsv(rows: TrailRow[]): string {
+  const lines = [CSV_COLUMNS.join(',')];
+  for (const r of rows) lines.push(CSV_COLUMNS.map((c) => cell(r[c])).join(','));
+  return lines.join('\r\n') + '\r\n';
+}
