@@ -4,24 +4,21 @@ import { join } from 'node:path';
 
 export const TIME_ZONE = 'Europe/Berlin';
 
+/**
+ * HA's core config, applied over the websocket (`config/core/update`) on every start rather than written in YAML:
+ * YAML would lock it, and tests change the time zone to put "now" in the unusual hours; `up` puts it back.
+ */
+export const CORE_CONFIG = {
+  location_name: 'Lock Sentinel Lab', latitude: 52.52, longitude: 13.405, elevation: 34, radius: 100,
+  unit_system: 'metric', currency: 'EUR', country: 'DE', language: 'en', time_zone: TIME_ZONE,
+};
+
 /** Legacy device trackers (known_devices.yaml), moved with `device_tracker.see`; persons are linked to them. */
 export const TRACKERS = { alice_phone: 'Alice Phone', bob_phone: 'Bob Phone' };
 
 export function writeConfig(dir, { port }) {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'configuration.yaml'), `# Written by lab/lab.mjs on every start: edit lab/hass-config.mjs instead.
-homeassistant:
-  name: Lock Sentinel Lab
-  latitude: 52.52
-  longitude: 13.405
-  elevation: 34
-  radius: 100
-  unit_system: metric
-  currency: EUR
-  country: DE
-  language: en
-  time_zone: ${TIME_ZONE}
-  internal_url: http://127.0.0.1:${port}
 http:
   server_host: 127.0.0.1
   server_port: ${port}

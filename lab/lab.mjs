@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { http, httpOk, wsSession } from './ha-api.mjs';
-import { writeConfig, TRACKERS } from './hass-config.mjs';
+import { CORE_CONFIG, writeConfig, TRACKERS } from './hass-config.mjs';
 import { mqttPublish } from './mqtt.mjs';
 import { configureMqtt, onboard } from './onboard.mjs';
 import { freePort, portFree, readPid, startDetached, stop, until } from './processes.mjs';
@@ -112,6 +112,7 @@ async function up() {
     await waitRunning(url, lab.token);
     if (mqttPort !== oldMqtt) await configureMqtt(url, lab.token, broker);
   }
+  await setCoreConfig(url, lab.token);
   await announceZ2m(url, lab.token, broker);
   await placePersons(url, lab.token);
 
@@ -130,6 +131,15 @@ async function up() {
   }
   console.log(`lab started in ${((Date.now() - t0) / 1000).toFixed(1)} s (${fresh ? 'cold: first start with onboarding' : 'warm: existing config'})`);
   console.log(`lab ready ${url}`);
+}
+
+async function setCoreConfig(url, token) {
+  const ws = await wsSession(url, token);
+  try {
+    await ws.call({ type: 'config/core/update', ...CORE_CONFIG });
+  } finally {
+    ws.close();
+  }
 }
 
 /** Everybody home at the start of a run (trackers are legacy `device_tracker.see` devices). */
