@@ -5,7 +5,8 @@ import { existsSync } from 'node:fs';
 // Two faces of one engine: the dashboard card (browser, one ES module) and the CLI (Node).
 const builds = [];
 
-if (existsSync('cards/lock-sentinel-card/card.ts')) {
+// LS_BUILD=cli builds only the CLI (quick engine work).
+if (process.env.LS_BUILD !== 'cli' && existsSync('cards/lock-sentinel-card/card.ts')) {
   builds.push({
     input: 'cards/lock-sentinel-card/card.ts',
     output: { file: 'dist/lock-sentinel-card.js', format: 'es', inlineDynamicImports: true },

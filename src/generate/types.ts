@@ -1,0 +1,68 @@
+// Shapes the generator produces: Home Assistant automation and script configs (HA's current keys).
+import type { Protocol } from '../model/lock.js';
+
+/** A blueprint `!input <name>` reference; only blueprints contain these. */
+export class Input {
+  constructor(readonly name: string) {}
+}
+
+export type Json = string | number | boolean | null | Input | Json[] | { [k: string]: Json };
+export type ConfigMap = { [k: string]: Json };
+
+export type AlertKind =
+  | 'failed_attempts'
+  | 'lockout'
+  | 'unusual_hour'
+  | 'away_access'
+  | 'tamper'
+  | 'jam'
+  | 'low_battery'
+  | 'firmware'
+  | 'unavailable'
+  | 'guest_expiry'
+  | 'weekly_review'
+  | 'monthly_audit';
+
+export interface AutomationConfig {
+  id: string;
+  alias: string;
+  description: string;
+  mode: 'single' | 'queued' | 'parallel' | 'restart';
+  max_exceeded?: 'silent';
+  variables: ConfigMap;
+  triggers: ConfigMap[];
+  conditions: ConfigMap[];
+  actions: ConfigMap[];
+}
+
+export interface ScriptConfig {
+  alias: string;
+  description: string;
+  mode: 'single';
+  icon: string;
+  sequence: ConfigMap[];
+}
+
+/** Everything one lock contributes, resolved either to real values (automations) or to blueprint inputs. */
+export interface Subject {
+  /** Protocols whose triggers are included (a blueprint includes all of them). */
+  protocols: Protocol[];
+  /** Lock entity id, or the blueprint's lock input. */
+  lock: string | Input;
+  /** Device id to filter integration events by, when known at generation time. */
+  device: string | null;
+  /** Zigbee2MQTT action entities (event.* / sensor.*). */
+  actionEntities: string[] | Input;
+  tamperEntities: string[] | Input;
+  /** Jinja expression for the lock's name (a string literal for automations, a state lookup in blueprints). */
+  nameExpr: string;
+  /** Jinja dict literal slot → holder name, or null when the registry is unknown (blueprints). */
+  holders: Record<string, string> | null;
+}
+
+export interface Generated {
+  automations: AutomationConfig[];
+  scripts: Record<string, ScriptConfig>;
+  /** One line each: what could not be generated and why. */
+  notes: string[];
+}
