@@ -12,7 +12,7 @@ if (process.env.LS_BUILD !== 'cli' && existsSync('cards/lock-sentinel-card/card.
     output: { file: 'dist/lock-sentinel-card.js', format: 'es', inlineDynamicImports: true },
     plugins: [
       nodeResolve({ browser: true, exportConditions: ['production'] }),
-      esbuild({ target: 'es2022', minify: true, tsconfig: 'tsconfig.json' }),
+      esbuild({ target: 'es2022', minify: true, tsconfig: 'tsconfig.json', loaders: { '.json': 'json' } }),
     ],
   });
 }

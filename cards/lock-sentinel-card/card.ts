@@ -1,0 +1,345 @@
+// <lock-sentinel-card>: the Lit element. Data and security logic live in session.ts and the engine (src/).
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import type { CodeRole } from '../../src/model/ha.js';
+import { formSchema, validateConfig, type LockSentinelConfig } from './config.js';
+import { CARD_NAME, CARD_TAG, DOCS_URL, VIEWS, type View } from './const.js';
+import { downloadTrail } from './csv.js';
+import { displayTimeZone, formatter, type Formatter } from './format.js';
+import { errorMessage, type HomeAssistant } from './hass.js';
+import { baseLanguage, english, loadTable, translator, type Translate } from './i18n.js';
+import { AuditSession } from './session.js';
+import { styles } from './styles.js';
+import type { TimelineFilter } from './timeline.js';
+import { alertsView, openAlerts } from './views/alerts.js';
+import { codesView } from './views/codes.js';
+import type { SlotEdit, ViewContext } from './views/context.js';
+import { overviewView, scoreBadge } from './views/overview.js';
+import { scorecardView } from './views/scorecard.js';
+import { timelineView } from './views/timeline.js';
+
+/** The language table of the last card that loaded one (labels of the visual editor). */
+let editorT: Translate = english;
+
+export class LockSentinelCard extends LitElement {
+  static override styles = styles;
+  static override properties = {
+    _view: { state: true },
+    _filter: { state: true },
+    _editing: { state: true },
+    _confirm: { state: true },
+    _busy: { state: true },
+    _actionError: { state: true },
+  };
+
+  declare _view: View;
+  declare _filter: TimelineFilter;
+  declare _editing: SlotEdit | null;
+  declare _confirm: { lock: string; slot: number } | null;
+  declare _busy: boolean;
+  declare _actionError: string | null;
+
+  private _config?: LockSentinelConfig;
+  private _hass?: HomeAssistant;
+  private _session?: AuditSession;
+  private _t: Translate = english;
+  private _lang = '';
+  private _fmt: Formatter = formatter('en', undefined);
+  private _stale = false;
+
+  constructor() {
+    super();
+    this._view = 'overview';
+    this._filter = { days: 7, lock: null, person: null };
+    this._editing = null;
+    this._confirm = null;
+    this._busy = false;
+    this._actionError = null;
+  }
+
+  // ---- the card contract -------------------------------------------------------------------------
+
+  setConfig(config: unknown): void {
+    const next = validateConfig(config);
+    const restart = this._session && JSON.stringify(next.entities) + next.history_days !== JSON.stringify(this._config?.entities) + this._config?.history_days;
+    this._config = next;
+    this._view = next.view;
+    this._filter = { days: Math.min(this._filter.days, next.history_days), lock: null, person: null };
+    if (restart) {
+      this._session!.stop();
+      this._session = undefined;
+      this._startSession();
+    }
+    this._stale = true;
+    this.requestUpdate();
+  }
+
+  set hass(hass: HomeAssistant) {
+    const old = this._hass;
+    this._hass = hass;
+    const language = hass.locale?.language ?? hass.language ?? 'en';
+    if (language !== this._lang) void this._loadLanguage(language);
+    if (!old) {
+      this._startSession();
+      this._stale = true;
+      this.requestUpdate();
+    } else if (this._relevantChange(old, hass)) {
+      this._stale = true;
+      this.requestUpdate();
+    }
+  }
+
+  get hass(): HomeAssistant | undefined {
+    return this._hass;
+  }
+
+  getCardSize(): number {
+    return this._config?.mode === 'compact' ? 2 : 10;
+  }
+
+  getGridOptions() {
+    return this._config?.mode === 'compact'
+      ? { columns: 6, rows: 2, min_columns: 3, min_rows: 2 }
+      : { columns: 12, rows: 'auto', min_columns: 6, min_rows: 4 };
+  }
+
+  static getStubConfig(hass: HomeAssistant) {
+    const locks = Object.keys(hass.states).filter((id) => id.startsWith('lock.')).sort();
+    return { type: `custom:${CARD_TAG}`, ...(locks.length ? { entities: locks } : {}) };
+  }
+
+  static getConfigForm() {
+    return {
+      schema: formSchema((key) => editorT(`config.${key}`)),
+      computeLabel: (field: { name: string }) => editorT(`config.${field.name}`),
+      assertConfig: (config: unknown) => void validateConfig(config),
+    };
+  }
+
+  // ---- lifecycle -------------------------------------------------------------------------------
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this._hass) this._startSession();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._session?.stop();
+  }
+
+  private _startSession(): void {
+    if (!this._hass || !this._config || !this.isConnected) return;
+    this._session ??= new AuditSession(() => this._hass!, () => this._config!, () => this.requestUpdate());
+    this._session.start().catch((err: unknown) => {
+      this._actionError = errorMessage(err);
+    });
+  }
+
+  private async _loadLanguage(language: string): Promise<void> {
+    this._lang = language;
+    const table = await loadTable(language);
+    if (this._lang !== language) return;
+    this._t = translator(table);
+    editorT = this._t;
+    this.requestUpdate();
+  }
+
+  /** Only the card's own entities, registries, user, locale and theme matter: anything else renders nothing. */
+  private _relevantChange(old: HomeAssistant, hass: HomeAssistant): boolean {
+    if (old.locale !== hass.locale || old.language !== hass.language || old.themes !== hass.themes || old.user !== hass.user) return true;
+    if (old.entities !== hass.entities || old.devices !== hass.devices || old.config !== hass.config) return true;
+    for (const id of this._session?.watched ?? []) if (old.states[id] !== hass.states[id]) return true;
+    return false;
+  }
+
+  protected override willUpdate(_changed: PropertyValues): void {
+    if (!this._hass) return;
+    this._fmt = formatter(this._hass.locale?.language ?? baseLanguage(this._lang), displayTimeZone(this._hass));
+    if (this._stale && this._session) {
+      this._stale = false;
+      this._session.refresh();
+    }
+  }
+
+  protected override updated(): void {
+    const dialog = this.renderRoot.querySelector('dialog');
+    if (dialog && !dialog.open) dialog.showModal();
+  }
+
+  // ---- actions ---------------------------------------------------------------------------------
+
+  private async _run(action: () => Promise<void>): Promise<void> {
+    this._busy = true;
+    this._actionError = null;
+    try {
+      await action();
+    } catch (err) {
+      this._actionError = errorMessage(err);
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  private _context(): ViewContext | null {
+    const s = this._session;
+    if (!s?.report || !this._config || !this._hass) return null;
+    return {
+      t: this._t, fmt: this._fmt, report: s.report, locks: s.locks, timeline: s.timeline, shared: s.shared,
+      admin: s.isAdmin, usercodeLocks: s.usercodeLocks, inUse: s.inUse, verdicts: s.verdicts, filter: this._filter,
+      historyDays: this._config.history_days, editing: this._editing, busy: this._busy, now: Date.now(),
+      on: {
+        acknowledge: (key) => void this._run(() => s.updateShared((d) => ({ ...d, acknowledged: [...d.acknowledged, key] }))),
+        editSlot: (edit) => { this._editing = edit; },
+        saveSlot: (lock, slot, name, role: CodeRole, expires) => void this._run(async () => {
+          if (!Number.isInteger(slot) || slot < 1 || slot > 254) throw new Error(this._t('codes.bad_slot'));
+          if (!name) throw new Error(this._t('codes.bad_name'));
+          await s.updateShared((d) => {
+            const old = d.code_registry.find((e) => e.lock === lock && e.slot === slot);
+            const entry = { lock, slot, name, role, added: old?.added ?? new Date().toISOString(), expires: expires ? new Date(`${expires}T23:59:59`).toISOString() : null };
+            return { ...d, code_registry: [...d.code_registry.filter((e) => e !== old), entry] };
+          });
+          this._editing = null;
+        }),
+        deleteSlot: (lock, slot) => { this._confirm = { lock, slot }; },
+        filter: (change) => { this._filter = { ...this._filter, ...change }; },
+        markReviewed: () => void this._run(() => s.updateShared((d) => ({
+          ...d, reviews: [...d.reviews, { time: new Date().toISOString(), user: this._hass?.user?.name ?? null }],
+        }))),
+        downloadCsv: () => {
+          if (s.auditorInstance) downloadTrail(this.renderRoot as ShadowRoot, s.auditorInstance, this._filter);
+        },
+        answer: (item, value) => void this._run(() => s.updateShared((d) => {
+          const checklist = { ...d.checklist };
+          if (value === null) delete checklist[item];
+          else checklist[item] = value;
+          return { ...d, checklist };
+        })),
+      },
+    };
+  }
+
+  private _confirmDelete(ok: boolean): void {
+    const target = this._confirm;
+    this._confirm = null;
+    if (ok && target && this._session) void this._run(() => this._session!.clearCode(target.lock, target.slot));
+  }
+
+  private _onTabKey(ev: KeyboardEvent): void {
+    const i = VIEWS.indexOf(this._view);
+    const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: VIEWS.length - 1 }[ev.key];
+    if (next === undefined) return;
+    ev.preventDefault();
+    this._view = VIEWS[(next + VIEWS.length) % VIEWS.length]!;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus());
+  }
+
+  // ---- rendering -------------------------------------------------------------------------------
+
+  protected override render() {
+    if (!this._config) return nothing;
+    const t = this._t;
+    const ctx = this._context();
+    const s = this._session;
+    const dark = this._hass?.themes?.darkMode === true;
+    if (!ctx || !s) {
+      return html`<ha-card class=${dark ? 'dark' : ''}><p class="muted" role="status">${s?.error ?? t('loading')}</p></ha-card>`;
+    }
+    if (this._config.mode === 'compact') return this._renderCompact(ctx, dark);
+    const title = this._config.title ?? t('card.title');
+    const open = openAlerts(ctx).length;
+    return html`<ha-card class=${dark ? 'dark' : ''}>
+      <h2>${title}</h2>
+      ${this._renderNotices(ctx)}
+      <div role="tablist" aria-label=${title} @keydown=${this._onTabKey}>
+        ${VIEWS.map((v) => html`<button role="tab" id=${`tab-${v}`} aria-controls="panel" aria-selected=${String(v === this._view)}
+            tabindex=${v === this._view ? 0 : -1} @click=${() => { this._view = v; }}>
+            ${t(`view.${v}`)}${v === 'alerts' && open ? html`<span class="count" aria-label=${t('alerts.open', { count: open })}>${open}</span>` : nothing}
+          </button>`)}
+      </div>
+      <div id="panel" role="tabpanel" aria-labelledby=${`tab-${this._view}`}>${this._renderView(ctx)}</div>
+      ${this._confirm ? this._renderConfirm(ctx) : nothing}
+    </ha-card>`;
+  }
+
+  private _renderView(ctx: ViewContext) {
+    switch (this._view) {
+      case 'overview': return overviewView(ctx);
+      case 'alerts': return alertsView(ctx);
+      case 'codes': return codesView(ctx);
+      case 'timeline': return timelineView(ctx);
+      case 'scorecard': return scorecardView(ctx);
+    }
+  }
+
+  private _renderNotices(ctx: ViewContext) {
+    const s = this._session!;
+    return html`
+      ${s.status === 'loading' ? html`<p class="muted" role="status">${ctx.t('loading_history')}</p>` : nothing}
+      ${s.error ? html`<p class="error" role="alert">${s.error}</p>` : nothing}
+      ${this._actionError ? html`<p class="error" role="alert">${this._actionError}</p>` : nothing}
+      ${s.missing.length ? html`<p class="notice">${ctx.t('notice.missing', { entities: s.missing.join(', ') })}</p>` : nothing}
+      ${[...s.notices].filter((n) => ctx.admin || n !== 'storage_per_user').map((n) => html`<p class="notice">${ctx.t(`notice.${n}`)}</p>`)}
+    `;
+  }
+
+  private _renderCompact(ctx: ViewContext, dark: boolean) {
+    const open = openAlerts(ctx).length;
+    const counts = new Map<string, number>();
+    for (const l of ctx.report.locks) counts.set(l.state, (counts.get(l.state) ?? 0) + 1);
+    return html`<ha-card class="compact ${dark ? 'dark' : ''}">
+      ${scoreBadge(ctx)}
+      <div class="stats">
+        <span class="name">${this._config?.title ?? ctx.t('card.title')}</span>
+        <span class=${open ? 'error' : 'muted'} role="status">${open ? ctx.t('alerts.open', { count: open }) : ctx.t('alerts.none_short')}</span>
+        <span class="muted">${[...counts].map(([state, n]) => `${n} ${ctx.t(`state.${state}`)}`).join(' · ')}</span>
+      </div>
+    </ha-card>`;
+  }
+
+  private _renderConfirm(ctx: ViewContext) {
+    const { lock, slot } = this._confirm!;
+    const name = ctx.locks.find((l) => l.entity_id === lock)?.name ?? lock;
+    const who = ctx.shared.code_registry.find((e) => e.lock === lock && e.slot === slot)?.name ?? ctx.t('codes.unregistered');
+    return html`<dialog aria-labelledby="confirm-title" @cancel=${(e: Event) => { e.preventDefault(); this._confirmDelete(false); }}>
+      <h3 id="confirm-title">${ctx.t('codes.confirm_title')}</h3>
+      <p>${ctx.t('codes.confirm_text', { slot, lock: name, holder: who })}</p>
+      <div class="actions">
+        <button class="btn" autofocus @click=${() => this._confirmDelete(false)}>${ctx.t('action.cancel')}</button>
+        <button class="btn danger" @click=${() => this._confirmDelete(true)}>${ctx.t('codes.delete')}</button>
+      </div>
+    </dialog>`;
+  }
+}
+
+if (!customElements.get(CARD_TAG)) customElements.define(CARD_TAG, LockSentinelCard);
+
+interface CustomCardEntry {
+  type: string;
+  name: string;
+  description: string;
+  preview: boolean;
+  documentationURL: string;
+  getEntitySuggestion?: (hass: HomeAssistant, entityId: string) => { config: Record<string, unknown> } | null;
+}
+
+declare global {
+  interface Window {
+    customCards?: CustomCardEntry[];
+  }
+  interface HTMLElementTagNameMap {
+    'lock-sentinel-card': LockSentinelCard;
+  }
+}
+
+window.customCards ??= [];
+if (!window.customCards.some((c) => c.type === CARD_TAG)) {
+  window.customCards.push({
+    type: CARD_TAG,
+    name: CARD_NAME,
+    description: english('card.description'),
+    preview: true,
+    documentationURL: DOCS_URL,
+    getEntitySuggestion: (hass, entityId) =>
+      entityId.startsWith('lock.') && hass.states[entityId] ? { config: { type: `custom:${CARD_TAG}`, entities: [entityId] } } : null,
+  });
+}

@@ -1,0 +1,112 @@
+// The card's config schema: one definition that types the config, validates setConfig and drives the editor.
+import { VIEWS, type View } from './const.js';
+
+type Field =
+  | { name: string; kind: 'string' }
+  | { name: string; kind: 'enum'; options: readonly string[]; default: string }
+  | { name: string; kind: 'integer'; min: number; max: number; default: number }
+  | { name: string; kind: 'locks' };
+
+const FIELDS = [
+  { name: 'title', kind: 'string' },
+  { name: 'entities', kind: 'locks' },
+  { name: 'mode', kind: 'enum', options: ['full', 'compact'], default: 'full' },
+  { name: 'view', kind: 'enum', options: VIEWS, default: 'overview' },
+  { name: 'history_days', kind: 'integer', min: 1, max: 30, default: 7 },
+] as const satisfies readonly Field[];
+
+export interface LockSentinelConfig {
+  type: string;
+  title?: string;
+  /** Lock entities to show; missing: every lock in the house. */
+  entities?: string[];
+  mode: 'full' | 'compact';
+  view: View;
+  history_days: number;
+}
+
+/** Keys HA itself adds to every card's config; accepted and ignored. */
+const HA_KEYS = new Set(['type', 'grid_options', 'layout_options', 'view_layout', 'visibility', 'card_mod']);
+
+const fail = (msg: string): never => {
+  throw new Error(`lock-sentinel-card: ${msg}`);
+};
+
+/** Validates a raw (possibly frozen) config and returns a new, complete one. Throws a one-line error. */
+export function validateConfig(raw: unknown): LockSentinelConfig {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail('config must be an object');
+  const input = raw as Record<string, unknown>;
+  if (typeof input.type !== 'string' || !input.type) fail('config needs a "type"');
+  const known = new Set<string>(FIELDS.map((f) => f.name));
+  for (const key of Object.keys(input)) {
+    if (!known.has(key) && !HA_KEYS.has(key)) fail(`unknown option "${key}"`);
+  }
+  const out: Record<string, unknown> = { type: input.type };
+  for (const field of FIELDS as readonly Field[]) {
+    const value = input[field.name];
+    if (value === undefined || value === null) {
+      if ('default' in field) out[field.name] = field.default;
+      continue;
+    }
+    switch (field.kind) {
+      case 'string':
+        if (typeof value !== 'string') fail(`"${field.name}" must be text`);
+        out[field.name] = value;
+        break;
+      case 'enum':
+        if (typeof value !== 'string' || !field.options.includes(value)) {
+          fail(`"${field.name}" must be one of ${field.options.join(', ')}`);
+        }
+        out[field.name] = value;
+        break;
+      case 'integer':
+        if (typeof value !== 'number' || !Number.isInteger(value) || value < field.min || value > field.max) {
+          fail(`"${field.name}" must be a whole number from ${field.min} to ${field.max}`);
+        }
+        out[field.name] = value;
+        break;
+      case 'locks': {
+        const list = typeof value === 'string' ? [value] : value;
+        if (!Array.isArray(list) || list.some((e) => typeof e !== 'string' || !/^lock\.[a-z0-9_]+$/.test(e))) {
+          fail(`"${field.name}" must be a list of lock entity ids (lock.xxx)`);
+        }
+        if ((list as string[]).length) out[field.name] = [...(list as string[])];
+        break;
+      }
+    }
+  }
+  return out as unknown as LockSentinelConfig;
+}
+
+/** ha-form schema for the visual editor, generated from the same fields. */
+export interface FormField {
+  name: string;
+  required?: boolean;
+  default?: unknown;
+  selector: Record<string, unknown>;
+}
+
+export function formSchema(label: (key: string) => string): FormField[] {
+  return (FIELDS as readonly Field[]).map((field): FormField => {
+    switch (field.kind) {
+      case 'string':
+        return { name: field.name, selector: { text: {} } };
+      case 'locks':
+        return { name: field.name, selector: { entity: { multiple: true, filter: { domain: 'lock' } } } };
+      case 'enum':
+        return {
+          name: field.name,
+          default: field.default,
+          selector: {
+            select: { mode: 'dropdown', options: field.options.map((o) => ({ value: o, label: label(`${field.name}.${o}`) })) },
+          },
+        };
+      case 'integer':
+        return {
+          name: field.name,
+          default: field.default,
+          selector: { number: { min: field.min, max: field.max, step: 1, mode: 'box' } },
+        };
+    }
+  });
+}

@@ -1,0 +1,13 @@
+export const CARD_TAG = 'lock-sentinel-card';
+export const CARD_NAME = 'Lock Sentinel';
+export const DOCS_URL = 'https://github.com/lock-sentinel/lock-sentinel#dashboard-card';
+/** Key under which the household's code registry, checklist, reviews and acknowledgements live in HA. */
+export const STORAGE_KEY = 'lock_sentinel';
+export const VIEWS = ['overview', 'alerts', 'codes', 'timeline', 'scorecard'] as const;
+export type View = (typeof VIEWS)[number];
+/** Finding ids that are live alerts (need action now), as opposed to hygiene findings. */
+export const ALERT_IDS: readonly string[] = [
+  'failed-attempts', 'away-access', 'unusual-hour-access', 'tamper', 'jammed', 'low-battery', 'lock-unavailable',
+];
+/** Protocol events only admins may subscribe to. */
+export const PROTOCOL_EVENTS = ['zwave_js_notification', 'zha_event'] as const;

@@ -1,0 +1,84 @@
+// Builds the engine's SnapshotHeader from the frontend's hass plus what the card fetched. Pure, no DOM.
+import type {
+  ChecklistAnswers, CodeRegistryEntry, DeviceRegistryEntry, EntityRegistryEntry, HassUser, ReviewMark,
+  SnapshotHeader, UsercodeResponse,
+} from '../../src/model/ha.js';
+import type { Lock } from '../../src/model/lock.js';
+import type { HomeAssistant } from './hass.js';
+
+/** What the household's admins share in HA: the code registry, checklist, review marks, acknowledged alerts. */
+export interface SharedData {
+  code_registry: CodeRegistryEntry[];
+  checklist: ChecklistAnswers;
+  reviews: ReviewMark[];
+  acknowledged: string[];
+}
+
+export const EMPTY_SHARED: SharedData = Object.freeze({ code_registry: [], checklist: {}, reviews: [], acknowledged: [] });
+
+/** Fetched once, admins only; missing pieces stay unknown to the engine. */
+export interface AdminData {
+  usercodes?: Record<string, UsercodeResponse>;
+  users?: HassUser[];
+  automations?: Record<string, unknown>[];
+}
+
+export function entityRegistry(hass: Pick<HomeAssistant, 'entities'>): EntityRegistryEntry[] {
+  return Object.values(hass.entities ?? {}).map((e) => ({
+    entity_id: e.entity_id, platform: e.platform, device_id: e.device_id ?? null, name: e.name ?? null,
+  }));
+}
+
+export function deviceRegistry(hass: Pick<HomeAssistant, 'devices'>): DeviceRegistryEntry[] {
+  return Object.values(hass.devices ?? {}).map((d) => ({
+    id: d.id, name: d.name, name_by_user: d.name_by_user ?? null, manufacturer: d.manufacturer ?? null,
+    model: d.model ?? null, sw_version: d.sw_version ?? null, identifiers: d.identifiers ?? [], config_entries: d.config_entries ?? [],
+  }));
+}
+
+export function buildHeader(hass: HomeAssistant, shared: SharedData, admin: AdminData, now: number): SnapshotHeader {
+  const header: SnapshotHeader = {
+    version: 1,
+    captured_at: new Date(now).toISOString(),
+    config: { ...hass.config, time_zone: hass.config.time_zone },
+    states: Object.values(hass.states),
+    entity_registry: entityRegistry(hass),
+    device_registry: deviceRegistry(hass),
+    code_registry: shared.code_registry,
+    checklist: shared.checklist,
+    reviews: shared.reviews,
+  };
+  if (hass.user) header.current_user = hass.user;
+  if (admin.usercodes) header.usercodes = admin.usercodes;
+  if (admin.users) header.users = admin.users;
+  if (admin.automations) header.automations = admin.automations;
+  return header;
+}
+
+/** The configured locks (in config order), or every discovered lock. Unknown ids are reported, not dropped. */
+export function selectLocks(all: Lock[], wanted: string[] | undefined): { locks: Lock[]; missing: string[] } {
+  if (!wanted) return { locks: all, missing: [] };
+  const byId = new Map(all.map((l) => [l.entity_id, l]));
+  return {
+    locks: wanted.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])),
+    missing: wanted.filter((id) => !byId.has(id)),
+  };
+}
+
+/** Entities whose changes matter to the card: its locks and their companions, people and the home zone. */
+export function watchedEntities(locks: Lock[], stateIds: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const lock of locks) {
+    out.add(lock.entity_id);
+    for (const id of [lock.battery_entity, lock.firmware?.entity_id, lock.door_entity, lock.tamper_entity, ...lock.action_entities]) {
+      if (id) out.add(id);
+    }
+  }
+  for (const id of stateIds) if (id.startsWith('person.') || id === 'zone.home') out.add(id);
+  return out;
+}
+
+/** Entities whose history feeds the timeline (state changes that are accesses). */
+export function historyEntities(locks: Lock[]): string[] {
+  return locks.flatMap((l) => [l.entity_id, ...l.action_entities, ...(l.door_entity ? [l.door_entity] : []), ...(l.tamper_entity ? [l.tamper_entity] : [])]);
+}

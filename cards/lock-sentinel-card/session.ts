@@ -1,0 +1,220 @@
+// The card's live audit: loads history once, keeps it current from the live subscription, owns the Auditor.
+// No DOM; the element only asks it for data and tells it what the user did.
+import { discoverLocks } from '../../src/adapters/discovery.js';
+import { Auditor, type AuditReport } from '../../src/engine.js';
+import type { HassEvent, HassUser } from '../../src/model/ha.js';
+import type { AccessEvent, Lock } from '../../src/model/lock.js';
+import { clearCodeServiceCall } from '../../src/services/clear-code.js';
+import type { LockSentinelConfig } from './config.js';
+import { PROTOCOL_EVENTS } from './const.js';
+import { buildHeader, EMPTY_SHARED, historyEntities, selectLocks, watchedEntities, type AdminData, type SharedData } from './header.js';
+import { errorMessage, type HomeAssistant, type Unsubscribe } from './hass.js';
+import { EventLog, historyToEvents, isRelevantEvent, type HistoryResponse } from './history.js';
+import { SharedStore, type StorageMode } from './storage.js';
+import { readUsercodes, summarizeUsercodes } from './usercodes.js';
+import { slotKey, type SlotVerdict } from './views/context.js';
+
+/** Things the card tells the user it could not do (translation keys). */
+export type Notice = 'protocol_events_unavailable' | 'storage_per_user' | 'storage_unavailable' | 'usercodes_failed' | 'history_failed';
+
+export class AuditSession {
+  status: 'loading' | 'ready' = 'loading';
+  locks: Lock[] = [];
+  missing: string[] = [];
+  watched = new Set<string>();
+  report: AuditReport | null = null;
+  timeline: AccessEvent[] = [];
+  shared: SharedData = EMPTY_SHARED;
+  notices = new Set<Notice>();
+  inUse = new Map<string, number[]>();
+  verdicts = new Map<string, SlotVerdict>();
+  usercodeLocks = new Set<string>();
+  error: string | null = null;
+
+  private readonly log = new EventLog();
+  private readonly store: SharedStore;
+  private admin: AdminData = {};
+  private auditor: Auditor | null = null;
+  private buffer: HassEvent[] | null = [];
+  private unsubs: Unsubscribe[] = [];
+  private historyUntil = 0;
+  private running = false;
+
+  constructor(
+    private readonly hass: () => HomeAssistant,
+    private readonly config: () => LockSentinelConfig,
+    private readonly changed: () => void,
+  ) {
+    this.store = new SharedStore(hass);
+  }
+
+  get storageMode(): StorageMode {
+    return this.store.mode;
+  }
+
+  get isAdmin(): boolean {
+    return this.hass().user?.is_admin === true;
+  }
+
+  /** Rebuilds the header from the current hass and replays the events (own entities or registries changed). */
+  refresh(now = Date.now()): void {
+    const hass = this.hass();
+    const header = buildHeader(hass, this.shared, this.admin, now);
+    const sel = selectLocks(discoverLocks(header), this.config().entities);
+    const keep = new Set(sel.locks.map((l) => l.entity_id));
+    header.states = header.states.filter((s) => !s.entity_id.startsWith('lock.') || keep.has(s.entity_id));
+    this.locks = sel.locks;
+    this.missing = sel.missing;
+    this.watched = watchedEntities(this.locks, Object.keys(hass.states));
+    try {
+      this.auditor = new Auditor(header);
+      for (const e of this.log.events) this.auditor.addEvent(e);
+      this.evaluate();
+      this.error = null;
+    } catch (err) {
+      this.error = errorMessage(err);
+    }
+  }
+
+  private evaluate(): void {
+    if (!this.auditor) return;
+    this.report = this.auditor.report();
+    this.timeline = this.auditor.timeline();
+  }
+
+  /** The whole audit trail of the loaded period, for the CSV export. */
+  get auditorInstance(): Auditor | null {
+    return this.auditor;
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    this.buffer = [];
+    this.refresh();
+    await this.loadShared();
+    await this.subscribe();
+    if (this.isAdmin) await this.loadAdminData();
+    this.refresh();
+    await this.loadHistory();
+    const buffered = this.buffer ?? [];
+    this.buffer = null;
+    for (const e of buffered) this.log.add(e);
+    this.status = 'ready';
+    this.refresh();
+    this.changed();
+  }
+
+  stop(): void {
+    this.running = false;
+    const unsubs = this.unsubs;
+    this.unsubs = [];
+    for (const u of unsubs) void Promise.resolve(u()).catch(() => undefined);
+  }
+
+  private async loadShared(): Promise<void> {
+    try {
+      this.shared = await this.store.load();
+      if (this.store.mode === 'user') this.notices.add('storage_per_user');
+    } catch {
+      this.notices.add('storage_unavailable');
+    }
+  }
+
+  private async subscribe(): Promise<void> {
+    const conn = this.hass().connection;
+    const types = ['state_changed', ...(this.isAdmin ? PROTOCOL_EVENTS : [])];
+    for (const type of types) {
+      try {
+        this.unsubs.push(await conn.subscribeEvents<HassEvent>((e) => this.onEvent(e), type));
+      } catch {
+        this.notices.add('protocol_events_unavailable');
+      }
+    }
+    if (!this.isAdmin) this.notices.add('protocol_events_unavailable');
+  }
+
+  private onEvent(e: HassEvent): void {
+    if (!isRelevantEvent(e, this.watched)) return;
+    if (this.buffer) {
+      this.buffer.push(e);
+      return;
+    }
+    if (!this.log.add(e) || !this.auditor) return;
+    this.auditor.addEvent(e);
+    this.evaluate();
+    this.changed();
+  }
+
+  /** History once per period not yet loaded (after a reconnect, only the gap). */
+  private async loadHistory(): Promise<void> {
+    const end = Date.now();
+    const start = Math.max(end - this.config().history_days * 86_400_000, this.historyUntil);
+    const ids = historyEntities(this.locks);
+    if (!ids.length) return;
+    try {
+      const resp = await this.hass().callWS<HistoryResponse>({
+        type: 'history/history_during_period', start_time: new Date(start).toISOString(), end_time: new Date(end).toISOString(),
+        entity_ids: ids, include_start_time_state: true, significant_changes_only: false, minimal_response: false, no_attributes: false,
+      });
+      for (const e of historyToEvents(resp)) this.log.add(e);
+      this.historyUntil = end;
+    } catch {
+      this.notices.add('history_failed');
+    }
+  }
+
+  private async loadAdminData(): Promise<void> {
+    const callWS = this.hass().callWS.bind(this.hass());
+    const users = await callWS<HassUser[]>({ type: 'config/auth/list' }).catch(() => undefined);
+    const automations = await this.loadAutomations();
+    const usercodes: NonNullable<AdminData['usercodes']> = {};
+    for (const lock of this.locks.filter((l) => l.protocol === 'zwave_js')) {
+      try {
+        const resp = await readUsercodes(callWS, lock);
+        if (!resp) continue;
+        usercodes[lock.entity_id] = resp;
+        const { slots, verdicts } = summarizeUsercodes(resp);
+        this.inUse.set(lock.entity_id, slots);
+        this.usercodeLocks.add(lock.entity_id);
+        for (const [slot, v] of verdicts) this.verdicts.set(slotKey(lock.entity_id, slot), v);
+      } catch {
+        this.notices.add('usercodes_failed');
+      }
+    }
+    this.admin = { users, automations, ...(Object.keys(usercodes).length ? { usercodes } : {}) };
+  }
+
+  private async loadAutomations(): Promise<Record<string, unknown>[] | undefined> {
+    const hass = this.hass();
+    const ids = Object.keys(hass.states).filter((id) => id.startsWith('automation.'));
+    const out: Record<string, unknown>[] = [];
+    for (const entity_id of ids) {
+      const r = await hass.callWS<{ config: Record<string, unknown> }>({ type: 'automation/config', entity_id }).catch(() => null);
+      if (r?.config) out.push(r.config);
+    }
+    return out;
+  }
+
+  /** Applies a change to the shared data and stores it in HA. */
+  async updateShared(change: (d: SharedData) => SharedData): Promise<void> {
+    const next = change(this.shared);
+    await this.store.save(next);
+    this.shared = next;
+    this.refresh();
+  }
+
+  /** Clears a code through the lock's protocol service and forgets its registry record. */
+  async clearCode(lockId: string, slot: number): Promise<void> {
+    const lock = this.locks.find((l) => l.entity_id === lockId);
+    if (!lock) throw new Error(`Unknown lock ${lockId}`);
+    const device = lock.device_id ? this.hass().devices?.[lock.device_id] : undefined;
+    const call = clearCodeServiceCall(lock, slot, { mqttName: device?.name ?? undefined });
+    await this.hass().callWS({ type: 'call_service', ...call });
+    this.inUse.set(lockId, (this.inUse.get(lockId) ?? []).filter((s) => s !== slot));
+    this.verdicts.delete(slotKey(lockId, slot));
+    const codes = this.admin.usercodes?.[lockId];
+    if (codes?.[String(slot)]) codes[String(slot)] = { usercode: '', in_use: false };
+    await this.updateShared((d) => ({ ...d, code_registry: d.code_registry.filter((e) => !(e.lock === lockId && e.slot === slot)) }));
+  }
+}

@@ -1,0 +1,46 @@
+import { html } from 'lit';
+import type { Finding } from '../../../src/model/finding.js';
+import { ALERT_IDS } from '../const.js';
+import { lockName, type ViewContext } from './context.js';
+
+export const alertKey = (f: Finding) => `${f.id}|${f.entity_id ?? ''}|${f.time ?? ''}`;
+
+/** Live alerts, newest first (undated ones last). */
+export function alerts(findings: Finding[]): Finding[] {
+  return findings
+    .filter((f) => ALERT_IDS.includes(f.id))
+    .sort((a, b) => (b.time ? Date.parse(b.time) : -Infinity) - (a.time ? Date.parse(a.time) : -Infinity));
+}
+
+export function openAlerts(ctx: Pick<ViewContext, 'report' | 'shared'>): Finding[] {
+  const acked = new Set(ctx.shared.acknowledged);
+  return alerts(ctx.report.findings).filter((f) => !acked.has(alertKey(f)));
+}
+
+export function alertsView(ctx: ViewContext) {
+  const acked = new Set(ctx.shared.acknowledged);
+  const list = alerts(ctx.report.findings);
+  if (!list.length) return html`<p class="empty">${ctx.t('alerts.none')}</p>`;
+  return html`<ul class="alerts">
+    ${list.map((f) => {
+      const key = alertKey(f);
+      const done = acked.has(key);
+      return html`<li class="alert sev-${f.severity} ${done ? 'acked' : ''}">
+        <div class="alert-head">
+          <span class="chip sev">${ctx.t(`severity.${f.severity}`)}</span>
+          <strong>${ctx.t(`finding.${f.id}`)}</strong>
+          <span class="muted">${lockName(ctx, f.entity_id)}</span>
+          ${f.time ? html`<time class="muted" datetime=${f.time} title=${ctx.fmt.dateTime(f.time)}>${ctx.fmt.relative(f.time, ctx.now)}</time>` : ''}
+        </div>
+        <p><span class="label">${ctx.t('finding.evidence')}:</span> ${f.evidence}</p>
+        <p><span class="label">${ctx.t('finding.fix')}:</span> ${f.fix}</p>
+        ${done
+          ? html`<span class="muted">${ctx.t('alerts.acknowledged')}</span>`
+          : html`<button class="btn" ?disabled=${!ctx.admin || ctx.busy} @click=${() => ctx.on.acknowledge(key)}
+              aria-label=${`${ctx.t('alerts.acknowledge')}: ${ctx.t(`finding.${f.id}`)} ${lockName(ctx, f.entity_id)}`}>
+              ${ctx.t('alerts.acknowledge')}
+            </button>`}
+      </li>`;
+    })}
+  </ul>`;
+}

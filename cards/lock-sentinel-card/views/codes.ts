@@ -1,0 +1,104 @@
+import { html, nothing } from 'lit';
+import type { CodeRegistryEntry, CodeRole } from '../../../src/model/ha.js';
+import type { Lock } from '../../../src/model/lock.js';
+import { slotKey, type ViewContext } from './context.js';
+
+export const ROLES: readonly CodeRole[] = ['family', 'guest', 'service', 'admin'];
+
+/** Every slot known for a lock: in use on the lock (when readable) or recorded in the registry. */
+export function slotsOf(ctx: Pick<ViewContext, 'inUse' | 'shared'>, lock: string): number[] {
+  const slots = new Set(ctx.inUse.get(lock) ?? []);
+  for (const e of ctx.shared.code_registry) if (e.lock === lock) slots.add(e.slot);
+  return [...slots].sort((a, b) => a - b);
+}
+
+function lastUse(ctx: ViewContext, lock: string, slot: number): number | null {
+  let last: number | null = null;
+  for (const e of ctx.timeline) if (e.lock === lock && e.slot === slot && e.success && (last === null || e.time > last)) last = e.time;
+  return last;
+}
+
+function onSubmit(ctx: ViewContext, lock: string, fixedSlot: number | null) {
+  return (ev: SubmitEvent) => {
+    ev.preventDefault();
+    const data = new FormData(ev.target as HTMLFormElement);
+    const slot = fixedSlot ?? Number(data.get('slot'));
+    const expires = String(data.get('expires') ?? '');
+    ctx.on.saveSlot(lock, slot, String(data.get('name') ?? '').trim(), data.get('role') as CodeRole, expires || null);
+  };
+}
+
+function editForm(ctx: ViewContext, lock: Lock, slot: number | null, entry: CodeRegistryEntry | undefined) {
+  const id = `edit-${lock.entity_id}-${slot ?? 'new'}`;
+  return html`<form class="edit" aria-label=${ctx.t('codes.edit_title')} @submit=${onSubmit(ctx, lock.entity_id, slot)}>
+    ${slot === null
+      ? html`<label for=${`${id}-slot`}>${ctx.t('codes.slot')}</label>
+          <input id=${`${id}-slot`} name="slot" type="number" min="1" max="254" required />`
+      : nothing}
+    <label for=${`${id}-name`}>${ctx.t('codes.holder')}</label>
+    <input id=${`${id}-name`} name="name" required maxlength="60" .value=${entry?.name ?? ''} />
+    <label for=${`${id}-role`}>${ctx.t('codes.role')}</label>
+    <select id=${`${id}-role`} name="role">
+      ${ROLES.map((r) => html`<option value=${r} ?selected=${(entry?.role ?? 'family') === r}>${ctx.t(`role.${r}`)}</option>`)}
+    </select>
+    <label for=${`${id}-expires`}>${ctx.t('codes.expires')}</label>
+    <input id=${`${id}-expires`} name="expires" type="date" .value=${entry?.expires?.slice(0, 10) ?? ''} />
+    <div class="actions">
+      <button class="btn primary" type="submit" ?disabled=${ctx.busy}>${ctx.t('action.save')}</button>
+      <button class="btn" type="button" @click=${() => ctx.on.editSlot(null)}>${ctx.t('action.cancel')}</button>
+    </div>
+  </form>`;
+}
+
+function verdictCell(ctx: ViewContext, lock: string, slot: number) {
+  const v = ctx.verdicts.get(slotKey(lock, slot));
+  if (!v) return html`<span class="muted">${ctx.t('status.unavailable')}</span>`;
+  return html`<span class="chip verdict-${v.verdict}" title=${v.reasons.join('; ')}>${ctx.t(`verdict.${v.verdict}`)}</span>`;
+}
+
+function lockCodes(ctx: ViewContext, lock: Lock) {
+  const slots = slotsOf(ctx, lock.entity_id);
+  const readable = ctx.usercodeLocks.has(lock.entity_id);
+  const editing = ctx.editing?.lock === lock.entity_id ? ctx.editing : null;
+  return html`<section class="lock-codes" aria-labelledby=${`codes-${lock.entity_id}`}>
+    <h3 id=${`codes-${lock.entity_id}`}>${lock.name}</h3>
+    ${readable ? nothing : html`<p class="muted">${ctx.t('codes.codes_unavailable')}</p>`}
+    ${slots.length === 0 ? html`<p class="empty">${ctx.t('codes.none')}</p>` : nothing}
+    <ul class="slots">
+      ${slots.map((slot) => {
+        const entry = ctx.shared.code_registry.find((e) => e.lock === lock.entity_id && e.slot === slot);
+        const used = lastUse(ctx, lock.entity_id, slot);
+        const label = `${ctx.t('codes.slot')} ${slot}`;
+        return html`<li class="slot">
+          <div class="slot-head"><strong>${label}</strong> <span>${entry?.name ?? ctx.t('codes.unregistered')}</span></div>
+          <dl class="facts">
+            <div><dt>${ctx.t('codes.role')}</dt><dd>${entry ? ctx.t(`role.${entry.role}`) : '–'}</dd></div>
+            <div><dt>${ctx.t('codes.added')}</dt><dd>${entry?.added ? ctx.fmt.date(entry.added) : '–'}</dd></div>
+            <div><dt>${ctx.t('codes.expires')}</dt><dd>${entry?.expires ? ctx.fmt.date(entry.expires) : ctx.t('codes.never')}</dd></div>
+            <div><dt>${ctx.t('codes.last_use')}</dt><dd>${used === null ? '–' : ctx.fmt.relative(used, ctx.now)}</dd></div>
+            <div><dt>${ctx.t('codes.strength')}</dt><dd>${verdictCell(ctx, lock.entity_id, slot)}</dd></div>
+          </dl>
+          ${ctx.admin
+            ? html`<div class="actions">
+                <button class="btn" @click=${() => ctx.on.editSlot({ lock: lock.entity_id, slot })} aria-label=${`${ctx.t('action.edit')}: ${label}`}>
+                  ${ctx.t('action.edit')}
+                </button>
+                <button class="btn danger" ?disabled=${ctx.busy} @click=${() => ctx.on.deleteSlot(lock.entity_id, slot)}
+                  aria-label=${`${ctx.t('codes.delete')}: ${label}`}>${ctx.t('codes.delete')}</button>
+              </div>`
+            : nothing}
+          ${editing?.slot === slot ? editForm(ctx, lock, slot, entry) : nothing}
+        </li>`;
+      })}
+    </ul>
+    ${ctx.admin
+      ? editing?.slot === null
+        ? editForm(ctx, lock, null, undefined)
+        : html`<button class="btn" @click=${() => ctx.on.editSlot({ lock: lock.entity_id, slot: null })}>${ctx.t('codes.record')}</button>`
+      : nothing}
+  </section>`;
+}
+
+export function codesView(ctx: ViewContext) {
+  return html`${ctx.admin ? nothing : html`<p class="muted">${ctx.t('readonly')}</p>`}${ctx.locks.map((l) => lockCodes(ctx, l))}`;
+}

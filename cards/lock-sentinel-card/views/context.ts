@@ -1,0 +1,59 @@
+// What every view reads and the actions it may trigger. Views are render functions, not elements.
+import type { AuditReport } from '../../../src/engine.js';
+import type { CodeRole } from '../../../src/model/ha.js';
+import type { AccessEvent, Lock } from '../../../src/model/lock.js';
+import type { Formatter } from '../format.js';
+import type { SharedData } from '../header.js';
+import type { Translate } from '../i18n.js';
+import type { TimelineFilter } from '../timeline.js';
+
+export interface SlotVerdict {
+  verdict: 'weak' | 'strong';
+  reasons: string[];
+}
+
+export interface SlotEdit {
+  lock: string;
+  slot: number | null;
+}
+
+export interface ViewContext {
+  t: Translate;
+  fmt: Formatter;
+  report: AuditReport;
+  locks: Lock[];
+  timeline: AccessEvent[];
+  shared: SharedData;
+  admin: boolean;
+  /** Usercodes were read (admins, Z-Wave): slot in-use status is known for these locks. */
+  usercodeLocks: ReadonlySet<string>;
+  inUse: ReadonlyMap<string, number[]>;
+  verdicts: ReadonlyMap<string, SlotVerdict>;
+  filter: TimelineFilter;
+  historyDays: number;
+  editing: SlotEdit | null;
+  busy: boolean;
+  now: number;
+  on: {
+    acknowledge(key: string): void;
+    editSlot(edit: SlotEdit | null): void;
+    saveSlot(lock: string, slot: number, name: string, role: CodeRole, expires: string | null): void;
+    deleteSlot(lock: string, slot: number): void;
+    filter(change: Partial<TimelineFilter>): void;
+    markReviewed(): void;
+    downloadCsv(): void;
+    answer(item: string, value: boolean | null): void;
+  };
+}
+
+export const slotKey = (lock: string, slot: number) => `${lock}#${slot}`;
+
+export function lockName(ctx: ViewContext, entityId: string | null): string {
+  if (!entityId) return '';
+  return ctx.locks.find((l) => l.entity_id === entityId)?.name ?? entityId;
+}
+
+export function holder(ctx: ViewContext, lock: string, slot: number | null): string | null {
+  if (slot === null) return null;
+  return ctx.shared.code_registry.find((e) => e.lock === lock && e.slot === slot)?.name ?? null;
+}
