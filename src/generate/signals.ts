@@ -48,7 +48,7 @@ export function supports(s: Subject, signal: Signal): boolean {
 
 export function triggers(s: Subject, signal: Signal): ConfigMap[] {
   const out: ConfigMap[] = [];
-  const device = s.device ? { device_id: s.device } : {};
+  const device: ConfigMap = s.device ? { device_id: s.device } : {};
   if (has(s, 'zwave_js')) {
     out.push({ trigger: 'event', event_type: 'zwave_js_notification', event_data: { ...device, command_class: 113 } });
   }

@@ -54,6 +54,9 @@ export interface Subject {
   /** Zigbee2MQTT action entities (event.* / sensor.*). */
   actionEntities: string[] | Input;
   tamperEntities: string[] | Input;
+  /** Battery sensor (percent) and firmware update entity, when the lock has them. */
+  battery: string | Input | null;
+  firmware: string | Input | null;
   /** Jinja expression for the lock's name (a string literal for automations, a state lookup in blueprints). */
   nameExpr: string;
   /** Jinja dict literal slot → holder name, or null when the registry is unknown (blueprints). */

@@ -1,0 +1,98 @@
+// The house's locks → every Lock Sentinel automation and the breach script, as HA config objects.
+import type { CodeRegistryEntry } from '../model/ha.js';
+import type { Lock } from '../model/lock.js';
+import { THRESHOLDS, type Thresholds } from '../thresholds.js';
+import type { Body, LockBuilder } from './body.js';
+import { objectId } from './jinja.js';
+import { awayAccess } from './kinds/away-access.js';
+import { breachScript } from './kinds/breach-script.js';
+import { failedAttempts } from './kinds/failed-attempts.js';
+import { firmware } from './kinds/firmware.js';
+import { guestExpiry } from './kinds/guest-expiry.js';
+import { jam } from './kinds/jam.js';
+import { lockout } from './kinds/lockout.js';
+import { lowBattery } from './kinds/low-battery.js';
+import { monthlyAudit, weeklyReview, type House } from './kinds/reminders.js';
+import { tamper } from './kinds/tamper.js';
+import { unavailable } from './kinds/unavailable.js';
+import { unusualHour } from './kinds/unusual-hour.js';
+import { lockSubject, subjectVariables } from './subject.js';
+import type { AutomationConfig, ConfigMap, Generated } from './types.js';
+
+/** Every automation Lock Sentinel installs has this id prefix and starts its description with MARKER. */
+export const ID_PREFIX = 'lock_sentinel_';
+export const MARKER = '[lock-sentinel]';
+export const BREACH_SCRIPT_ID = 'lock_sentinel_suspected_breach';
+
+export const LOCK_BUILDERS: LockBuilder[] = [
+  failedAttempts, lockout, unusualHour, awayAccess, tamper, jam, lowBattery, firmware, unavailable,
+];
+
+export interface GenerateInput {
+  locks: Lock[];
+  registry: CodeRegistryEntry[];
+  notify: string[];
+  thresholds?: Readonly<Thresholds>;
+  /** Guest expiries before this instant are reported in notes instead (their trigger could never fire). */
+  now?: Date;
+}
+
+export function automation(id: string, alias: string, body: Body, variables: ConfigMap): AutomationConfig {
+  return {
+    id,
+    alias,
+    description: `${MARKER} ${body.description}`,
+    mode: body.mode,
+    ...(body.max_exceeded ? { max_exceeded: body.max_exceeded } : {}),
+    variables: { ...variables, ...body.variables },
+    triggers: body.triggers,
+    conditions: body.conditions,
+    actions: body.actions,
+  };
+}
+
+export function generate(input: GenerateInput): Generated {
+  const th = input.thresholds ?? THRESHOLDS;
+  const now = input.now ?? new Date();
+  const automations: AutomationConfig[] = [];
+  const notes: string[] = [];
+  for (const lock of input.locks) {
+    const s = lockSubject(lock, input.registry);
+    for (const build of LOCK_BUILDERS) {
+      const body = build(s, th);
+      if (body) automations.push(automation(`${ID_PREFIX}${body.kind}_${objectId(lock.entity_id)}`, `Lock Sentinel: ${body.title} – ${lock.name}`, body, subjectVariables(s, input.notify)));
+    }
+    if (!lock.battery_entity) notes.push(`${lock.entity_id}: no battery sensor, no low-battery alert`);
+    if (!lock.firmware) notes.push(`${lock.entity_id}: no firmware update entity, no firmware alert`);
+    if (lock.protocol === 'matter' || lock.protocol === 'generic') {
+      notes.push(`${lock.entity_id}: ${lock.protocol} locks report no failed codes or tamper events, only lock states`);
+    }
+  }
+  const byId = new Map(input.locks.map((l) => [l.entity_id, l]));
+  for (const e of input.registry) {
+    if (e.role !== 'guest' || !e.expires) continue;
+    const lock = byId.get(e.lock);
+    if (!lock) { notes.push(`guest code ${e.lock} slot ${e.slot}: no such lock`); continue; }
+    if (new Date(e.expires) <= now) { notes.push(`guest code ${e.lock} slot ${e.slot} expired already: clear it now`); continue; }
+    try {
+      const body = guestExpiry(lock, e);
+      automations.push(automation(`${ID_PREFIX}guest_expiry_${objectId(lock.entity_id)}_${e.slot}`,
+        `Lock Sentinel: ${body.title} – ${lock.name}`, body, { notify_targets: input.notify }));
+    } catch (err) {
+      notes.push(`guest code ${e.lock} slot ${e.slot}: ${(err as Error).message}`);
+    }
+  }
+  const house: House = {
+    locks: input.locks.map((l) => l.entity_id),
+    batteries: input.locks.flatMap((l) => (l.battery_entity ? [l.battery_entity] : [])),
+    firmwares: input.locks.flatMap((l) => (l.firmware ? [l.firmware.entity_id] : [])),
+  };
+  for (const body of [weeklyReview(house, th), monthlyAudit(house, th)]) {
+    automations.push(automation(`${ID_PREFIX}${body.kind}`, `Lock Sentinel: ${body.title}`, body, { notify_targets: input.notify }));
+  }
+  return {
+    automations,
+    scripts: { [BREACH_SCRIPT_ID]: breachScript(input.locks, input.registry, input.notify) },
+    notes,
+  };
+}

@@ -1,0 +1,25 @@
+// The lock's own "code limit exceeded" / "keypad temporarily disabled" reports (Z-Wave Access Control 19 and 16).
+import { alertActions } from '../alert.js';
+import { template, type LockBuilder } from '../body.js';
+import { describe, supports, test, triggers } from '../signals.js';
+import { lockName } from '../subject.js';
+
+export const lockout: LockBuilder = (s) => {
+  if (!supports(s, 'lockout') || !s.protocols.includes('zwave_js')) return null;
+  const d = describe('trigger');
+  return {
+    kind: 'lockout',
+    title: 'Keypad locked out',
+    description: 'The lock reports that the code limit was exceeded or that its keypad is disabled.',
+    mode: 'queued',
+    triggers: triggers(s, 'lockout'),
+    conditions: [template(test(s, 'lockout', 'trigger'))],
+    actions: [
+      { variables: { method: d.method } },
+      ...alertActions({
+        title: 'Lock Sentinel: keypad locked out',
+        message: `${lockName(s)}: {{ trigger.event.data.event_label }} (too many wrong codes by {{ method }}).`,
+      }),
+    ],
+  };
+};

@@ -1,0 +1,29 @@
+// An unlock during the unusual hours (local time of Home Assistant).
+import { alertActions } from '../alert.js';
+import { template, type LockBuilder } from '../body.js';
+import { describe, test, triggers } from '../signals.js';
+import { lockName, slotText } from '../subject.js';
+
+const hh = (h: number) => `${String(h).padStart(2, '0')}:00:00`;
+
+export const unusualHour: LockBuilder = (s, th) => {
+  const d = describe('trigger');
+  return {
+    kind: 'unusual_hour',
+    title: 'Unlock at an unusual hour',
+    description: `An unlock between ${hh(th.unusualHourStart).slice(0, 5)} and ${hh(th.unusualHourEnd).slice(0, 5)}.`,
+    mode: 'queued',
+    triggers: triggers(s, 'unlock'),
+    conditions: [
+      template(test(s, 'unlock', 'trigger')),
+      { condition: 'time', after: hh(th.unusualHourStart), before: hh(th.unusualHourEnd) },
+    ],
+    actions: [
+      { variables: { method: d.method, slot: d.slot } },
+      ...alertActions({
+        title: 'Lock Sentinel: unlock at an unusual hour',
+        message: `${lockName(s)}: unlocked at {{ now().strftime('%H:%M') }} by {{ method }}${slotText(s)}.`,
+      }),
+    ],
+  };
+};

@@ -1,0 +1,65 @@
+// Turns a discovered lock (or a blueprint's inputs) into the Subject every builder reads.
+import type { CodeRegistryEntry } from '../model/ha.js';
+import type { Lock, Protocol } from '../model/lock.js';
+import { entityId, jinjaString } from './jinja.js';
+import { Input, type ConfigMap, type Subject } from './types.js';
+
+const DEVICE_ID = /^[A-Za-z0-9_-]+$/;
+
+export function lockSubject(lock: Lock, registry: CodeRegistryEntry[]): Subject {
+  if (lock.device_id !== null && !DEVICE_ID.test(lock.device_id)) {
+    throw new Error(`Lock ${lock.entity_id} has an unexpected device id ${JSON.stringify(lock.device_id)}`);
+  }
+  const holders: Record<string, string> = {};
+  for (const e of registry) if (e.lock === lock.entity_id) holders[String(e.slot)] = e.name;
+  return {
+    protocols: [lock.protocol],
+    lock: entityId(lock.entity_id),
+    device: lock.device_id,
+    actionEntities: lock.action_entities.map(entityId),
+    tamperEntities: lock.tamper_entity ? [entityId(lock.tamper_entity)] : [],
+    battery: lock.battery_entity ? entityId(lock.battery_entity) : null,
+    firmware: lock.firmware ? entityId(lock.firmware.entity_id) : null,
+    nameExpr: jinjaString(lock.name),
+    holders,
+  };
+}
+
+const ALL: Protocol[] = ['zwave_js', 'zha', 'zigbee2mqtt', 'matter', 'generic'];
+
+/** A blueprint's subject: every protocol, the lock and its entities chosen by the user. */
+export function blueprintSubject(): Subject {
+  return {
+    protocols: ALL,
+    lock: new Input('lock'),
+    device: null,
+    actionEntities: new Input('action_entities'),
+    tamperEntities: new Input('tamper_entities'),
+    battery: new Input('battery'),
+    firmware: new Input('firmware'),
+    nameExpr: "(state_attr(lock, 'friendly_name') or lock)",
+    holders: null,
+  };
+}
+
+/** The variables every lock automation starts with; templates refer to these names. */
+export function subjectVariables(s: Subject, notify: string[] | Input): ConfigMap {
+  return {
+    lock: s.lock,
+    lock_device: s.device ?? '{{ device_id(lock) }}',
+    action_entities: s.actionEntities,
+    tamper_entities: s.tamperEntities,
+    notify_targets: notify,
+  };
+}
+
+/** Jinja text naming who holds the slot in the `slot` variable (", slot 3 (Anna)"), empty without a slot. */
+export function slotText(s: Subject): string {
+  const holder = s.holders && Object.keys(s.holders).length
+    ? `{% set holder = ${JSON.stringify(s.holders)}.get(slot | string) %}{% if holder %} ({{ holder }}){% endif %}`
+    : '';
+  return `{% if slot %}, slot {{ slot }}${holder}{% endif %}`;
+}
+
+/** Jinja text rendering the lock's name. */
+export const lockName = (s: Subject): string => `{{ ${s.nameExpr} }}`;
