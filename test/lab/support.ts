@@ -1,0 +1,117 @@
+// Shared helpers for tests against the lab's real Home Assistant (started by `node lab/lab.mjs up`).
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Connection } from 'home-assistant-js-websocket';
+import { mqttPublish as publish } from '../../lab/mqtt.mjs';
+import { stateMessage } from '../../lab/z2m.mjs';
+import { connectHa } from '../../src/ha/connection.js';
+import { send } from '../../src/ha/command.js';
+import { useNodeWebSocket } from '../../src/ha/node.js';
+import type { HassState } from '../../src/model/ha.js';
+
+export const root = join(new URL('.', import.meta.url).pathname, '..', '..');
+
+export interface ZwaveLock {
+  node_id: number;
+  lock_entity: string;
+  device_id: string;
+  battery_entity: string;
+}
+
+export interface LabInfo {
+  url: string;
+  token: string;
+  nonadmin_token: string;
+  users: { admin: string; nonadmin: string };
+  mqtt: { host: string; port: number };
+  ha_version: string;
+  time_zone: string;
+  config_dir: string;
+  started_at: string;
+  zwave?: { control: string; locks: ZwaveLock[] };
+}
+
+/** The running lab's facts (.lab/lab.json). */
+export function lab(): LabInfo {
+  const file = process.env.LAB_JSON ?? join(root, '.lab', 'lab.json');
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as LabInfo;
+  } catch {
+    throw new Error(`no lab at ${file}: run \`node lab/lab.mjs up\` first`);
+  }
+}
+
+/** An authenticated home-assistant-js-websocket connection (admin unless a token is given). */
+export async function connect(token = lab().token): Promise<Connection> {
+  useNodeWebSocket();
+  return connectHa(lab().url, token);
+}
+
+export const fireEvent = (conn: Connection, eventType: string, data: Record<string, unknown>) =>
+  send<unknown>(conn, { type: 'fire_event', event_type: eventType, event_data: data });
+
+export const callService = (conn: Connection, domain: string, service: string, data: Record<string, unknown> = {}, entityId?: string) =>
+  send<unknown>(conn, { type: 'call_service', domain, service, service_data: data, ...(entityId ? { target: { entity_id: entityId } } : {}) });
+
+/** Publishes through the lab's mosquitto, as Zigbee2MQTT would. */
+export const mqttPublish = (topic: string, payload: string | object, retain = false) =>
+  publish(lab().mqtt, [{ topic, payload, retain }]);
+
+/** A Zigbee2MQTT state message for the lab's MQTT lock (`zigbee2mqtt/back_door`). */
+export const z2mState = (state: Record<string, unknown>) => publish(lab().mqtt, [stateMessage(state)]);
+
+/** Moves a legacy device tracker (and so its person): `home`, `not_home` or a zone name. */
+export const movePerson = (conn: Connection, devId: string, location: string) =>
+  callService(conn, 'device_tracker', 'see', { dev_id: devId, location_name: location });
+
+export async function getState(conn: Connection, entityId: string): Promise<HassState | undefined> {
+  const states = await send<HassState[]>(conn, { type: 'get_states' });
+  return states.find((s) => s.entity_id === entityId);
+}
+
+/** Polls until `probe` returns a truthy value that is not an empty array, or fails naming what was awaited. */
+export async function waitFor<T>(probe: () => T | Promise<T>, timeoutMs: number, what: string): Promise<NonNullable<T>> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v && !(Array.isArray(v) && v.length === 0)) return v as NonNullable<T>;
+    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** An IANA fixed-offset zone where the local hour is `hour` right now (e.g. to make "now" an unusual hour). */
+export function zoneWhereHourIs(hour: number, now = new Date()): string {
+  let offset = hour - now.getUTCHours();
+  if (offset < -12) offset += 24;
+  if (offset > 14) offset -= 24;
+  // Etc/GMT signs are inverted: Etc/GMT-3 is UTC+3.
+  return offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+}
+
+export const setTimeZone = (conn: Connection, tz: string) => send<unknown>(conn, { type: 'config/core/update', time_zone: tz });
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built CLI (dist/cli.js) with the given args and extra environment. */
+export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const base = { ...process.env };
+    delete base.LOCK_SENTINEL_URL;
+    delete base.LOCK_SENTINEL_TOKEN;
+    const child = spawn(process.execPath, [join(root, 'dist', 'cli.js'), ...args], {
+      cwd: root, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => { stderr += d; });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
