@@ -20,12 +20,12 @@ type Source = { kind: 'file'; path: string } | { kind: 'live'; url: string; toke
 
 export function pickSource(p: ParsedArgs): Source {
   const file = value(p, 'snapshot');
-  const url = value(p, 'url') ?? (file || flag(p, 'demo') ? undefined : process.env.LOCK_SENTINEL_URL);
+  const url = value(p, 'url') ?? (file || flag(p, 'demo') ? undefined : process.env.LOCK_SENTINEL_URL || undefined);
   const chosen = [file !== undefined, url !== undefined, flag(p, 'demo')].filter(Boolean).length;
   if (chosen > 1) throw new UsageError('choose one source: --snapshot FILE, --url URL or --demo');
   if (file !== undefined) return { kind: 'file', path: file };
   if (url !== undefined) {
-    const token = value(p, 'token') ?? process.env.LOCK_SENTINEL_TOKEN;
+    const token = value(p, 'token') ?? (process.env.LOCK_SENTINEL_TOKEN || undefined);
     if (!token) throw new UsageError('--url needs --token TOKEN (or env LOCK_SENTINEL_TOKEN)');
     const rawDays = value(p, 'days') ?? '30';
     const days = Number(rawDays);

@@ -24,7 +24,7 @@ export const weakCodes: Rule = (ctx) =>
     return [{
       id: 'weak-code', severity: 'warning', entity_id: c.lock, time: null,
       evidence: `${slotLabel(ctx, c.lock, c.slot)} has a weak code: ${reasons.join(', ')}.`,
-      fix: 'Give this person a new random code of 6-8 digits (like 573194), not a date, pattern or common PIN, then delete the old one.',
+      fix: 'Give this person a new random code of 6-8 digits (not a date, pattern or common PIN), then delete the old one.',
     }];
   });
 
