@@ -22,7 +22,7 @@ const { CommandClasses, Duration } = require('@zwave-js/core');
 const { NotificationCCReport } = require('@zwave-js/cc/NotificationCC');
 const { UserCodeCCReport } = require('@zwave-js/cc/UserCodeCC');
 const { BatteryCCReport, BatteryCCGet } = require('@zwave-js/cc/BatteryCC');
-const { DoorLockCCOperationReport, DoorLockCCOperationGet } = require('@zwave-js/cc/DoorLockCC');
+const { DoorLockCCOperationReport, DoorLockCCOperationGet, DoorLockCCOperationSet } = require('@zwave-js/cc/DoorLockCC');
 const { NotificationCCGet } = require('@zwave-js/cc/NotificationCC');
 const { UserIDStatus, DoorLockMode, DoorLockOperationType } = require('@zwave-js/cc');
 const { ZwavejsServer } = require('@zwave-js/server');
@@ -79,13 +79,13 @@ const DOOR_MODE_KEY = 'DoorLock_currentMode';
 const BATTERY_KEY = 'LabBattery_level';
 const JAMMED_KEY = 'LabDoorLock_jammed';
 
-/** Behaviors the built-in mocks lack: Battery Get, Notification Get, and a Door Lock report with bolt/door status. */
+/** Behaviors the built-in mocks lack: Battery Get, Notification Get, jam release, a Door Lock report with bolt/door status. */
 const labBehaviors = [
   {
     handleCC(controller, self, cc) {
       if (!(cc instanceof BatteryCCGet)) return undefined;
       const level = self.state.get(BATTERY_KEY) ?? 100;
-      return { action: 'sendCC', cc: new BatteryCCReport({ nodeId: controller.ownNodeId, level: level <= 10 ? 'low' : level }) };
+      return { action: 'sendCC', cc: new BatteryCCReport({ nodeId: controller.ownNodeId, level }) };
     },
   },
   {
@@ -100,6 +100,13 @@ const labBehaviors = [
           notificationEvent: 0,
         }),
       };
+    },
+  },
+  {
+    // A lock/unlock command frees a jammed bolt; the built-in behavior then does the operation.
+    handleCC(controller, self, cc) {
+      if (cc instanceof DoorLockCCOperationSet) self.state.delete(JAMMED_KEY);
+      return undefined;
     },
   },
   {
@@ -125,6 +132,27 @@ function doorLockReport(controller, node) {
     boltStatus: secured ? 'locked' : 'unlocked',
     latchStatus: 'closed',
   });
+}
+
+/**
+ * zwave-js' mock controller decodes each frame on its one "air" loop; a command the mock CCs cannot decode
+ * (e.g. User Code's Extended User Code Get) throws there and ends the loop, silencing every node for good.
+ * Decode defensively instead: the lock ACKs and ignores such a command, as a real lock does with one it lacks.
+ */
+function hardenAir(controller) {
+  const air = controller.air;
+  const add = air.add.bind(air);
+  air.add = (...items) => add(...items.map((item) => (typeof item.payload !== 'function' ? item : {
+    ...item,
+    payload: async () => {
+      try {
+        return await item.payload();
+      } catch (e) {
+        log(`mock lock ignores a command it cannot decode: ${String(e instanceof Error ? e.message : e).split('\n')[0]}`);
+        return undefined;
+      }
+    },
+  })));
 }
 
 function lockCapabilities(lock) {
@@ -223,12 +251,14 @@ const ACTIONS = {
   },
   async manual_unlock(controller, node) {
     node.state.set(DOOR_MODE_KEY, DoorLockMode.Unsecured);
+    node.state.delete(JAMMED_KEY);
     await send(controller, node, notification(controller, ACCESS_CONTROL, 2));
     await send(controller, node, doorLockReport(controller, node));
     return [{ type: ACCESS_CONTROL, event: 2 }];
   },
   async manual_lock(controller, node) {
     node.state.set(DOOR_MODE_KEY, DoorLockMode.Secured);
+    node.state.delete(JAMMED_KEY);
     await send(controller, node, notification(controller, ACCESS_CONTROL, 1));
     await send(controller, node, doorLockReport(controller, node));
     return [{ type: ACCESS_CONTROL, event: 1 }];
@@ -267,11 +297,21 @@ const ACTIONS = {
     await send(controller, node, notification(controller, HOME_SECURITY, 3));
     return [{ type: HOME_SECURITY, event: 3 }];
   },
+  // The cover closed again: Home Security "idle" (event 0) naming the state it ends (3), as Notification v8 locks do.
+  async tamper_cleared(controller, node) {
+    await send(controller, node, notification(controller, HOME_SECURITY, 0, Uint8Array.from([3])));
+    return [{ type: HOME_SECURITY, event: 0 }];
+  },
+  // The keypad lockout timed out: Access Control idle for "keypad temporarily disabled" (16).
+  async keypad_enabled(controller, node) {
+    await send(controller, node, notification(controller, ACCESS_CONTROL, 0, Uint8Array.from([16])));
+    return [{ type: ACCESS_CONTROL, event: 0 }];
+  },
   async battery(controller, node, body) {
     const level = Number(body.level);
     if (!Number.isInteger(level) || level < 0 || level > 100) throw new Error('level must be an integer 0-100');
     node.state.set(BATTERY_KEY, level);
-    await send(controller, node, new BatteryCCReport({ nodeId: controller.ownNodeId, level: level <= 10 ? 'low' : level }));
+    await send(controller, node, new BatteryCCReport({ nodeId: controller.ownNodeId, level }));
     return [];
   },
   // A code programmed at the keypad with the master code: the lock reports the new code and event 14.
@@ -369,6 +409,7 @@ async function main() {
   });
   const controller = await MockController.create({ homeId: HOME_ID, ownNodeId: 1, mockPort, serial });
   controller.defineBehavior(...createDefaultMockControllerBehaviors());
+  hardenAir(controller);
 
   const nodes = new Map();
   for (const lock of LOCKS) {
@@ -401,6 +442,7 @@ async function main() {
 
   const stop = async (signal) => {
     log(`stopping on ${signal}`);
+    setTimeout(() => process.exit(0), 5000).unref();
     control.close();
     await server.destroy().catch(() => {});
     await driver.destroy().catch(() => {});

@@ -1,0 +1,141 @@
+// Shared by the Z-Wave lab tests: the lab's zwave block, the mock lock's control channel, and a live HA session
+// through the product's own client (src/ha). Never prints a PIN: code values stay inside the engine.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Connection } from 'home-assistant-js-websocket';
+import { connectHa } from '../../src/ha/connection.js';
+import { useNodeWebSocket } from '../../src/ha/node.js';
+import { subscribeLockEvents, type Feed } from '../../src/ha/feed.js';
+import { captureHeader } from '../../src/ha/capture.js';
+import { send } from '../../src/ha/command.js';
+import type { HassEvent, SnapshotHeader, UsercodeResponse } from '../../src/model/ha.js';
+
+export interface ZwaveLock {
+  node_id: number;
+  lock_entity: string;
+  device_id: string;
+  battery_entity: string | null;
+}
+
+export interface ZwaveLab {
+  url: string;
+  token: string;
+  zwave: ZwaveLock & { control: string; server_port: number; config_entry_id: string; locks: ZwaveLock[] };
+}
+
+export interface Sent {
+  type: number;
+  event: number;
+  userId?: number;
+}
+
+export function loadLab(): ZwaveLab {
+  const file = process.env.LAB_JSON ?? join(import.meta.dirname, '..', '..', '.lab', 'lab.json');
+  const lab = JSON.parse(readFileSync(file, 'utf8')) as Partial<ZwaveLab>;
+  if (!lab.url || !lab.token) throw new Error(`${file} has no url/token: is the lab up?`);
+  if (!lab.zwave || lab.zwave.locks.length < 2) throw new Error(`${file} has no zwave block with two locks: did lab/zwave/up.mjs run?`);
+  return lab as ZwaveLab;
+}
+
+/** Makes a mock lock act as a person at the door would (see lab/zwave/server.cjs ACTIONS). */
+export async function act(lab: ZwaveLab, nodeId: number, body: Record<string, unknown>): Promise<Sent[]> {
+  const r = await fetch(`${lab.zwave.control}/nodes/${nodeId}/act`, { method: 'POST', body: JSON.stringify(body) });
+  const out = (await r.json()) as { sent?: Sent[]; error?: string };
+  if (r.status !== 200 || !out.sent) throw new Error(`mock lock ${nodeId} refused ${String(body.action)}: ${out.error ?? r.status}`);
+  return out.sent;
+}
+
+/** Which slots the mock lock itself holds a code in (statuses only, never the codes). */
+export async function mockSlots(lab: ZwaveLab, nodeId: number): Promise<Record<string, { status: 'enabled' | 'available' }>> {
+  const r = await fetch(`${lab.zwave.control}/nodes/${nodeId}/codes`);
+  if (r.status !== 200) throw new Error(`mock lock ${nodeId}: HTTP ${r.status}`);
+  return (await r.json()) as Record<string, { status: 'enabled' | 'available' }>;
+}
+
+export async function until<T>(probe: () => Promise<T | null | undefined | false> | T | null | undefined | false, timeoutMs: number, message: string): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(message);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** A live admin session on the lab's HA through the product's client, recording every lock event it delivers. */
+export class LiveHa {
+  readonly events: HassEvent[] = [];
+
+  private constructor(readonly conn: Connection, private feed: Feed | null) {}
+
+  static async open(lab: ZwaveLab): Promise<LiveHa> {
+    useNodeWebSocket();
+    const conn = await connectHa(lab.url, lab.token);
+    const live = new LiveHa(conn, null);
+    live.feed = await subscribeLockEvents(conn, (e) => live.events.push(e));
+    if (live.feed.refused.length) throw new Error(`HA refused ${live.feed.refused.join(', ')} to the lab admin`);
+    return live;
+  }
+
+  /** Events after `from` (an index into `events`) matching `pred`. */
+  since(from: number, pred: (e: HassEvent) => boolean): HassEvent[] {
+    return this.events.slice(from).filter(pred);
+  }
+
+  async waitFor(from: number, pred: (e: HassEvent) => boolean, what: string, timeoutMs = 10000): Promise<HassEvent> {
+    return until(() => this.since(from, pred)[0], timeoutMs, `Home Assistant delivered no ${what} within ${timeoutMs} ms`);
+  }
+
+  async state(entityId: string): Promise<string | undefined> {
+    const states = await send<{ entity_id: string; state: string }[]>(this.conn, { type: 'get_states' });
+    return states.find((s) => s.entity_id === entityId)?.state;
+  }
+
+  /** The engine's input as the product's CLI captures it, plus the events this session saw. */
+  async snapshot(extra: Partial<SnapshotHeader> = {}): Promise<SnapshotHeader & { events: HassEvent[] }> {
+    const header = await captureHeader(this.conn, new Date());
+    return { ...header, ...extra, events: [...this.events] };
+  }
+
+  async close(): Promise<void> {
+    await this.feed?.close();
+    this.conn.close();
+  }
+}
+
+export const isNotification = (deviceId: string, type: number, event: number) => (e: HassEvent) =>
+  e.event_type === 'zwave_js_notification' && e.data.device_id === deviceId && e.data.type === type && e.data.event === event;
+
+export const isStateChange = (entityId: string, to: string) => (e: HassEvent) =>
+  e.event_type === 'state_changed' && e.data.entity_id === entityId
+  && (e.data.new_state as { state?: string } | null)?.state === to;
+
+/**
+ * A Z-Wave lock's codes, read through Home Assistant in the shape of `zwave_js.get_lock_usercode`.
+ * HA 2025.4 has no such service: there the same data comes from the admin-only `zwave_js/invoke_cc_api`
+ * (User Code CC `getUsersCount` and `get(slot)`), which asks the lock itself.
+ */
+export async function readCodesThroughHa(conn: Connection, lock: ZwaveLock): Promise<UsercodeResponse> {
+  const services = await send<Record<string, Record<string, unknown>>>(conn, { type: 'get_services' });
+  if (services.zwave_js?.get_lock_usercode) {
+    const r = await send<{ response: Record<string, UsercodeResponse> | UsercodeResponse }>(conn, {
+      type: 'call_service', domain: 'zwave_js', service: 'get_lock_usercode', service_data: {},
+      target: { entity_id: lock.lock_entity }, return_response: true,
+    });
+    const resp = r.response as Record<string, unknown>;
+    return (lock.lock_entity in resp ? resp[lock.lock_entity] : resp) as UsercodeResponse;
+  }
+  const cc = (method_name: string, parameters: unknown[]) => send<unknown>(conn, {
+    type: 'zwave_js/invoke_cc_api', device_id: lock.device_id, command_class: 99, method_name, parameters, wait_for_result: true,
+  });
+  const count = Number(await cc('getUsersCount', []));
+  if (!Number.isInteger(count) || count < 1) throw new Error(`${lock.lock_entity}: User Code CC reports ${String(count)} slots`);
+  const out: UsercodeResponse = {};
+  for (let slot = 1; slot <= count; slot++) {
+    const r = (await cc('get', [slot])) as { userIdStatus?: number; userCode?: string } | null;
+    // UserIDStatus: 0 available, 1 enabled, 2 disabled, 3 messaging, 4 passage mode.
+    const inUse = r?.userIdStatus !== undefined && r.userIdStatus !== 0 && r.userIdStatus !== 0xfe;
+    out[String(slot)] = { usercode: inUse ? r?.userCode ?? '' : '', in_use: inUse };
+  }
+  return out;
+}
