@@ -242,7 +242,7 @@ export class LockSentinelCard extends LitElement {
     const s = this._session;
     const dark = this._hass?.themes?.darkMode === true;
     if (!ctx || !s) {
-      return html`<ha-card class=${dark ? 'dark' : ''}><p class="muted" role="status">${s?.error ?? t('loading')}</p></ha-card>`;
+      return html`<ha-card class=${dark ? 'dark' : ''}><p class=${s?.error ? 'error' : 'muted loading'} role="status">${s?.error ?? t('loading')}</p></ha-card>`;
     }
     if (this._config.mode === 'compact') return this._renderCompact(ctx, dark);
     const title = this._config.title ?? t('card.title');
@@ -274,7 +274,7 @@ export class LockSentinelCard extends LitElement {
   private _renderNotices(ctx: ViewContext) {
     const s = this._session!;
     return html`
-      ${s.status === 'loading' ? html`<p class="muted" role="status">${ctx.t('loading_history')}</p>` : nothing}
+      ${s.status === 'loading' ? html`<p class="muted loading" role="status">${ctx.t('loading_history')}</p>` : nothing}
       ${s.error ? html`<p class="error" role="alert">${s.error}</p>` : nothing}
       ${this._actionError ? html`<p class="error" role="alert">${this._actionError}</p>` : nothing}
       ${s.missing.length ? html`<p class="notice">${ctx.t('notice.missing', { entities: s.missing.join(', ') })}</p>` : nothing}
@@ -291,7 +291,7 @@ export class LockSentinelCard extends LitElement {
       <div class="stats">
         <span class="name">${this._config?.title ?? ctx.t('card.title')}</span>
         <span class=${open ? 'error' : 'muted'} role="status">${open ? ctx.t('alerts.open', { count: open }) : ctx.t('alerts.none_short')}</span>
-        <span class="muted">${[...counts].map(([state, n]) => `${n} ${ctx.t(`state.${state}`)}`).join(' · ')}</span>
+        <span class="muted">${[...counts].sort(([a], [b]) => a.localeCompare(b)).map(([state, n]) => `${n} ${ctx.t(`state.${state}`)}`).join(' · ')}</span>
       </div>
     </ha-card>`;
   }

@@ -1,0 +1,378 @@
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { LockSentinelCard } from '../../cards/lock-sentinel-card/card.js';
+import { iso, PINS, stateChanged, withState, zwaveNotification } from './fixtures.js';
+import { allDomText, mount, openView, text, unmountAll, until } from './helpers.js';
+
+afterEach(() => unmountAll());
+
+describe('card contract', () => {
+  it('rejects bad config with one clear line (HA shows it in its error card)', () => {
+    const el = document.createElement('lock-sentinel-card') as LockSentinelCard;
+    const bad: [unknown, RegExp][] = [
+      [null, /config must be an object/],
+      [{ type: 'custom:lock-sentinel-card', entities: ['light.kitchen'] }, /"entities" must be a list of lock entity ids/],
+      [{ type: 'custom:lock-sentinel-card', mode: 'tiny' }, /"mode" must be one of full, compact/],
+      [{ type: 'custom:lock-sentinel-card', history_days: 0 }, /"history_days" must be a whole number from 1 to 30/],
+      [{ type: 'custom:lock-sentinel-card', colour: 'red' }, /unknown option "colour"/],
+    ];
+    for (const [config, message] of bad) {
+      expect(() => el.setConfig(config)).to.throw(message);
+      let msg = '';
+      try { el.setConfig(config); } catch (e) { msg = (e as Error).message; }
+      expect(msg).not.to.include('\n');
+    }
+    const frozen = Object.freeze({ type: 'custom:lock-sentinel-card', entities: Object.freeze(['lock.front_door']), grid_options: { columns: 12 } });
+    expect(() => el.setConfig(frozen)).not.to.throw();
+  });
+
+  it('sizes itself for masonry and sections, compact and full', () => {
+    const el = document.createElement('lock-sentinel-card') as LockSentinelCard;
+    el.setConfig({ type: 'custom:lock-sentinel-card' });
+    expect(el.getCardSize()).to.equal(10);
+    expect(el.getGridOptions()).to.deep.include({ columns: 12, min_columns: 6 });
+    el.setConfig({ type: 'custom:lock-sentinel-card', mode: 'compact' });
+    expect(el.getCardSize()).to.equal(2);
+    expect(el.getGridOptions()).to.deep.equal({ columns: 6, rows: 2, min_columns: 3, min_rows: 2 });
+    expect(el.getGridOptions().columns % 3).to.equal(0);
+  });
+
+  it('stub config picks the house locks; registration offers a preview and suggests itself for locks', async () => {
+    const m = await mount();
+    expect(LockSentinelCard.getStubConfig(m.h.hass)).to.deep.equal({
+      type: 'custom:lock-sentinel-card', entities: ['lock.back_door', 'lock.front_door', 'lock.garage'],
+    });
+    const entry = window.customCards!.find((c) => c.type === 'lock-sentinel-card')!;
+    expect(entry.preview).to.equal(true);
+    expect(entry.name).to.equal('Lock Sentinel');
+    expect(entry.getEntitySuggestion!(m.h.hass, 'lock.garage')).to.deep.equal({ config: { type: 'custom:lock-sentinel-card', entities: ['lock.garage'] } });
+    expect(entry.getEntitySuggestion!(m.h.hass, 'light.kitchen')).to.equal(null);
+    expect(entry.getEntitySuggestion!(m.h.hass, 'lock.nowhere')).to.equal(null);
+  });
+
+  it('visual editor: the ha-form schema comes from the config schema and round-trips through validation', () => {
+    const form = LockSentinelCard.getConfigForm();
+    expect(form.schema.map((f) => f.name)).to.deep.equal(['title', 'entities', 'mode', 'view', 'history_days']);
+    expect(form.schema[1]!.selector).to.deep.equal({ entity: { multiple: true, filter: { domain: 'lock' } } });
+    const views = (form.schema[3]!.selector as { select: { options: { value: string; label: string }[] } }).select.options;
+    expect(views.map((o) => o.value)).to.deep.equal(['overview', 'alerts', 'codes', 'timeline', 'scorecard']);
+    expect(views[4]!.label).to.equal('Scorecard');
+    expect(form.computeLabel({ name: 'history_days' })).to.equal('History (days)');
+    // What the form edits (defaults filled in) is a config setConfig accepts, and a wrong value is refused.
+    const edited = Object.fromEntries(form.schema.filter((f) => f.default !== undefined).map((f) => [f.name, f.default]));
+    expect(() => form.assertConfig({ type: 'custom:lock-sentinel-card', ...edited, entities: ['lock.garage'] })).not.to.throw();
+    expect(() => form.assertConfig({ type: 'custom:lock-sentinel-card', view: 'map' })).to.throw(/"view" must be one of/);
+  });
+});
+
+describe('overview', () => {
+  it('shows every lock with state, battery, firmware, protocol, last access and the score', async () => {
+    const { root } = await mount();
+    const locks = text(root, '.lock .name');
+    expect(locks).to.deep.equal(['Back Door', 'Front Door', 'Garage Lock']);
+    const front = [...root.querySelectorAll('.lock')].find((l) => l.textContent!.includes('Front Door'))!;
+    expect(front.textContent).to.include('Locked');
+    expect(front.textContent).to.include('25 %');
+    expect(front.textContent).to.include('update to 1.4 available');
+    expect(front.textContent).to.include('Z-Wave');
+    const back = [...root.querySelectorAll('.lock')].find((l) => l.textContent!.includes('Back Door'))!;
+    expect(back.textContent).to.include('Zigbee (ZHA)');
+    expect(back.querySelector('.wide dd')!.textContent).to.match(/Unlocked · unknown · unknown method · 2 hours ago/);
+    expect(root.querySelector('.grade')!.textContent).to.match(/^[A-F]$/);
+    expect(root.querySelector('.score')!.getAttribute('aria-label')).to.match(/Security grade [A-F], score \d+ of 100/);
+  });
+
+  it('only the configured locks, in config order, and unknown ones are named', async () => {
+    const { root } = await mount({ entities: ['lock.garage', 'lock.front_door', 'lock.attic'] });
+    expect(text(root, '.lock .name')).to.deep.equal(['Front Door', 'Garage Lock']);
+    expect(root.querySelector('.notice')!.textContent).to.include('Not found: lock.attic');
+  });
+});
+
+describe('rendering discipline', () => {
+  it('zero renders for unrelated hass updates, one for its own entity, locale or theme', async () => {
+    const m = await mount();
+    for (let i = 0; i < 20; i++) {
+      m.el.hass = m.h.update({ 'sensor.outside_temperature': withState(m.h.hass.states['sensor.outside_temperature']!, String(10 + i)) });
+      m.el.hass = m.h.update({ 'light.kitchen': withState(m.h.hass.states['light.kitchen']!, i % 2 ? 'on' : 'off') });
+      m.h.fire(stateChanged(m.h.hass.states['light.kitchen']!, withState(m.h.hass.states['light.kitchen']!, 'on')));
+    }
+    await m.el.updateComplete;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(m.renders()).to.equal(0);
+
+    m.el.hass = m.h.update({ 'lock.garage': withState(m.h.hass.states['lock.garage']!, 'unlocked') });
+    await m.el.updateComplete;
+    expect(m.renders()).to.equal(1);
+    expect(text(m.root, '.lock').find((t) => t.includes('Garage'))).to.include('Unlocked');
+
+    m.el.hass = m.h.update({}, { themes: { darkMode: true, theme: 'default' } });
+    await m.el.updateComplete;
+    expect(m.renders()).to.equal(2);
+    expect(m.root.querySelector('ha-card')!.classList.contains('dark')).to.equal(true);
+  });
+
+  it('loads history once and then follows the live subscription', async () => {
+    const m = await mount();
+    const historyCalls = () => m.h.calls.filter((c) => c.type === 'history/history_during_period');
+    expect(historyCalls()).to.have.length(1);
+    expect(historyCalls()[0]!.entity_ids).to.include.members(['lock.front_door', 'lock.back_door', 'lock.garage']);
+    expect(m.h.subscribed()).to.include.members(['state_changed', 'zwave_js_notification', 'zha_event']);
+    for (let i = 0; i < 5; i++) m.el.hass = m.h.update({ 'lock.back_door': withState(m.h.hass.states['lock.back_door']!, i % 2 ? 'locked' : 'unlocked', 0) });
+    await m.el.updateComplete;
+    expect(historyCalls()).to.have.length(1);
+
+    await openView(m, 'timeline');
+    const before = m.root.querySelectorAll('.events li').length;
+    m.h.fire(zwaveNotification(6, 2, 0));
+    await m.el.updateComplete;
+    expect(m.root.querySelectorAll('.events li').length).to.equal(before + 1);
+    expect(text(m.root, '.events li')[0]).to.match(/Unlocked · Front Door/);
+    expect(text(m.root, '.events li')[0]).to.include('Slot 2');
+  });
+});
+
+describe('alerts', () => {
+  it('a live lockout burst becomes an alert with evidence and fix; acknowledging stores it in HA', async () => {
+    const m = await mount();
+    m.h.fire(zwaveNotification(19, null, 60_000));
+    await m.el.updateComplete;
+    await openView(m, 'alerts');
+    const alert = [...m.root.querySelectorAll('.alert')].find((a) => a.textContent!.includes('Failed attempts'))!;
+    expect(alert, 'failed-attempts alert').to.exist;
+    expect(alert.textContent).to.include('Front Door');
+    expect(alert.textContent).to.include('Evidence:');
+    expect(alert.textContent).to.include('Fix:');
+    const titles = text(m.root, '.alert strong');
+    expect(titles).to.include('Low battery');
+    const open = Number(m.root.querySelector('#tab-alerts .count')!.textContent);
+    alert.querySelector<HTMLButtonElement>('button')!.click();
+    await until(() => m.root.querySelector('.alert.acked'), 'ack shown');
+    const stored = m.h.userData.get('lock_sentinel') as { acknowledged: string[] };
+    expect(stored.acknowledged[0]).to.match(/^failed-attempts\|lock\.front_door\|/);
+    const after = [...m.root.querySelectorAll('.alert')].find((a) => a.textContent!.includes('Failed attempts'))!;
+    expect(after.classList.contains('acked')).to.equal(true);
+    expect(after.textContent).to.include('Acknowledged');
+    const badge = m.root.querySelector('#tab-alerts .count');
+    expect(badge ? Number(badge.textContent) : 0).to.equal(open - 1);
+  });
+});
+
+describe('codes', () => {
+  it('lists slots with holder, role, verdict and never a PIN; admins record and delete', async () => {
+    const shared = { code_registry: [{ lock: 'lock.front_door', slot: 2, name: 'Anna', role: 'family', added: iso(86_400_000 * 40), expires: null }] };
+    const m = await mount({}, { shared });
+    await openView(m, 'codes');
+    const front = [...m.root.querySelectorAll('.lock-codes')].find((s) => s.querySelector('h3')!.textContent === 'Front Door')!;
+    const slots = text(front, '.slot .slot-head');
+    expect(slots).to.deep.equal(['Slot 1 not recorded', 'Slot 2 Anna', 'Slot 3 not recorded']);
+    const verdicts = text(front, '.slot .chip');
+    expect(verdicts).to.deep.equal(['Weak', 'Strong', 'Weak']);
+    const back = [...m.root.querySelectorAll('.lock-codes')].find((s) => s.querySelector('h3')!.textContent === 'Back Door')!;
+    expect(back.textContent).to.include('Code status unavailable');
+
+    // Record a holder for slot 1.
+    front.querySelector<HTMLButtonElement>('button[aria-label="Edit: Slot 1"]')!.click();
+    await m.el.updateComplete;
+    const form = m.root.querySelector<HTMLFormElement>('form.edit')!;
+    form.querySelector<HTMLInputElement>('input[name="name"]')!.value = 'Cleaner <b>Tue</b>';
+    form.querySelector<HTMLSelectElement>('select[name="role"]')!.value = 'service';
+    form.querySelector<HTMLInputElement>('input[name="expires"]')!.value = '2030-01-31';
+    form.requestSubmit();
+    await until(() => !m.root.querySelector('form.edit'), 'form closed after save');
+    const entry = (m.h.userData.get('lock_sentinel') as { code_registry: { slot: number; name: string; role: string; expires: string }[] })
+      .code_registry.find((e) => e.slot === 1)!;
+    expect(entry).to.deep.include({ name: 'Cleaner <b>Tue</b>', role: 'service' });
+    expect(entry.expires.slice(0, 4)).to.equal('2030');
+    expect(m.root.querySelector('b')).to.equal(null); // names are data, never markup
+    expect(text(m.root, '.lock-codes .slot-head')).to.include('Slot 1 Cleaner <b>Tue</b>');
+
+    // Delete slot 3: confirmation first, then the protocol's service.
+    front.querySelector<HTMLButtonElement>('button[aria-label="Delete code: Slot 3"]')!.click();
+    await m.el.updateComplete;
+    const dialog = m.root.querySelector('dialog')!;
+    expect(dialog.open).to.equal(true);
+    expect(dialog.textContent).to.include('slot 3 on Front Door');
+    expect(m.h.calls.some((c) => c.service === 'clear_lock_usercode')).to.equal(false);
+    [...dialog.querySelectorAll('button')].find((b) => b.textContent!.includes('Delete'))!.click();
+    await until(() => m.h.calls.some((c) => c.service === 'clear_lock_usercode'), 'clear call');
+    const call = m.h.calls.find((c) => c.service === 'clear_lock_usercode')!;
+    expect(call).to.deep.include({ type: 'call_service', domain: 'zwave_js', service_data: { code_slot: 3 }, target: { entity_id: 'lock.front_door' } });
+    await until(() => !text(m.root, '.lock-codes .slot-head').includes('Slot 3 not recorded'), 'slot 3 gone after clearing');
+    expect(text(m.root, '.lock-codes .slot-head')).to.include('Slot 2 Anna');
+  });
+
+  it('a Zigbee2MQTT code is cleared by publishing to the device topic with the 0-based user', async () => {
+    const shared = { code_registry: [{ lock: 'lock.garage', slot: 4, name: 'Dog walker', role: 'guest', added: null, expires: null }] };
+    const m = await mount({ entities: ['lock.garage'] }, { shared });
+    await openView(m, 'codes');
+    m.root.querySelector<HTMLButtonElement>('button[aria-label="Delete code: Slot 4"]')!.click();
+    await m.el.updateComplete;
+    [...m.root.querySelector('dialog')!.querySelectorAll('button')].find((b) => b.textContent!.includes('Delete'))!.click();
+    await until(() => m.h.calls.some((c) => c.domain === 'mqtt'), 'mqtt publish');
+    const call = m.h.calls.find((c) => c.domain === 'mqtt')!;
+    expect(call.service).to.equal('publish');
+    expect((call.service_data as { topic: string }).topic).to.equal('zigbee2mqtt/garage_lock/set');
+    expect(JSON.parse((call.service_data as { payload: string }).payload)).to.deep.equal({ pin_code: { user: 3, pin_code: null } });
+  });
+
+  it('no PIN of the fixture appears anywhere in the DOM, in any view', async () => {
+    const m = await mount({}, { shared: { code_registry: [{ lock: 'lock.front_door', slot: 1, name: 'Anna', role: 'family', added: null, expires: null }] } });
+    m.h.fire(zwaveNotification(6, 1, 1000));
+    for (const view of ['overview', 'alerts', 'codes', 'timeline', 'scorecard']) {
+      await openView(m, view);
+      const dom = allDomText(m.root);
+      expect(dom.length).to.be.greaterThan(100);
+      for (const pin of PINS) expect(dom, `${view} shows ${pin}`).not.to.include(pin);
+    }
+    const checks = m.root.querySelectorAll('.check');
+    expect(checks.length).to.be.greaterThan(3);
+  });
+});
+
+describe('timeline', () => {
+  it('filters by lock and person, marks failures and unusual hours, marks reviewed, downloads the shown period as CSV', async () => {
+    const shared = { code_registry: [{ lock: 'lock.front_door', slot: 2, name: 'Anna', role: 'family', added: null, expires: null }] };
+    const m = await mount({}, { shared });
+    m.h.fire(zwaveNotification(6, 2, 5 * 60_000));
+    m.h.fire(zwaveNotification(21, null, 4 * 60_000));
+    await openView(m, 'timeline');
+    const all = text(m.root, '.events li');
+    expect(all.length).to.be.greaterThanOrEqual(4);
+    expect(m.root.querySelectorAll('.events li.failed').length).to.be.greaterThanOrEqual(1);
+    expect(text(m.root, '.events li.failed')[0]).to.include('Failed');
+
+    const [period, lock, person] = [...m.root.querySelectorAll<HTMLSelectElement>('.filters select')];
+    lock!.value = 'lock.back_door';
+    lock!.dispatchEvent(new Event('change'));
+    await m.el.updateComplete;
+    expect(text(m.root, '.events li').every((t) => t.includes('Back Door'))).to.equal(true);
+    lock!.value = '';
+    lock!.dispatchEvent(new Event('change'));
+    await m.el.updateComplete;
+    expect([...person!.options].map((o) => o.value)).to.include('Anna');
+    person!.value = 'Anna';
+    person!.dispatchEvent(new Event('change'));
+    await m.el.updateComplete;
+    const annas = text(m.root, '.events li');
+    expect(annas).to.have.length(1);
+    expect(annas[0]).to.include('Anna');
+
+    // CSV of what is shown (the CLI's audit trail rows).
+    let blob: Blob | null = null;
+    const orig = URL.createObjectURL;
+    URL.createObjectURL = (b: Blob | MediaSource) => { blob = b as Blob; return orig.call(URL, b); };
+    try {
+      [...m.root.querySelectorAll<HTMLButtonElement>('.actions button')].find((b) => b.textContent!.includes('CSV'))!.click();
+    } finally {
+      URL.createObjectURL = orig;
+    }
+    const csv = await blob!.text();
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).to.equal('local_time,lock,lock_name,event,method,slot,holder,result,findings');
+    expect(lines).to.have.length(2);
+    expect(lines[1]).to.include('lock.front_door,Front Door,unlock,keypad,2,Anna,success');
+
+    period!.value = '1';
+    period!.dispatchEvent(new Event('change'));
+    person!.value = '';
+    person!.dispatchEvent(new Event('change'));
+    await m.el.updateComplete;
+    expect(text(m.root, '.events li').some((t) => t.includes('Back Door'))).to.equal(true); // 2 h ago
+    expect(m.root.querySelector('.reviewed')!.textContent).to.include('Never reviewed');
+    [...m.root.querySelectorAll<HTMLButtonElement>('.actions button')].find((b) => b.textContent!.includes('reviewed'))!.click();
+    await until(() => m.root.querySelector('.reviewed')!.textContent!.includes('Last reviewed'), 'review shown');
+    expect((m.h.userData.get('lock_sentinel') as { reviews: { user: string }[] }).reviews[0]!.user).to.equal('Anna');
+    expect(m.root.querySelector('.reviewed')!.textContent).to.include('Last reviewed');
+  });
+
+  it('marks a keypad unlock at 03:00 house time as an unusual hour', async () => {
+    const m = await mount();
+    const berlin = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Berlin', hour: 'numeric', hourCycle: 'h23' });
+    let t = Date.now() - 3_600_000;
+    while (Number(berlin.format(t)) !== 3) t -= 3_600_000;
+    const e = zwaveNotification(6, 2, Date.now() - t);
+    m.h.fire(e);
+    await openView(m, 'timeline');
+    expect(m.root.querySelectorAll('.events li.unusual').length).to.equal(1);
+    expect(text(m.root, '.events li.unusual')[0]).to.include('Unusual hour');
+  });
+});
+
+describe('scorecard', () => {
+  it('shows the pillars and checks; the self-reported checklist is answered and stored', async () => {
+    const m = await mount();
+    await openView(m, 'scorecard');
+    expect(text(m.root, '.pillar h3').map((t) => t.split(' ')[0])).to.deep.equal(['Codes', 'Audits', 'Hardening']);
+    const selfReported = m.root.querySelector('.check fieldset.answer')!.closest('.check')!;
+    selfReported.querySelector<HTMLInputElement>('input[type="radio"]')!.click();
+    await until(() => selfReported.querySelector('.chip')!.textContent !== 'Unknown', 'answer applied');
+    const checklist = (m.h.userData.get('lock_sentinel') as { checklist: Record<string, boolean> }).checklist;
+    expect(Object.values(checklist)).to.deep.equal([true]);
+    expect(selfReported.querySelector('.chip')!.textContent).to.equal('Pass');
+  });
+});
+
+describe('non-admin', () => {
+  it('is read-only without errors; admin-only data is unavailable, not broken', async () => {
+    const m = await mount({}, { admin: false, shared: { acknowledged: [] } });
+    expect(m.h.calls.some((c) => c.type === 'config/auth/list')).to.equal(false);
+    expect(m.h.calls.some((c) => c.type === 'call_service')).to.equal(false);
+    expect(m.root.querySelector('.error')).to.equal(null);
+    expect(text(m.root, '.notice').join(' ')).to.include('need an administrator');
+    await openView(m, 'codes');
+    expect(m.root.querySelector('button.danger')).to.equal(null);
+    expect(m.root.querySelector('form')).to.equal(null);
+    expect(m.root.textContent).to.include('Read-only');
+    await openView(m, 'alerts');
+    const buttons = [...m.root.querySelectorAll<HTMLButtonElement>('.alert button')];
+    expect(buttons.length).to.be.greaterThan(0);
+    expect(buttons.every((b) => b.disabled)).to.equal(true);
+    await openView(m, 'scorecard');
+    expect([...m.root.querySelectorAll<HTMLFieldSetElement>('fieldset')].every((f) => f.disabled)).to.equal(true);
+  });
+});
+
+describe('language, keyboard, compact', () => {
+  it('speaks the user language and follows a language change', async () => {
+    const m = await mount({}, { language: 'de' });
+    await until(() => m.root.querySelector('#tab-overview')!.textContent!.includes('Übersicht'), 'German');
+    expect(text(m.root, '[role="tab"]').map((t) => t.replace(/\d+$/, ''))).to.deep.equal(['Übersicht', 'Warnungen', 'Codes', 'Verlauf', 'Bewertung']);
+    m.el.hass = m.h.update({}, { locale: { language: 'nl', time_zone: 'server' }, language: 'nl' });
+    await until(() => m.root.querySelector('#tab-overview')!.textContent!.includes('Overzicht'), 'Dutch');
+    m.el.hass = m.h.update({}, { locale: { language: 'fr', time_zone: 'server' }, language: 'fr' });
+    await until(() => m.root.querySelector('#tab-timeline')!.textContent!.includes('Journal'), 'French');
+    m.el.hass = m.h.update({}, { locale: { language: 'es', time_zone: 'server' }, language: 'es' });
+    await until(() => m.root.querySelector('#tab-scorecard')!.textContent!.includes('Evaluación'), 'Spanish');
+    m.el.hass = m.h.update({}, { locale: { language: 'ja', time_zone: 'server' }, language: 'ja' });
+    await until(() => m.root.querySelector('#tab-scorecard')!.textContent!.includes('Scorecard'), 'English fallback');
+  });
+
+  it('tabs work with the keyboard and expose their state to screen readers', async () => {
+    const m = await mount();
+    const tab = m.root.querySelector<HTMLButtonElement>('#tab-overview')!;
+    tab.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await m.el.updateComplete;
+    expect(m.root.querySelector('[aria-selected="true"]')!.id).to.equal('tab-alerts');
+    expect(m.root.activeElement!.id).to.equal('tab-alerts');
+    await sendKeys({ press: 'End' });
+    await m.el.updateComplete;
+    expect(m.root.activeElement!.id).to.equal('tab-scorecard');
+    expect(m.root.querySelector('[role="tabpanel"]')!.getAttribute('aria-labelledby')).to.equal('tab-scorecard');
+    await sendKeys({ press: 'ArrowRight' });
+    await m.el.updateComplete;
+    expect(m.root.activeElement!.id).to.equal('tab-overview');
+    expect([...m.root.querySelectorAll('[role="tab"]')].filter((t) => t.getAttribute('tabindex') === '0')).to.have.length(1);
+  });
+
+  it('compact mode is a small tile with grade, open alerts and lock states', async () => {
+    const m = await mount({ mode: 'compact', title: 'Doors' });
+    const tile = m.root.querySelector('ha-card.compact')!;
+    expect(tile.querySelector('.grade')!.textContent).to.match(/^[A-F]$/);
+    expect(tile.textContent).to.include('Doors');
+    expect(tile.textContent).to.match(/\d+ open alerts/);
+    expect(tile.textContent).to.include('2 Locked · 1 Unlocked');
+    expect(m.root.querySelector('[role="tablist"]')).to.equal(null);
+  });
+});
