@@ -1,0 +1,26 @@
+// `lock-sentinel blueprints`: one automation blueprint per alert kind, written under --out (the repo's automations/).
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { blueprints } from '../../generate/blueprints.js';
+import { parseArgs, value } from '../args.js';
+import { UsageError, type Command } from '../command.js';
+
+const blueprintsCmd: Command = {
+  name: 'blueprints',
+  summary: 'write one automation blueprint per alert kind',
+  usage: `lock-sentinel blueprints --out DIR
+  --out DIR   writes DIR/lock_sentinel/<kind>.yaml (npm run blueprints writes automations/)`,
+  async run(args) {
+    const p = parseArgs(args, [], ['out']);
+    const out = value(p, 'out');
+    if (!out) throw new UsageError('blueprints needs --out DIR');
+    const files = blueprints();
+    for (const f of files) {
+      await mkdir(dirname(join(out, f.path)), { recursive: true });
+      await writeFile(join(out, f.path), f.yaml);
+    }
+    process.stdout.write(`${files.length} blueprints written to ${out}\n`);
+    return 0;
+  },
+};
+export default blueprintsCmd;

@@ -1,0 +1,28 @@
+// `lock-sentinel install`: writes the alert automations into Home Assistant and waits until they run.
+import { notifyTargets } from '../../generate/alert.js';
+import { install, restClient } from '../../generate/installer.js';
+import { parseArgs, values } from '../args.js';
+import type { Command } from '../command.js';
+import { pickSource } from '../source.js';
+import { generateFor, loadHeader } from './generate.js';
+
+const installCmd: Command = {
+  name: 'install',
+  summary: 'install the alert automations into Home Assistant (idempotent)',
+  usage: `lock-sentinel install --url URL --token TOKEN [--notify notify.x ...]
+  --url URL, --token TOKEN   Home Assistant (or env LOCK_SENTINEL_URL / LOCK_SENTINEL_TOKEN); an admin token
+  --notify SERVICE           a notify service for every alert (repeatable); must exist in Home Assistant
+A second run updates what the first installed and removes automations of locks that are gone.`,
+  async run(args) {
+    const p = parseArgs(args, [], ['url', 'token', 'notify']);
+    const source = pickSource(p);
+    if (source.kind !== 'live') throw new Error('install needs --url URL --token TOKEN');
+    const notify = notifyTargets(values(p, 'notify'));
+    const gen = generateFor(await loadHeader(p), notify);
+    const r = await install(restClient(source.url, source.token), gen, notify);
+    for (const n of gen.notes) process.stderr.write(`note: ${n}\n`);
+    process.stdout.write(`installed: ${r.created.length} new, ${r.updated.length} updated, ${r.removed.length} removed\n`);
+    return 0;
+  },
+};
+export default installCmd;

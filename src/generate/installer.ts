@@ -1,0 +1,144 @@
+// Writes the generated automations and script into Home Assistant through its config API, waits until HA has
+// loaded them, and removes exactly what Lock Sentinel installed (id prefix plus description marker).
+import { ID_PREFIX, MARKER } from './generate.js';
+import type { Generated } from './types.js';
+
+export interface HaResponse {
+  status: number;
+  body: unknown;
+}
+
+/** HA's REST API: a Node client (below) or the card's `hass.callApi`. */
+export interface HaRest {
+  request(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<HaResponse>;
+}
+
+export function restClient(url: string, token: string): HaRest {
+  const base = url.replace(/\/+$/, '');
+  return {
+    async request(method, path, body) {
+      let res: Response;
+      try {
+        res = await fetch(base + path, {
+          method,
+          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+      } catch (e) {
+        throw new Error(`cannot reach Home Assistant at ${base}: ${(e as Error).message}`);
+      }
+      const text = await res.text();
+      if (res.status === 401) throw new Error('Home Assistant refused the token (401)');
+      let parsed: unknown = text;
+      try { parsed = JSON.parse(text); } catch { /* plain text answer */ }
+      return { status: res.status, body: parsed };
+    },
+  };
+}
+
+interface StateLite { entity_id: string; state: string; attributes: Record<string, unknown> }
+
+async function ok(api: HaRest, method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<unknown> {
+  const r = await api.request(method, path, body);
+  if (r.status < 200 || r.status >= 300) {
+    const msg = typeof r.body === 'object' && r.body && 'message' in r.body ? String((r.body as { message: unknown }).message) : String(r.body);
+    throw new Error(`${method} ${path} failed (${r.status}): ${msg.split('\n')[0]}`);
+  }
+  return r.body;
+}
+
+const states = async (api: HaRest) => (await ok(api, 'GET', '/api/states')) as StateLite[];
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`Home Assistant did not ${what} within ${timeoutMs / 1000} s`);
+    await sleep(250);
+  }
+}
+
+const hasMarker = (config: unknown) =>
+  typeof config === 'object' && config !== null && String((config as { description?: unknown }).description ?? '').startsWith(MARKER);
+
+/** Ids of the automations and scripts that Lock Sentinel installed. */
+export async function installedIds(api: HaRest): Promise<{ automations: string[]; scripts: string[] }> {
+  const all = await states(api);
+  const automations: string[] = [];
+  const scripts: string[] = [];
+  for (const s of all) {
+    const autoId = s.entity_id.startsWith('automation.') ? s.attributes.id : undefined;
+    if (typeof autoId === 'string' && autoId.startsWith(ID_PREFIX)) {
+      const r = await api.request('GET', `/api/config/automation/config/${autoId}`);
+      if (r.status === 200 && hasMarker(r.body)) automations.push(autoId);
+    }
+    const scriptId = s.entity_id.startsWith(`script.${ID_PREFIX}`) ? s.entity_id.slice('script.'.length) : undefined;
+    if (scriptId) {
+      const r = await api.request('GET', `/api/config/script/config/${scriptId}`);
+      if (r.status === 200 && hasMarker(r.body)) scripts.push(scriptId);
+    }
+  }
+  return { automations: automations.sort(), scripts: scripts.sort() };
+}
+
+/** Fails when a notify target is not a service of this Home Assistant (an alert would stop at it). */
+async function checkNotifyTargets(api: HaRest, targets: string[]): Promise<void> {
+  if (!targets.length) return;
+  const domains = (await ok(api, 'GET', '/api/services')) as { domain: string; services: Record<string, unknown> }[];
+  const notify = new Set(Object.keys(domains.find((d) => d.domain === 'notify')?.services ?? {}).map((s) => `notify.${s}`));
+  const missing = targets.filter((t) => !notify.has(t));
+  if (missing.length) throw new Error(`no such notify service in Home Assistant: ${missing.join(', ')}`);
+}
+
+export interface InstallResult {
+  created: string[];
+  updated: string[];
+  removed: string[];
+}
+
+export async function install(api: HaRest, gen: Generated, notify: string[], timeoutMs = 60000): Promise<InstallResult> {
+  await checkNotifyTargets(api, notify);
+  const before = await installedIds(api);
+  const result: InstallResult = { created: [], updated: [], removed: [] };
+  for (const a of gen.automations) {
+    await ok(api, 'POST', `/api/config/automation/config/${a.id}`, a);
+    (before.automations.includes(a.id) ? result.updated : result.created).push(a.id);
+  }
+  for (const [id, script] of Object.entries(gen.scripts)) {
+    await ok(api, 'POST', `/api/config/script/config/${id}`, script);
+    (before.scripts.includes(id) ? result.updated : result.created).push(id);
+  }
+  const wanted = new Set(gen.automations.map((a) => a.id));
+  for (const id of before.automations.filter((i) => !wanted.has(i))) {
+    await ok(api, 'DELETE', `/api/config/automation/config/${id}`);
+    result.removed.push(id);
+  }
+  for (const id of before.scripts.filter((i) => !(i in gen.scripts))) {
+    await ok(api, 'DELETE', `/api/config/script/config/${id}`);
+    result.removed.push(id);
+  }
+  const aliases = new Map(gen.automations.map((a) => [a.id, a.alias]));
+  await until(async () => {
+    const all = await states(api);
+    const loaded = new Map<string, StateLite>();
+    for (const s of all) if (s.entity_id.startsWith('automation.')) loaded.set(String(s.attributes.id), s);
+    const autosReady = [...aliases].every(([id, alias]) => loaded.get(id)?.attributes.friendly_name === alias);
+    const gone = result.removed.every((id) => !loaded.has(id) && !all.some((s) => s.entity_id === `script.${id}`));
+    const scriptsReady = Object.keys(gen.scripts).every((id) => all.some((s) => s.entity_id === `script.${id}`));
+    return autosReady && gone && scriptsReady;
+  }, timeoutMs, 'load the Lock Sentinel automations');
+  const broken = (await states(api)).filter((s) => s.entity_id.startsWith('automation.') && wanted.has(String(s.attributes.id)) && s.state === 'unavailable');
+  if (broken.length) throw new Error(`Home Assistant could not load: ${broken.map((s) => s.attributes.id).join(', ')}`);
+  return result;
+}
+
+/** Removes every automation and script Lock Sentinel installed; nothing else. Returns their ids. */
+export async function uninstall(api: HaRest, timeoutMs = 60000): Promise<string[]> {
+  const ids = await installedIds(api);
+  for (const id of ids.automations) await ok(api, 'DELETE', `/api/config/automation/config/${id}`);
+  for (const id of ids.scripts) await ok(api, 'DELETE', `/api/config/script/config/${id}`);
+  const gone = new Set(ids.automations);
+  await until(async () => !(await states(api)).some((s) => (s.entity_id.startsWith('automation.') && gone.has(String(s.attributes.id)))
+    || ids.scripts.some((id) => s.entity_id === `script.${id}`)), timeoutMs, 'unload the removed automations');
+  return [...ids.automations, ...ids.scripts];
+}
