@@ -98,13 +98,13 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the built CLI (dist/cli.js) with the given args and extra environment. */
+/** Runs the built CLI (bin/lock-sentinel.js → dist/cli.js) with the given args and extra environment. */
 export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const base = { ...process.env };
     delete base.LOCK_SENTINEL_URL;
     delete base.LOCK_SENTINEL_TOKEN;
-    const child = spawn(process.execPath, [join(root, 'dist', 'cli.js'), ...args], {
+    const child = spawn(process.execPath, [join(root, 'bin', 'lock-sentinel.js'), ...args], {
       cwd: root, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -7,13 +7,13 @@ import { loadLiveSnapshot } from '../live.js';
 const usage = `lock-sentinel snapshot --url URL --token TOKEN [--days N] [--out FILE]
   --url    Home Assistant base URL (or env LOCK_SENTINEL_URL)
   --token  a long-lived access token (or env LOCK_SENTINEL_TOKEN, which keeps it out of shell history)
-  --days   days of history to include as events (default 7, 0-90)
+  --days   days of history to include as events (default 30, 0-365)
   --out    write the JSON here instead of stdout`;
 
 function days(raw: string | undefined): number {
-  if (raw === undefined) return 7;
+  if (raw === undefined) return 30;
   const n = Number(raw);
-  if (!/^\d+$/.test(raw) || n > 90) throw new UsageError(`--days must be a whole number from 0 to 90, got ${JSON.stringify(raw)}`);
+  if (!/^\d+$/.test(raw) || n > 365) throw new UsageError(`--days must be a whole number from 0 to 365, got ${JSON.stringify(raw)}`);
   return n;
 }
 
