@@ -10,5 +10,6 @@ const inputTag: ScalarTag = {
 };
 
 export function toYaml(value: unknown): string {
-  return stringify(value, { customTags: [inputTag], lineWidth: 0, aliasDuplicateObjects: false });
+  // YAML 1.1 output: HA's loader reads 1.1, where unquoted on/off are booleans and 09:00:00 is a number.
+  return stringify(value, { version: '1.1', customTags: [inputTag], lineWidth: 0, aliasDuplicateObjects: false });
 }
