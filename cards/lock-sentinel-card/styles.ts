@@ -84,7 +84,7 @@ export const styles = css`
     border-radius: 6px; padding: 4px 6px; min-height: 32px;
   }
   .events li { display: flex; flex-wrap: wrap; gap: 4px 10px; padding: 6px 0; border-top: 1px solid var(--ls-divider); }
-  .events time { font-variant-numeric: tabular-nums; color: var(--ls-muted); min-width: 9em; }
+  .events time { font-variant-numeric: tabular-nums; color: var(--ls-muted); min-width: 11em; }
   .events .failed .what { color: var(--ls-error); }
   form.edit { display: grid; grid-template-columns: max-content 1fr; gap: 6px 8px; align-items: center; margin: 8px 0; }
   form.edit .actions { grid-column: 1 / -1; }
@@ -101,5 +101,6 @@ export const styles = css`
     .pillars li { grid-template-columns: 6em 1fr 2.5em; }
     form.edit { grid-template-columns: 1fr; }
     [role='tab'] { padding: 8px 6px; }
+    .events time { flex-basis: 100%; }
   }
 `;

@@ -12,7 +12,7 @@ function lastAccess(ctx: ViewContext, lock: LockSummary) {
 }
 
 function firmware(ctx: ViewContext, lock: LockSummary) {
-  if (!lock.firmware) return ctx.t('firmware.unknown');
+  if (!lock.firmware) return ctx.t('status.unknown');
   return lock.firmware.update_available
     ? ctx.t('firmware.update', { version: lock.firmware.latest ?? '?' })
     : ctx.t('firmware.current', { version: lock.firmware.installed ?? '?' });
@@ -35,7 +35,7 @@ export function overviewView(ctx: ViewContext) {
           (p) => html`<li>
             <span>${ctx.t(`pillar.${p.pillar}`)}</span>
             <meter min="0" max="100" .value=${p.score ?? 0} aria-label=${ctx.t(`pillar.${p.pillar}`)}></meter>
-            <span class="num">${p.score === null ? ctx.t('status.unknown') : p.score}</span>
+            <span class="num">${p.score === null ? ctx.t('status.unknown') : Math.round(p.score)}</span>
           </li>`,
         )}
       </ul>

@@ -23,7 +23,7 @@ export function scorecardView(ctx: ViewContext) {
       (p) => html`<section class="pillar" aria-labelledby=${`pillar-${p.pillar}`}>
         <h3 id=${`pillar-${p.pillar}`}>
           ${ctx.t(`pillar.${p.pillar}`)} <span class="muted">(${p.weight} %)</span>
-          <span class="num">${p.score === null ? ctx.t('status.unknown') : `${p.score}/100`}</span>
+          <span class="num">${p.score === null ? ctx.t('status.unknown') : `${Math.round(p.score)}/100`}</span>
         </h3>
         <ul class="checks">
           ${checks
