@@ -60,7 +60,7 @@ function lockCodes(ctx: ViewContext, lock: Lock) {
   const slots = slotsOf(ctx, lock.entity_id);
   const readable = ctx.usercodeLocks.has(lock.entity_id);
   const editing = ctx.editing?.lock === lock.entity_id ? ctx.editing : null;
-  return html`<section class="lock-codes" aria-labelledby=${`codes-${lock.entity_id}`}>
+  return html`<section class="lock-codes" data-entity=${lock.entity_id} aria-labelledby=${`codes-${lock.entity_id}`}>
     <h3 id=${`codes-${lock.entity_id}`}>${lock.name}</h3>
     ${readable ? nothing : html`<p class="muted">${ctx.t('codes.codes_unavailable')}</p>`}
     ${slots.length === 0 ? html`<p class="empty">${ctx.t('codes.none')}</p>` : nothing}

@@ -43,7 +43,7 @@ export function overviewView(ctx: ViewContext) {
     ${report.locks.length === 0 ? html`<p class="empty">${ctx.t('overview.no_locks')}</p>` : nothing}
     <ul class="locks">
       ${report.locks.map(
-        (lock) => html`<li class="lock">
+        (lock) => html`<li class="lock" data-entity=${lock.entity_id}>
           <div class="lock-head">
             <span class="name">${lock.name}</span>
             <span class="chip state-${lock.state}">${ctx.t(`state.${lock.state}`)}</span>
