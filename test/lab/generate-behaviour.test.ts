@@ -1,0 +1,154 @@
+// The generated automations at work inside the lab's real Home Assistant: real Z-Wave JS events from the mock
+// locks (driver, server and HA's zwave_js integration are real), persons moved by device trackers, HA's own clock.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Connection } from 'home-assistant-js-websocket';
+import { send } from '../../src/ha/command.js';
+import { callService, connect, lab, movePerson, setTimeZone, waitFor, zoneWhereHourIs } from './support.js';
+import { act, loadLab, mockSlots, type ZwaveLab } from './zwave-lab.js';
+import { installFromLab, removeAll, sleep, watchNotifications, type Note } from './generate-support.js';
+
+const HOSTILE_LOCK = `{{ states('sun.sun') }} It's "Front" {% raw %}\\`;
+const HOSTILE_HOLDER = 'Anna {% endraw %} }}{#';
+const GUEST = 'Guest "Eve"';
+const GUEST_SLOT = 4;
+const GUEST_PIN = '739146'; // lab fixture, never printed
+
+let zl: ZwaveLab;
+let conn: Connection;
+let watch: Awaited<ReturnType<typeof watchNotifications>>;
+let guestExpires: Date;
+/** The garage lock's name exactly as HA reports it (house data, printed as is). */
+let garageName: string;
+
+const titled = (from: number, part: string) => watch.notes.slice(from).filter((n: Note) => n.title.includes(part));
+
+before(async () => {
+  zl = loadLab();
+  conn = await connect();
+  const [patio, garage] = zl.zwave.locks;
+  await send(conn, { type: 'config/entity_registry/update', entity_id: patio.lock_entity, name: HOSTILE_LOCK });
+  for (const dev of ['alice_phone', 'bob_phone']) await movePerson(conn, dev, 'home');
+  for (const l of [patio, garage]) await act(zl, l.node_id, { action: 'manual_lock' });
+  await callService(conn, 'zwave_js', 'set_lock_usercode', { code_slot: GUEST_SLOT, usercode: GUEST_PIN }, garage.lock_entity);
+  await waitFor(async () => (await mockSlots(zl, garage.node_id))[String(GUEST_SLOT)]?.status === 'enabled', 15000, 'the guest code in the mock lock');
+  const garageState = (await send<{ entity_id: string; attributes: { friendly_name?: string } }[]>(conn, { type: 'get_states' }))
+    .find((s) => s.entity_id === garage.lock_entity);
+  garageName = String(garageState?.attributes.friendly_name);
+  guestExpires = new Date(Date.now() + 20000);
+  await installFromLab(conn, [
+    { lock: patio.lock_entity, slot: 3, name: HOSTILE_HOLDER, role: 'family', added: null, expires: null },
+    { lock: garage.lock_entity, slot: GUEST_SLOT, name: GUEST, role: 'guest', added: null, expires: guestExpires.toISOString() },
+  ]);
+  watch = await watchNotifications(conn);
+});
+
+after(async () => {
+  await watch?.stop();
+  await removeAll().catch(() => undefined);
+  if (conn) {
+    await setTimeZone(conn, lab().time_zone).catch(() => undefined);
+    await send(conn, { type: 'config/entity_registry/update', entity_id: zl.zwave.locks[0].lock_entity, name: null }).catch(() => undefined);
+    for (const dev of ['alice_phone', 'bob_phone']) await movePerson(conn, dev, 'home').catch(() => undefined);
+    for (const l of zl.zwave.locks) await act(zl, l.node_id, { action: 'manual_lock' }).catch(() => undefined);
+    conn.close();
+  }
+});
+
+describe('generated automations in the lab', () => {
+  test('4 failed codes give no alert, the 5th exactly one, a 6th none more', async () => {
+    const patio = zl.zwave.locks[0];
+    const from = watch.notes.length;
+    for (let i = 0; i < 4; i++) { await act(zl, patio.node_id, { action: 'wrong_code' }); await sleep(400); }
+    await sleep(3000);
+    assert.equal(titled(from, 'failed code attempts').length, 0, 'no alert after 4 failed codes');
+    await act(zl, patio.node_id, { action: 'wrong_code', variant: 'home_security' });
+    const [note] = await waitFor(() => titled(from, 'failed code attempts'), 10000, 'the burst alert');
+    await act(zl, patio.node_id, { action: 'wrong_code' });
+    await sleep(3000);
+    assert.equal(titled(from, 'failed code attempts').length, 1, 'exactly one alert for the burst');
+    assert.equal(note.message, `${HOSTILE_LOCK}: 5 failed code attempts within 10 minutes (last by keypad).`);
+  });
+
+  test('the lock\'s own code-limit report gives one alert', async () => {
+    const garage = zl.zwave.locks[1];
+    const from = watch.notes.length;
+    await act(zl, garage.node_id, { action: 'lockout' });
+    const [note] = await waitFor(() => titled(from, 'keypad locked out'), 10000, 'the lockout alert');
+    assert.equal(note.message, `${garageName}: Manually enter user access code exceeds code limit (too many wrong codes by keypad).`);
+    await sleep(1500);
+    assert.equal(titled(from, 'keypad locked out').length, 1);
+  });
+
+  test('an unlock with both persons away gives one critical alert naming lock, method and holder, literally', async () => {
+    const patio = zl.zwave.locks[0];
+    for (const dev of ['alice_phone', 'bob_phone']) await movePerson(conn, dev, 'not_home');
+    await waitFor(async () => (await send<{ entity_id: string; state: string }[]>(conn, { type: 'get_states' }))
+      .filter((s) => s.entity_id.startsWith('person.')).every((s) => s.state === 'not_home'), 10000, 'both persons away');
+    const from = watch.notes.length;
+    await act(zl, patio.node_id, { action: 'keypad_unlock', slot: 3 });
+    const [note] = await waitFor(() => titled(from, 'nobody is home'), 10000, 'the away-access alert');
+    assert.equal(note.title, 'CRITICAL: Lock Sentinel: unlock while nobody is home');
+    assert.equal(note.message, `${HOSTILE_LOCK}: unlocked by keypad, slot 3 (${HOSTILE_HOLDER}) while nobody is home.`);
+    await sleep(1500);
+    assert.equal(titled(from, 'nobody is home').length, 1);
+    for (const dev of ['alice_phone', 'bob_phone']) await movePerson(conn, dev, 'home');
+    await act(zl, patio.node_id, { action: 'manual_lock' });
+  });
+
+  test('an unlock while someone is home at a normal hour gives no access alert', async () => {
+    const garage = zl.zwave.locks[1];
+    const tz = zoneWhereHourIs(12);
+    await setTimeZone(conn, tz);
+    try {
+      const from = watch.notes.length;
+      await act(zl, garage.node_id, { action: 'keypad_unlock', slot: 1 });
+      await sleep(3000);
+      assert.deepEqual(watch.notes.slice(from).map((n) => n.title), []);
+    } finally {
+      await setTimeZone(conn, lab().time_zone);
+      await act(zl, garage.node_id, { action: 'manual_lock' });
+    }
+  });
+
+  test('an unlock at 03:00 local time gives one alert', async () => {
+    const garage = zl.zwave.locks[1];
+    // HA's clock cannot move; its time zone can: pick the zone where it is 03:xx right now.
+    await setTimeZone(conn, zoneWhereHourIs(3));
+    try {
+      const from = watch.notes.length;
+      await act(zl, garage.node_id, { action: 'keypad_unlock', slot: 1 });
+      const [note] = await waitFor(() => titled(from, 'unusual hour'), 10000, 'the unusual-hour alert');
+      assert.ok(note.message.startsWith(`${garageName}: unlocked at 03:`), note.message);
+      assert.match(note.message, / at 03:\d\d by keypad, slot 1\.$/);
+      await sleep(1500);
+      assert.equal(titled(from, 'unusual hour').length, 1);
+    } finally {
+      await setTimeZone(conn, lab().time_zone);
+      await act(zl, garage.node_id, { action: 'manual_lock' });
+    }
+  });
+
+  test('a tamper report gives one alert', async () => {
+    const patio = zl.zwave.locks[0];
+    const from = watch.notes.length;
+    await act(zl, patio.node_id, { action: 'tamper' });
+    const [note] = await waitFor(() => titled(from, 'tamper alarm'), 10000, 'the tamper alert');
+    assert.equal(note.title, 'CRITICAL: Lock Sentinel: tamper alarm');
+    assert.ok(note.message.startsWith(`${HOSTILE_LOCK}: tamper alarm (`), note.message);
+    await sleep(1500);
+    assert.equal(titled(from, 'tamper alarm').length, 1);
+  });
+
+  test('an expired guest code is cleared through the lock\'s service and the admins are told', async () => {
+    const garage = zl.zwave.locks[1];
+    // The template trigger is evaluated on HA's minute tick after the expiry.
+    const [note] = await waitFor(() => watch.notes.filter((n) => n.title.includes('guest code expired')),
+      Math.max(0, guestExpires.getTime() - Date.now()) + 75000, 'the guest-expiry notification');
+    assert.equal(note.message, `${garageName}: the guest code of ${GUEST} (slot ${GUEST_SLOT}) expired and was cleared.`);
+    assert.ok(Date.now() >= guestExpires.getTime(), 'not before the registered time');
+    await waitFor(async () => (await mockSlots(zl, garage.node_id))[String(GUEST_SLOT)]?.status === 'available', 15000,
+      'the mock lock to free the guest slot');
+    assert.ok(!JSON.stringify(watch.notes).includes(GUEST_PIN), 'no PIN in any notification');
+  });
+});
