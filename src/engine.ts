@@ -92,6 +92,7 @@ export class Auditor {
     this.tz = new TimeZone(header.config.time_zone);
     this.locks = discoverLocks(header);
     this.index = indexLocks(this.locks);
+    this.store.bind(this.index);
     this.eventsPresent = options.eventsPresent ?? (Array.isArray((header as Snapshot).events) || this.store.total > 0);
   }
 
@@ -125,10 +126,10 @@ export class Auditor {
 
   private evaluate() {
     if (this.cached && this.cached.version === this.store.version) return this.cached;
-    const timeline = buildTimeline(this.store, this.index, this.th.unlockMergeSeconds * 1000);
+    const timeline = buildTimeline(this.store.access, this.th.unlockMergeSeconds * 1000);
     const ctx: RuleContext = {
       header: this.header, locks: this.locks, index: this.index, timeline,
-      presence: new Presence(this.header.states, this.store),
+      presence: new Presence(this.header.states, this.store.persons),
       history: { present: this.eventsPresent, earliest: this.store.earliest },
       tz: this.tz, now: Date.parse(this.header.captured_at), th: this.th,
       codes: inUseCodes(this.header),

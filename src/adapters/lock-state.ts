@@ -3,7 +3,7 @@
 // Also tamper binary sensors on the lock's device.
 import type { AccessKind, AccessMethod, Lock } from '../model/lock.js';
 import type { StateRecord } from '../store/records.js';
-import type { Derived } from './types.js';
+import { access, type Emit } from './types.js';
 
 const OPEN = new Set(['unlocked', 'open']);
 
@@ -28,19 +28,11 @@ export function methodFromChangedBy(changedBy: string | null): AccessMethod {
   return 'remote';
 }
 
-export function fromLockState(r: StateRecord, lock: Lock): Derived[] {
+export function fromLockState(r: StateRecord, lock: Lock, emit: Emit): void {
   const kind = kindOf(r.old, r.new);
-  if (!kind) return [];
-  return [{
-    lock: lock.entity_id, time: r.t, kind, method: methodFromChangedBy(r.detail), slot: null,
-    success: kind !== 'jam', actor: r.detail, label: `state ${r.old} → ${r.new}`, fromState: true,
-  }];
+  if (kind) emit(access(lock.entity_id, r.t, kind, methodFromChangedBy(r.detail), null, kind !== 'jam', r.detail, `state ${r.old} → ${r.new}`, 'state'));
 }
 
-export function fromTamperSensor(r: StateRecord, lock: Lock): Derived[] {
-  if (r.new !== 'on' || r.old === 'on' || r.old === null) return [];
-  return [{
-    lock: lock.entity_id, time: r.t, kind: 'tamper', method: 'unknown', slot: null,
-    success: false, actor: null, label: `${r.entity} on`, fromState: true,
-  }];
+export function fromTamperSensor(r: StateRecord, lock: Lock, emit: Emit): void {
+  if (r.new === 'on' && r.old !== 'on' && r.old !== null) emit(access(lock.entity_id, r.t, 'tamper', 'unknown', null, false, null, `${r.entity} on`, 'state'));
 }

@@ -1,6 +1,6 @@
 // Who was home when: each person's state over time, reconstructed from `person` state changes.
 import type { HassState } from '../model/ha.js';
-import type { EventStore } from '../store/event-store.js';
+import type { PersonChange } from '../store/event-store.js';
 
 interface PersonTrack {
   /** State before the first recorded change (that change's old state), or the current state with no changes. */
@@ -12,17 +12,10 @@ interface PersonTrack {
 export class Presence {
   private readonly tracks = new Map<string, PersonTrack>();
 
-  constructor(states: HassState[], store: EventStore) {
-    const changes = new Map<string, { t: number; old: string | null; new: string | null }[]>();
-    for (const r of store.records) {
-      if (r.k !== 'state' || !r.entity.startsWith('person.')) continue;
-      const list = changes.get(r.entity) ?? [];
-      list.push({ t: r.t, old: r.old, new: r.new });
-      changes.set(r.entity, list);
-    }
+  constructor(states: HassState[], changes: Map<string, PersonChange[]>) {
     const current = new Map(states.filter((s) => s.entity_id.startsWith('person.')).map((s) => [s.entity_id, s.state]));
     for (const id of new Set([...current.keys(), ...changes.keys()])) {
-      const list = (changes.get(id) ?? []).sort((a, b) => a.t - b.t);
+      const list = [...(changes.get(id) ?? [])].sort((a, b) => a.t - b.t);
       const initial = list.length ? (list[0].old ?? list[0].new ?? 'unknown') : (current.get(id) ?? 'unknown');
       this.tracks.set(id, { initial, times: list.map((c) => c.t), states: list.map((c) => c.new ?? 'unknown') });
     }

@@ -1,8 +1,11 @@
-import type { AccessEvent } from '../model/lock.js';
+import type { AccessEvent, AccessKind, AccessMethod } from '../model/lock.js';
 
-/** An access event before it has its place (seq) in the sorted timeline. */
-export type Access = Omit<AccessEvent, 'seq'>;
-/** What an adapter derives from one record: access events, each with whether the protocol or the entity state said so. */
-export interface Derived extends Access {
-  fromState: boolean;
+/** Collects an adapter's access events; `seq` is set once the timeline is sorted. */
+export type Emit = (e: AccessEvent) => void;
+
+export function access(
+  lock: string, time: number, kind: AccessKind, method: AccessMethod, slot: number | null,
+  success: boolean, actor: string | null, label: string, via: AccessEvent['via'],
+): AccessEvent {
+  return { seq: 0, lock, time, kind, method, slot, success, actor, label, via };
 }

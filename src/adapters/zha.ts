@@ -1,7 +1,7 @@
 // ZHA: `zha_event` operation_event_notification (args.source, args.operation, 1-based args.code_slot).
 import type { AccessKind, AccessMethod, Lock } from '../model/lock.js';
 import type { ZhaRecord } from '../store/records.js';
-import type { Derived } from './types.js';
+import { access, type Emit } from './types.js';
 
 const OPERATIONS: Record<string, [AccessKind, AccessMethod | null]> = {
   Lock: ['lock', null],
@@ -22,14 +22,11 @@ const SOURCES: Record<string, AccessMethod> = {
   Keypad: 'keypad', RF: 'rf', Manual: 'manual', RFID: 'rfid', Indeterminate: 'unknown',
 };
 
-export function fromZha(r: ZhaRecord, lock: Lock): Derived[] {
+export function fromZha(r: ZhaRecord, lock: Lock, emit: Emit): void {
   const op = OPERATIONS[r.operation];
-  if (!op) return [];
+  if (!op) return;
   const [kind, fixedMethod] = op;
   const method = fixedMethod ?? SOURCES[r.source] ?? 'unknown';
   const slotted = method === 'keypad' || method === 'rfid';
-  return [{
-    lock: lock.entity_id, time: r.t, kind, method, slot: slotted && r.slot ? r.slot : null,
-    success: kind !== 'failed', actor: null, label: `${r.source} ${r.operation}`.trim(), fromState: false,
-  }];
+  emit(access(lock.entity_id, r.t, kind, method, slotted && r.slot ? r.slot : null, kind !== 'failed', null, `${r.source} ${r.operation}`.trim(), 'protocol'));
 }

@@ -2,7 +2,7 @@
 // attribute event_type) or legacy action sensor, with `action_user` (raw 0-based ZCL id) and `action_source_name`.
 import type { AccessKind, AccessMethod, Lock } from '../model/lock.js';
 import type { StateRecord } from '../store/records.js';
-import type { Derived } from './types.js';
+import { access, type Emit } from './types.js';
 
 const ACTIONS: Record<string, [AccessKind, AccessMethod | null]> = {
   lock: ['lock', null],
@@ -29,20 +29,16 @@ const SOURCES: Record<string, AccessMethod> = {
 
 const NOT_AN_ACTION = new Set(['unknown', 'unavailable', '', 'None']);
 
-export function fromZigbee2mqtt(r: StateRecord, lock: Lock): Derived[] {
+export function fromZigbee2mqtt(r: StateRecord, lock: Lock, emit: Emit): void {
   const isEvent = r.entity.startsWith('event.');
   const action = isEvent ? r.detail : r.new;
-  if (!action || NOT_AN_ACTION.has(action)) return [];
+  if (!action || NOT_AN_ACTION.has(action)) return;
   // An event entity restored at start-up (no old state, or back from unavailable) reports no new action.
-  if (isEvent && (r.new === null || NOT_AN_ACTION.has(r.new) || r.old === null || r.old === 'unavailable')) return [];
+  if (isEvent && (r.new === null || NOT_AN_ACTION.has(r.new) || r.old === null || r.old === 'unavailable')) return;
   const m = ACTIONS[action];
-  if (!m) return [];
+  if (!m) return;
   const [kind, fixedMethod] = m;
   const method = fixedMethod ?? (r.source ? SOURCES[r.source] : undefined) ?? 'unknown';
   const slotted = method === 'keypad' || method === 'rfid' || method === 'fingerprint' || kind === 'failed';
-  return [{
-    lock: lock.entity_id, time: r.t, kind, method,
-    slot: slotted && r.user !== null ? r.user + 1 : null,
-    success: kind !== 'failed', actor: null, label: action, fromState: false,
-  }];
+  emit(access(lock.entity_id, r.t, kind, method, slotted && r.user !== null ? r.user + 1 : null, kind !== 'failed', null, action, 'protocol'));
 }

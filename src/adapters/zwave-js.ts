@@ -1,7 +1,7 @@
 // Z-Wave JS: `zwave_js_notification` (Notification CC), Access Control (type 6) and Home Security (type 7).
 import type { AccessKind, AccessMethod, Lock } from '../model/lock.js';
 import type { ZwaveRecord } from '../store/records.js';
-import type { Derived } from './types.js';
+import { access, type Emit } from './types.js';
 
 type Mapping = [AccessKind, AccessMethod, boolean /* carries a user slot */];
 
@@ -40,19 +40,16 @@ const HOME_SECURITY_TYPE = 7;
 const TAMPER_EVENTS = new Set([3, 4, 9]);
 const TAMPER_INVALID_CODE = 4;
 
-export function fromZwave(r: ZwaveRecord, lock: Lock): Derived[] {
-  const base = { lock: lock.entity_id, time: r.t, actor: null, label: r.label, fromState: false };
+export function fromZwave(r: ZwaveRecord, lock: Lock, emit: Emit): void {
+  const id = lock.entity_id;
   if (r.type === ACCESS_CONTROL_TYPE) {
     const m = ACCESS_CONTROL[r.event];
-    if (!m) return [];
+    if (!m) return;
     const [kind, method, hasSlot] = m;
     const success = kind === 'lock' || kind === 'unlock' || kind === 'code_change';
-    return [{ ...base, kind, method, slot: hasSlot && r.userId ? r.userId : null, success }];
+    emit(access(id, r.t, kind, method, hasSlot && r.userId ? r.userId : null, success, null, r.label, 'protocol'));
+  } else if (r.type === HOME_SECURITY_TYPE && TAMPER_EVENTS.has(r.event)) {
+    emit(access(id, r.t, 'tamper', 'unknown', null, false, null, r.label, 'protocol'));
+    if (r.event === TAMPER_INVALID_CODE) emit(access(id, r.t, 'failed', 'keypad', null, false, null, r.label, 'protocol'));
   }
-  if (r.type === HOME_SECURITY_TYPE && TAMPER_EVENTS.has(r.event)) {
-    const out: Derived[] = [{ ...base, kind: 'tamper', method: 'unknown', slot: null, success: false }];
-    if (r.event === TAMPER_INVALID_CODE) out.push({ ...base, kind: 'failed', method: 'keypad', slot: null, success: false });
-    return out;
-  }
-  return [];
 }

@@ -1,4 +1,6 @@
 // The `lock-sentinel` CLI: a thin face over the engine. Errors are one line; bad input exits 2.
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { COMMANDS } from './commands/index.js';
 import { UsageError } from './command.js';
 import { SnapshotError } from '../model/validate.js';
@@ -22,6 +24,8 @@ function help(): string {
 const isInputError = (e: unknown) => e instanceof UsageError || e instanceof SnapshotError || e instanceof RangeError || e instanceof TypeError;
 
 export async function run(argv: string[]): Promise<number> {
+  // A closed pipe (`| head`) ends the output quietly.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); throw e; });
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(help());
@@ -48,4 +52,9 @@ export async function run(argv: string[]): Promise<number> {
     if (process.env.LOCK_SENTINEL_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
     return isInputError(e) ? 2 : 1;
   }
+}
+
+// `node dist/cli.js ...` runs directly; bin/lock-sentinel.js imports `run`.
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
+  process.exitCode = await run(process.argv.slice(2));
 }

@@ -42,8 +42,11 @@ export async function loadAuditor(p: ParsedArgs, options: AuditOptions = {}): Pr
   const source = pickSource(p);
   if (source.kind === 'file') {
     const store = new EventStore();
-    const { header, eventsPresent } = await readSnapshotFile(source.path, (e) => store.add(e));
-    return new Auditor(header, { ...options, store, eventsPresent });
+    let early: Auditor | null = null;
+    const { header, eventsPresent } = await readSnapshotFile(source.path, (e) => store.add(e), (h) => {
+      early = new Auditor(h, { ...options, store, eventsPresent: true });
+    });
+    return early ?? new Auditor(header, { ...options, store, eventsPresent });
   }
   const snap = source.kind === 'live' ? await loadLiveSnapshot({ ...source, onProgress: progress }) : demoSnapshot();
   if (source.kind === 'live' && process.stderr.isTTY) process.stderr.write('\n');

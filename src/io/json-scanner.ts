@@ -10,6 +10,7 @@ export class ValueCapture {
   private pieces: Buffer[] = [];
   private depth = 0;
   private inString = false;
+  /** The previous chunk ended inside a string with an odd run of backslashes: the next byte is escaped. */
   private escaped = false;
   private kind: 'container' | 'string' | 'primitive' | null = null;
 
@@ -31,23 +32,36 @@ export class ValueCapture {
       this.pieces.push(buf.subarray(start));
       return -1;
     }
-    let depth = this.depth, inString = this.inString, escaped = this.escaped;
+    let depth = this.depth, inString = this.inString;
     while (i < n) {
-      const b = buf[i++];
       if (inString) {
-        if (escaped) escaped = false;
-        else if (b === BACKSLASH) escaped = true;
-        else if (b === QUOTE) {
-          inString = false;
-          if (this.kind === 'string') return this.finish(buf, start, i);
+        // The chunk before ended on an odd run of backslashes: this byte is escaped.
+        if (this.escaped) { this.escaped = false; i++; continue; }
+        // Jump from quote to quote: one preceded by an odd run of backslashes (since `i`) is escaped.
+        const q = buf.indexOf(QUOTE, i);
+        if (q < 0) {
+          let run = 0;
+          for (let k = n - 1; k >= i && buf[k] === BACKSLASH; k--) run++;
+          this.escaped = run % 2 === 1;
+          i = n;
+          break;
         }
-      } else if (b === QUOTE) inString = true;
+        let run = 0;
+        for (let k = q - 1; k >= i && buf[k] === BACKSLASH; k--) run++;
+        i = q + 1;
+        if (run % 2 === 1) continue;
+        inString = false;
+        if (this.kind === 'string') return this.finish(buf, start, i);
+        continue;
+      }
+      const b = buf[i++];
+      if (b === QUOTE) inString = true;
       else if (b === OPEN_BRACE || b === OPEN_BRACKET) depth++;
       else if (b === CLOSE_BRACE || b === CLOSE_BRACKET) {
         if (--depth === 0) return this.finish(buf, start, i);
       }
     }
-    this.depth = depth; this.inString = inString; this.escaped = escaped;
+    this.depth = depth; this.inString = inString;
     this.pieces.push(buf.subarray(start));
     return -1;
   }

@@ -15,6 +15,8 @@ export interface ReadResult {
 }
 
 export type EventSink = (event: HassEvent) => void;
+/** Called as soon as the header is known before the events (the JSON Lines form), so they can be read against it. */
+export type HeaderSink = (header: SnapshotHeader) => void;
 
 const CHUNK = 1 << 20;
 
@@ -37,10 +39,10 @@ export function isJsonLinesPath(path: string): boolean {
   return /\.(jsonl|ndjson)(\.|$)/i.test(path);
 }
 
-export async function readSnapshotFile(path: string, onEvent: EventSink): Promise<ReadResult> {
+export async function readSnapshotFile(path: string, onEvent: EventSink, onHeader?: HeaderSink): Promise<ReadResult> {
   const stream = createReadStream(path, { highWaterMark: CHUNK });
   try {
-    return isJsonLinesPath(path) ? await readJsonLines(stream, onEvent) : await readJson(stream, onEvent);
+    return isJsonLinesPath(path) ? await readJsonLines(stream, onEvent, onHeader) : await readJson(stream, onEvent);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new SnapshotError(`no such file: ${path}`);
     if ((e as NodeJS.ErrnoException).code === 'EISDIR') throw new SnapshotError(`${path} is a directory`);
@@ -50,7 +52,7 @@ export async function readSnapshotFile(path: string, onEvent: EventSink): Promis
   }
 }
 
-export async function readJsonLines(chunks: AsyncIterable<Buffer>, onEvent: EventSink): Promise<ReadResult> {
+export async function readJsonLines(chunks: AsyncIterable<Buffer>, onEvent: EventSink, onHeader?: HeaderSink): Promise<ReadResult> {
   let header: SnapshotHeader | null = null;
   let events = 0;
   let line = 0;
@@ -65,6 +67,7 @@ export async function readJsonLines(chunks: AsyncIterable<Buffer>, onEvent: Even
     if (!header) {
       validateHeader(value);
       header = value;
+      onHeader?.(value);
     } else {
       onEvent(asEvent(value, events));
       events++;

@@ -28,6 +28,8 @@ export interface AccessEvent {
   actor: string | null;
   /** Protocol detail, e.g. "Keypad unlock operation". */
   label: string;
+  /** The lock's own report through its protocol, or the lock entity's state in HA. */
+  via: 'protocol' | 'state';
 }
 
 export interface FirmwareInfo {

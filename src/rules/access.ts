@@ -59,7 +59,8 @@ export const failedAttempts: Rule = (ctx) => {
   const perLock = new Map<string, AccessEvent[]>();
   for (const e of ctx.timeline) {
     if (e.kind !== 'failed' && e.kind !== 'lockout') continue;
-    perLock.set(e.lock, [...(perLock.get(e.lock) ?? []), e]);
+    const list = perLock.get(e.lock);
+    if (list) list.push(e); else perLock.set(e.lock, [e]);
   }
   const out: RaisedFinding[] = [];
   for (const [lock, events] of perLock) {

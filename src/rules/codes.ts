@@ -11,7 +11,8 @@ function groupByCode(codes: CodeSlot[], key: (c: CodeSlot) => string): CodeSlot[
   for (const c of codes) {
     if (!c.code) continue;
     const k = key(c);
-    groups.set(k, [...(groups.get(k) ?? []), c]);
+    const g = groups.get(k);
+    if (g) g.push(c); else groups.set(k, [c]);
   }
   return [...groups.values()].filter((g) => g.length > 1);
 }

@@ -1,4 +1,7 @@
 import type { HassEvent, HassState } from '../model/ha.js';
+import type { AccessEvent } from '../model/lock.js';
+import type { LockIndex } from '../adapters/discovery.js';
+import { deriveRecord } from '../adapters/timeline.js';
 import { parseTime } from '../time/zone.js';
 import type { EventRecord, StateRecord } from './records.js';
 
@@ -85,14 +88,37 @@ function stateRecord(t: number, entity: string, old: HassState | null, nu: HassS
   };
 }
 
-/** Holds the compact records of a stream; `version` changes whenever records are added. */
+export interface PersonChange {
+  t: number;
+  old: string | null;
+  new: string | null;
+}
+
+/**
+ * What the engine keeps of an event stream: once bound to the house's locks, each event is turned into access
+ * events (or a person's change) as it arrives and the raw payload is dropped. Events met before the locks are
+ * known (a JSON snapshot may list events before its registries) wait as compact records until `bind`.
+ */
 export class EventStore {
-  readonly records: EventRecord[] = [];
+  /** Access events in arrival order (the timeline sorts them). */
+  readonly access: AccessEvent[] = [];
+  readonly persons = new Map<string, PersonChange[]>();
   /** Earliest time of any event seen (even ones no rule keeps): how far back the history reaches. */
   earliest = Infinity;
   latest = -Infinity;
   total = 0;
+  /** Changes whenever something a rule reads was added. */
   version = 0;
+  private index: LockIndex | null = null;
+  private pending: EventRecord[] = [];
+  private readonly emit = (e: AccessEvent) => { this.access.push(e); };
+
+  bind(index: LockIndex): void {
+    if (this.index && this.index !== index) throw new Error('this event store already belongs to another house');
+    this.index = index;
+    for (const r of this.pending) this.keep(r);
+    this.pending = [];
+  }
 
   add(e: HassEvent): void {
     const r = toRecord(e);
@@ -100,9 +126,19 @@ export class EventStore {
     this.total++;
     if (t < this.earliest) this.earliest = t;
     if (t > this.latest) this.latest = t;
-    if (r) {
-      this.records.push(r);
-      this.version++;
+    if (!r) return;
+    this.version++;
+    if (this.index) this.keep(r);
+    else this.pending.push(r);
+  }
+
+  private keep(r: EventRecord): void {
+    if (r.k === 'state' && r.entity.startsWith('person.')) {
+      const list = this.persons.get(r.entity);
+      const change = { t: r.t, old: r.old, new: r.new };
+      if (list) list.push(change); else this.persons.set(r.entity, [change]);
+    } else if (this.index) {
+      deriveRecord(r, this.index, this.emit);
     }
   }
 }

@@ -65,3 +65,16 @@ test('bad input: one-line SnapshotErrors naming the problem', async () => {
   await assert.rejects(readJsonLines(chunked('{"version":1}\n', 4), () => {}), SnapshotError);
   await assert.rejects(readJsonLines(chunked('{"version":1,"captured_at":"2026-01-01T00:00:00Z","config":{"time_zone":"UTC"},"states":[]}\nnope\n', 4), () => {}), /line 2/);
 });
+
+test('JSON form: escaped quotes and backslash runs split across every possible chunk boundary', async () => {
+  const tricky = ['a\\"b', '\\\\', '\\\\\\"', 'x\\\\"y', '"', '\\', 'end\\\\'];
+  const text = JSON.stringify({
+    version: 1, captured_at: '2026-01-02T00:00:00Z', config: { time_zone: 'UTC' }, states: [],
+    events: tricky.map((note) => ({ event_type: 'x', time_fired: '2026-01-01T00:00:00Z', data: { note } })),
+  });
+  for (const size of [1, 2, 3, 5, 8, 13]) {
+    const got: HassEvent[] = [];
+    await readJson(chunked(text, size), (e) => got.push(e));
+    assert.deepEqual(got.map((e) => e.data.note), tricky, `chunk ${size}`);
+  }
+});
