@@ -7,6 +7,8 @@ export function paths(labDir) {
     venv: join(labDir, 'venv'),
     pid: join(labDir, 'zwave.pid'),
     log: join(labDir, 'zwave.log'),
+    /** Hash of the server code the running server was started from. */
+    stamp: join(labDir, 'zwave.stamp'),
     cache: join(labDir, 'zwave-cache'),
   };
 }

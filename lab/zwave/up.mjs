@@ -3,10 +3,11 @@
 //   LAB_JSON=<.lab/lab.json> node lab/zwave/up.mjs
 // Needs a running, onboarded HA (lab.json: url, token). Merges {"zwave": {...}} into lab.json.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { http, httpOk, wsSession } from '../ha-api.mjs';
-import { freePort, readPid, startDetached, until } from '../processes.mjs';
+import { freePort, readPid, startDetached, stop, until } from '../processes.mjs';
 import { paths } from './paths.mjs';
 
 const here = dirname(new URL(import.meta.url).pathname);
@@ -37,6 +38,22 @@ function ensurePythonDeps(venv) {
     log('installing zwave_js requirements into the HA venv (lab/zwave/requirements.txt)');
     execFileSync(join(venv, 'bin', 'pip'), ['install', '--quiet', '-r', join(here, 'requirements.txt')], { stdio: 'inherit' });
   }
+}
+
+/** Identifies the server code: a running server started from other code is restarted. */
+function codeStamp() {
+  const h = createHash('sha256');
+  for (const f of ['server.cjs', 'package-lock.json']) h.update(readFileSync(join(here, f)));
+  return h.digest('hex');
+}
+
+/** A server from this code that HA still uses: nothing to do. */
+async function reusable(lab, p) {
+  if (!readPid(p.pid) || !lab.zwave || !existsSync(p.stamp) || readFileSync(p.stamp, 'utf8') !== codeStamp()) return false;
+  const health = await http(lab.zwave.control, '/health').catch(() => null);
+  if (health?.body?.ready !== true) return false;
+  const state = await http(lab.url, `/api/states/${lab.zwave.lock_entity}`, { token: lab.token }).catch(() => null);
+  return state?.status === 200 && ['locked', 'unlocked'].includes(state.body.state);
 }
 
 async function startServer(p) {
@@ -102,9 +119,15 @@ async function main() {
   const p = paths(dirname(labFile));
   ensureNodeDeps();
   ensurePythonDeps(p.venv);
-  if (readPid(p.pid)) throw new Error(`a Z-Wave server already runs (pid file ${p.pid}); run lab/zwave/down.mjs first`);
+  if (await reusable(lab, p)) {
+    log(`reused the running server (${lab.zwave.locks.map((l) => l.lock_entity).join(', ')})`);
+    return;
+  }
+  if (readPid(p.pid)) log(`restarting the server: ${await stop(p.pid, 10000)}`);
+  rmSync(p.stamp, { force: true });
 
   const { port, control } = await startServer(p);
+  writeFileSync(p.stamp, codeStamp());
   log(`server up on ws://127.0.0.1:${port} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   const nodeIds = (await httpOk(control, '/health')).nodes;
   const entryId = await addIntegration(lab.url, lab.token, `ws://127.0.0.1:${port}`);
