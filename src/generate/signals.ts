@@ -101,7 +101,7 @@ export function describe(t: string): { method: string; slot: string } {
   const zwaveMethods = `{${Object.entries(ZWAVE_METHOD).map(([k, v]) => `${k}: "${v}"`).join(', ')}}`;
   const z2mAction = `(${t}.to_state.attributes.event_type if ${t}.entity_id.startswith('event.') else ${t}.to_state.state)`;
   const method = `{% if ${t}.platform == 'event' and ${t}.event.event_type == 'zwave_js_notification' %}`
-    + `{{ ${zwaveMethods}.get(${t}.event.data.event, 'keypad' if ${t}.event.data.type == 7 else 'unknown method') }}`
+    + `{{ 'keypad' if ${t}.event.data.type == 7 else ${zwaveMethods}.get(${t}.event.data.event, 'unknown method') }}`
     + `{% elif ${t}.platform == 'event' and ${t}.event.event_type == 'zha_event' %}{{ ${t}.event.data.args.source | default('unknown method') }}`
     + `{% elif ${t}.platform == 'state' and ${t}.entity_id == lock %}{{ ${t}.to_state.attributes.changed_by or 'unknown method' }}`
     + `{% elif ${t}.platform == 'state' and ${t}.entity_id in action_entities %}{{ ${JSON.stringify(Z2M_METHOD)}.get(${z2mAction}, 'remote or keypad') }}`
