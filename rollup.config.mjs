@@ -1,6 +1,7 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
-import esbuild from 'rollup-plugin-esbuild';
+import esbuild, { minify } from 'rollup-plugin-esbuild';
 import { existsSync } from 'node:fs';
+import { rollupTables } from './cards/build/translation-tables.mjs';
 
 // Two faces of one engine: the dashboard card (browser, one ES module) and the CLI (Node).
 const builds = [];
@@ -12,7 +13,10 @@ if (process.env.LS_BUILD !== 'cli' && existsSync('cards/lock-sentinel-card/card.
     output: { file: 'dist/lock-sentinel-card.js', format: 'es', inlineDynamicImports: true },
     plugins: [
       nodeResolve({ browser: true, exportConditions: ['production'] }),
-      esbuild({ target: 'es2022', minify: true, tsconfig: 'tsconfig.json', loaders: { '.json': 'json' } }),
+      rollupTables(),
+      esbuild({ target: 'es2022', charset: 'utf8', tsconfig: 'tsconfig.json' }),
+      // Minify the whole chunk (not module by module): names are mangled across modules.
+      minify({ target: 'es2022', charset: 'utf8' }),
     ],
   });
 }

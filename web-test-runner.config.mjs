@@ -6,6 +6,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { sendKeysPlugin, setViewportPlugin } from '@web/test-runner-commands/plugins';
+import { devServerTables } from './cards/build/translation-tables.mjs';
 
 const root = new URL('.', import.meta.url).pathname;
 
@@ -50,7 +51,8 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 15000 } },
   plugins: [
-    esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: resolve(root, 'tsconfig.json') }),
+    devServerTables(root),
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: resolve(root, 'tsconfig.json') }),
     sendKeysPlugin(),
     setViewportPlugin(),
     screenshotPlugin(),
