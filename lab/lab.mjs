@@ -26,6 +26,7 @@ const paths = {
   mqttLog: join(labDir, 'mosquitto.log'),
   mqttConf: join(labDir, 'mosquitto.conf'),
   mqttData: join(labDir, 'mosquitto'),
+  pipLog: join(labDir, 'pip.log'),
 };
 const MOSQUITTO = ['/usr/sbin/mosquitto', 'mosquitto'].find((m) => m.startsWith('/') ? existsSync(m) : true);
 const log = (line) => console.log(`lab: ${line}`);
@@ -81,7 +82,8 @@ async function up() {
     return;
   }
   await down({ quiet: true });
-  const bin = ensureVenv(paths.venv, join(root, 'lab', 'requirements.txt'), log);
+  mkdirSync(labDir, { recursive: true });
+  const bin = ensureVenv(paths.venv, join(root, 'lab', 'requirements.txt'), log, paths.pipLog);
 
   // A lab whose setup never finished (no lab.json) starts over from an empty config.
   const fresh = !existing || !existsSync(join(paths.config, '.storage', 'onboarding'));

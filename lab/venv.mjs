@@ -1,7 +1,7 @@
 // The Python side of the lab: a venv under .lab/ with the pinned Home Assistant (lab/requirements.txt).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -21,7 +21,7 @@ function findPython313() {
 }
 
 /** Creates or updates the venv so it holds exactly what requirements.txt pins. Returns the venv's bin directory. */
-export function ensureVenv(venvDir, requirementsFile, log) {
+export function ensureVenv(venvDir, requirementsFile, log, pipLog) {
   const bin = join(venvDir, 'bin');
   const marker = join(venvDir, '.lab-requirements');
   const wanted = createHash('sha256').update(readFileSync(requirementsFile)).digest('hex');
@@ -31,8 +31,14 @@ export function ensureVenv(venvDir, requirementsFile, log) {
     log(`creating the venv with ${py}`);
     execFileSync(py, ['-m', 'venv', venvDir], { stdio: 'inherit' });
   }
-  log(`installing ${requirementsFile} into the venv (first time: several minutes)`);
-  execFileSync(join(bin, 'pip'), ['install', '--quiet', '-r', requirementsFile], { stdio: ['ignore', 'inherit', 'inherit'] });
+  log(`installing ${requirementsFile} into the venv (first time: several minutes; log ${pipLog})`);
+  const fd = openSync(pipLog, 'a');
+  try {
+    execFileSync(join(bin, 'pip'), ['install', '-r', requirementsFile], { stdio: ['ignore', fd, fd] });
+  } catch {
+    const tail = readFileSync(pipLog, 'utf8').split('\n').filter((l) => !l.startsWith('WARNING: Location')).slice(-15).join('\n');
+    throw new Error(`pip install failed:\n${tail}`);
+  }
   writeFileSync(marker, wanted);
   return bin;
 }
