@@ -5,6 +5,7 @@ import { join } from 'node:path';
 export function paths(labDir) {
   return {
     venv: join(labDir, 'venv'),
+    pipLog: join(labDir, 'pip.log'),
     pid: join(labDir, 'zwave.pid'),
     log: join(labDir, 'zwave.log'),
     /** Hash of the server code the running server was started from. */

@@ -4,7 +4,7 @@
 // Needs a running, onboarded HA (lab.json: url, token). Merges {"zwave": {...}} into lab.json.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { http, httpOk, wsSession } from '../ha-api.mjs';
 import { freePort, readPid, startDetached, stop, until } from '../processes.mjs';
@@ -29,14 +29,21 @@ function ensureNodeDeps() {
 }
 
 /** The Python side: HA runs with --skip-pip, so zwave_js' requirements must already be in the venv. */
-function ensurePythonDeps(venv) {
-  const python = join(venv, 'bin', 'python3');
-  if (!existsSync(python)) throw new Error(`no Home Assistant venv at ${venv}`);
+function ensurePythonDeps(p) {
+  const python = join(p.venv, 'bin', 'python3');
+  if (!existsSync(python)) throw new Error(`no Home Assistant venv at ${p.venv}`);
   try {
     execFileSync(python, ['-c', 'import zwave_js_server, serial, aiousbwatcher'], { stdio: 'ignore' });
+    return;
+  } catch { /* missing: install below */ }
+  log(`installing zwave_js requirements into the HA venv (lab/zwave/requirements.txt; log ${p.pipLog})`);
+  const fd = openSync(p.pipLog, 'a');
+  try {
+    execFileSync(join(p.venv, 'bin', 'pip'), ['install', '-r', join(here, 'requirements.txt')], { stdio: ['ignore', fd, fd] });
   } catch {
-    log('installing zwave_js requirements into the HA venv (lab/zwave/requirements.txt)');
-    execFileSync(join(venv, 'bin', 'pip'), ['install', '--quiet', '-r', join(here, 'requirements.txt')], { stdio: 'inherit' });
+    throw new Error(`pip install of lab/zwave/requirements.txt failed (see ${p.pipLog})`);
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -117,8 +124,10 @@ async function main() {
   const labFile = process.env.LAB_JSON;
   const lab = readLab(labFile);
   const p = paths(dirname(labFile));
+  const config = await http(lab.url, '/api/config', { token: lab.token }).catch((e) => ({ status: 0, body: e.message }));
+  if (config.status !== 200) throw new Error(`Home Assistant at ${lab.url} does not answer (${config.status || config.body}): start the lab first`);
   ensureNodeDeps();
-  ensurePythonDeps(p.venv);
+  ensurePythonDeps(p);
   if (await reusable(lab, p)) {
     log(`reused the running server (${lab.zwave.locks.map((l) => l.lock_entity).join(', ')})`);
     return;
