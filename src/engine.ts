@@ -4,6 +4,7 @@ import type { AccessEvent, AccessKind, AccessMethod, CodeSlot, FirmwareInfo, Loc
 import type { Check, Finding, RaisedFinding, Score } from './model/finding.js';
 import { discoverLocks, indexLocks, type LockIndex } from './adapters/discovery.js';
 import { buildTimeline } from './adapters/timeline.js';
+import { enrichZigbee2mqtt } from './adapters/zigbee2mqtt.js';
 import { Presence } from './adapters/presence.js';
 import { EventStore } from './store/event-store.js';
 import { TimeZone } from './time/zone.js';
@@ -126,10 +127,11 @@ export class Auditor {
 
   private evaluate() {
     if (this.cached && this.cached.version === this.store.version) return this.cached;
+    enrichZigbee2mqtt(this.store.access, this.index, this.header.states, this.store.tracks);
     const timeline = buildTimeline(this.store.access, this.th.unlockMergeSeconds * 1000);
     const ctx: RuleContext = {
       header: this.header, locks: this.locks, index: this.index, timeline,
-      presence: new Presence(this.header.states, this.store.persons),
+      presence: new Presence(this.header.states, this.store.tracks),
       history: { present: this.eventsPresent, earliest: this.store.earliest },
       tz: this.tz, now: Date.parse(this.header.captured_at), th: this.th,
       codes: inUseCodes(this.header),

@@ -73,6 +73,8 @@ function lockOf(state: HassState, states: HassState[], reg: Map<string, EntityRe
     door_entity: bin(['door', 'opening', 'window']),
     tamper_entity: bin(['tamper']),
     action_entities: (events.length ? events : actionSensors).map((s) => s.entity_id),
+    action_user_entity: related.find((s) => s.entity_id.startsWith('sensor.') && s.entity_id.endsWith('_action_user'))?.entity_id ?? null,
+    action_source_entity: related.find((s) => s.entity_id.startsWith('sensor.') && s.entity_id.endsWith('_action_source_name'))?.entity_id ?? null,
   };
 }
 

@@ -53,6 +53,9 @@ export interface Lock {
   tamper_entity: string | null;
   /** Entities on the lock's device that report Zigbee2MQTT actions (event.*_action, sensor.*_action). */
   action_entities: string[];
+  /** Zigbee2MQTT's `action_user` / `action_source_name` sensors, where actions carry them outside the event entity. */
+  action_user_entity?: string | null;
+  action_source_entity?: string | null;
 }
 
 /** An in-use code slot. The code itself stays private to the code rules. */

@@ -3,6 +3,7 @@ import type { AccessEvent } from '../model/lock.js';
 import type { LockIndex } from '../adapters/discovery.js';
 import { deriveRecord } from '../adapters/timeline.js';
 import { parseTime } from '../time/zone.js';
+import type { StateChange } from '../adapters/state-track.js';
 import type { EventRecord, StateRecord } from './records.js';
 
 const strings = new Map<string, string>();
@@ -33,7 +34,7 @@ function keepsState(entity: string, s: HassState | null): boolean {
     case 'event':
       return s?.attributes?.event_type !== undefined || entity.endsWith('_action');
     case 'sensor':
-      return entity.endsWith('_action');
+      return entity.endsWith('_action') || entity.endsWith('_action_user') || entity.endsWith('_action_source_name');
     case 'binary_sensor':
       return s?.attributes?.device_class === 'tamper';
     default:
@@ -88,12 +89,6 @@ function stateRecord(t: number, entity: string, old: HassState | null, nu: HassS
   };
 }
 
-export interface PersonChange {
-  t: number;
-  old: string | null;
-  new: string | null;
-}
-
 /**
  * What the engine keeps of an event stream: once bound to the house's locks, each event is turned into access
  * events (or a person's change) as it arrives and the raw payload is dropped. Events met before the locks are
@@ -102,7 +97,8 @@ export interface PersonChange {
 export class EventStore {
   /** Access events in arrival order (the timeline sorts them). */
   readonly access: AccessEvent[] = [];
-  readonly persons = new Map<string, PersonChange[]>();
+  /** State changes of entities read as a state over time: persons, Zigbee2MQTT action user/source sensors. */
+  readonly tracks = new Map<string, StateChange[]>();
   /** Earliest time of any event seen (even ones no rule keeps): how far back the history reaches. */
   earliest = Infinity;
   latest = -Infinity;
@@ -133,10 +129,10 @@ export class EventStore {
   }
 
   private keep(r: EventRecord): void {
-    if (r.k === 'state' && r.entity.startsWith('person.')) {
-      const list = this.persons.get(r.entity);
+    if (r.k === 'state' && (r.entity.startsWith('person.') || r.entity.endsWith('_action_user') || r.entity.endsWith('_action_source_name'))) {
+      const list = this.tracks.get(r.entity);
       const change = { t: r.t, old: r.old, new: r.new };
-      if (list) list.push(change); else this.persons.set(r.entity, [change]);
+      if (list) list.push(change); else this.tracks.set(r.entity, [change]);
     } else if (this.index) {
       deriveRecord(r, this.index, this.emit);
     }

@@ -151,3 +151,24 @@ test('without events the access checks are unknown', () => {
     assert.equal(r.checks.find((c) => c.id === id)?.status, 'unknown', id);
   }
 });
+
+test('Zigbee2MQTT: an event entity with only event_type takes user and source from the action sensors of its device', () => {
+  const snap = house({ locks: [{ id: 'lock.garage', platform: 'mqtt' }], registry: [{ lock: 'lock.garage', slot: 3, name: 'Cleo', role: 'family', added: null, expires: null }] });
+  for (const s of ['sensor.garage_action_user', 'sensor.garage_action_source_name']) {
+    snap.states.push({ entity_id: s, state: 'unknown', attributes: {} });
+    snap.entity_registry!.push({ entity_id: s, platform: 'mqtt', device_id: 'dev-garage' });
+  }
+  const t = '2026-11-19T02:30:00.000Z';
+  const later = '2026-11-19T02:30:00.050Z';
+  snap.events = [
+    // The sensors of the same MQTT message land a moment after the event entity, and may arrive first.
+    stateChanged('sensor.garage_action_user', later, 'unknown', '2'),
+    stateChanged('sensor.garage_action_source_name', later, 'unknown', 'keypad'),
+    stateChanged('event.garage_action', t, '2026-01-01T00:00:00.000+00:00', t, { event_type: 'unlock' }),
+  ];
+  const r = audit(snap);
+  assert.equal(r.locks[0].last_access?.slot, 3);
+  assert.equal(r.locks[0].last_access?.method, 'keypad');
+  assert.equal(r.locks[0].last_access?.holder, 'Cleo');
+  assert.match(ids(r.findings, 'unusual-hour-access')[0].evidence, /slot 3 \(Cleo\)/);
+});
