@@ -42,6 +42,7 @@ zone:
 persistent_notification:
 `);
   if (!existsSync(join(dir, 'automations.yaml'))) writeFileSync(join(dir, 'automations.yaml'), '[]\n');
+  mkdirSync(join(dir, 'www'), { recursive: true }); // HA serves /local (the card, lab/frontend) only if www exists at start
   if (!existsSync(join(dir, 'known_devices.yaml'))) {
     writeFileSync(join(dir, 'known_devices.yaml'), Object.entries(TRACKERS)
       .map(([id, name]) => `${id}:\n  name: ${name}\n  mac:\n  icon:\n  picture:\n  track: true\n`).join('\n'));

@@ -131,6 +131,12 @@ async function up() {
     const r = spawnSync(process.execPath, [zwaveUp], { stdio: 'inherit', env: { ...process.env, LAB_JSON: paths.json } });
     if (r.status !== 0) throw new Error(`lab/zwave/up.mjs failed (exit ${r.status})`);
   }
+  const frontendUp = join(root, 'lab', 'frontend', 'up.mjs');
+  if (existsSync(frontendUp)) {
+    log('installing the card in HA\'s frontend (lab/frontend/up.mjs)');
+    const r = spawnSync(process.execPath, [frontendUp], { stdio: 'inherit', env: { ...process.env, LAB_JSON: paths.json } });
+    if (r.status !== 0) throw new Error(`lab/frontend/up.mjs failed (exit ${r.status})`);
+  }
   console.log(`lab started in ${((Date.now() - t0) / 1000).toFixed(1)} s (${fresh ? 'cold: first start with onboarding' : 'warm: existing config'})`);
   console.log(`lab ready ${url}`);
 }
