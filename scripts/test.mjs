@@ -63,6 +63,9 @@ const totals = { passed: 0, failed: 0 };
 const add = (r) => { totals.passed += r.passed; totals.failed += r.failed; };
 
 if (!only || only === 'unit') {
+  // The build type-checks what ships; this checks the tests and benchmarks too (one test: it passes or fails).
+  add(await runSuite('typecheck (tests included)', process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json'],
+    (out) => ({ passed: /error TS\d+/.test(out) ? 0 : 1, failed: /error TS\d+/.test(out) ? 1 : 0 })));
   add(await runSuite('unit (node)', process.execPath, nodeTest(testFiles('test/unit')), parseTap));
 }
 if ((!only || only === 'browser') && existsSync(join(root, 'web-test-runner.config.mjs'))) {
