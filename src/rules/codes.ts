@@ -81,7 +81,7 @@ export const staleCodes: Rule = (ctx) => {
     const added = Date.parse(ctx.registry?.get(slotKey(c.lock, c.slot))?.added ?? '');
     if (added > limit) return [];
     const used = last.get(slotKey(c.lock, c.slot));
-    if (used !== undefined && used >= limit) return [];
+    if (used !== undefined && used > limit) return [];
     return [{
       id: 'stale-code', severity: 'warning', entity_id: c.lock, time: used === undefined ? null : iso(used),
       evidence: used === undefined

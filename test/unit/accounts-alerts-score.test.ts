@@ -99,3 +99,16 @@ test('the demo home audits with the problems it was built with', async () => {
   assert.deepEqual(r.locks.map((l) => l.protocol), ['zha', 'zwave_js', 'zigbee2mqtt']);
   assert.ok(r.score.total > 0 && r.score.total < 60);
 });
+
+test('the alerts Lock Sentinel generates for a house satisfy its own missing-alerts check', async () => {
+  const { demoSnapshot } = await import('../../src/demo/house.js');
+  const { generate } = await import('../../src/generate/generate.js');
+  const { discoverLocks } = await import('../../src/adapters/discovery.js');
+  const snap = demoSnapshot();
+  const before = audit({ ...snap, automations: [] });
+  assert.ok(before.findings.some((f) => f.id === 'missing-alerts'));
+  const { automations } = generate({ locks: discoverLocks(snap), registry: snap.code_registry ?? [], notify: [], now: new Date(snap.captured_at) });
+  const after = audit({ ...snap, automations: automations as unknown as Record<string, unknown>[] });
+  assert.equal(after.findings.filter((f) => f.id === 'missing-alerts').length, 0);
+  assert.equal(after.checks.find((c) => c.id === 'alerts-enabled')?.status, 'pass');
+});
