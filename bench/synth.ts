@@ -2,17 +2,7 @@
 // persons moving, failed attempts, unrelated entities), written as JSON or JSON Lines without holding them.
 import { createWriteStream, type WriteStream } from 'node:fs';
 import type { HassEvent } from '../src/model/ha.js';
-import { demoSnapshot } from '../src/demo/house.js';
-
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { demoSnapshot, rng } from '../src/demo/house.js';
 
 const template = demoSnapshot().events!;
 const byType = (pred: (e: HassEvent) => boolean) => template.filter(pred);

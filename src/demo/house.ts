@@ -8,7 +8,8 @@ const HOUR = 3_600_000;
 const MIN = 60_000;
 const DAYS = 120;
 
-function rng(seed: number): () => number {
+/** A small deterministic PRNG (mulberry32): the demo and the synthetic benchmarks stay the same run to run. */
+export function rng(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;
