@@ -1,6 +1,6 @@
 // Writes the generated automations and script into Home Assistant through its config API, waits until HA has
 // loaded them, and removes exactly what Lock Sentinel installed (id prefix plus description marker).
-import { ID_PREFIX, MARKER } from './generate.js';
+import { BREACH_SCRIPT_ID, ID_PREFIX, MARKER } from './generate.js';
 import type { Generated } from './types.js';
 
 export interface HaResponse {
@@ -72,11 +72,12 @@ export async function installedIds(api: HaRest): Promise<{ automations: string[]
       const r = await api.request('GET', `/api/config/automation/config/${autoId}`);
       if (r.status === 200 && hasMarker(r.body)) automations.push(autoId);
     }
-    const scriptId = s.entity_id.startsWith(`script.${ID_PREFIX}`) ? s.entity_id.slice('script.'.length) : undefined;
-    if (scriptId) {
-      const r = await api.request('GET', `/api/config/script/config/${scriptId}`);
-      if (r.status === 200 && hasMarker(r.body)) scripts.push(scriptId);
-    }
+  }
+  // Scripts: loaded ones by entity, plus ours by id (written but not loaded where scripts.yaml is not included).
+  const scriptIds = new Set([BREACH_SCRIPT_ID, ...all.filter((s) => s.entity_id.startsWith(`script.${ID_PREFIX}`)).map((s) => s.entity_id.slice('script.'.length))]);
+  for (const id of scriptIds) {
+    const r = await api.request('GET', `/api/config/script/config/${id}`);
+    if (r.status === 200 && hasMarker(r.body)) scripts.push(id);
   }
   return { automations: automations.sort(), scripts: scripts.sort() };
 }
@@ -94,12 +95,14 @@ export interface InstallResult {
   created: string[];
   updated: string[];
   removed: string[];
+  /** One line each: what was written but is not active. */
+  warnings: string[];
 }
 
-export async function install(api: HaRest, gen: Generated, notify: string[], timeoutMs = 60000): Promise<InstallResult> {
+export async function install(api: HaRest, gen: Generated, notify: string[], timeoutMs = 60000, scriptTimeoutMs = 10000): Promise<InstallResult> {
   await checkNotifyTargets(api, notify);
   const before = await installedIds(api);
-  const result: InstallResult = { created: [], updated: [], removed: [] };
+  const result: InstallResult = { created: [], updated: [], removed: [], warnings: [] };
   for (const a of gen.automations) {
     await ok(api, 'POST', `/api/config/automation/config/${a.id}`, a);
     (before.automations.includes(a.id) ? result.updated : result.created).push(a.id);
@@ -122,13 +125,19 @@ export async function install(api: HaRest, gen: Generated, notify: string[], tim
     const all = await states(api);
     const loaded = new Map<string, StateLite>();
     for (const s of all) if (s.entity_id.startsWith('automation.')) loaded.set(String(s.attributes.id), s);
-    const autosReady = [...aliases].every(([id, alias]) => loaded.get(id)?.attributes.friendly_name === alias);
-    const gone = result.removed.every((id) => !loaded.has(id) && !all.some((s) => s.entity_id === `script.${id}`));
-    const scriptsReady = Object.keys(gen.scripts).every((id) => all.some((s) => s.entity_id === `script.${id}`));
-    return autosReady && gone && scriptsReady;
+    const ready = [...aliases].every(([id, alias]) => loaded.get(id)?.attributes.friendly_name === alias);
+    return ready && result.removed.every((id) => !loaded.has(id));
   }, timeoutMs, 'load the Lock Sentinel automations');
   const broken = (await states(api)).filter((s) => s.entity_id.startsWith('automation.') && wanted.has(String(s.attributes.id)) && s.state === 'unavailable');
   if (broken.length) throw new Error(`Home Assistant could not load: ${broken.map((s) => s.attributes.id).join(', ')}`);
+  // Scripts load only where configuration.yaml has `script: !include scripts.yaml`: say so instead of failing the alerts.
+  for (const id of Object.keys(gen.scripts)) {
+    try {
+      await until(async () => (await states(api)).some((s) => s.entity_id === `script.${id}`), scriptTimeoutMs, `load script.${id}`);
+    } catch {
+      result.warnings.push(`Home Assistant did not load script.${id}: add \`script: !include scripts.yaml\` to configuration.yaml`);
+    }
+  }
   return result;
 }
 

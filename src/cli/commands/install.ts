@@ -20,7 +20,7 @@ A second run updates what the first installed and removes automations of locks t
     const notify = notifyTargets(values(p, 'notify'));
     const gen = generateFor(await loadHeader(p), notify);
     const r = await install(restClient(source.url, source.token), gen, notify);
-    for (const n of gen.notes) process.stderr.write(`note: ${n}\n`);
+    for (const n of [...gen.notes, ...r.warnings]) process.stderr.write(`note: ${n}\n`);
     process.stdout.write(`installed: ${r.created.length} new, ${r.updated.length} updated, ${r.removed.length} removed\n`);
     return 0;
   },
