@@ -29,6 +29,7 @@ export class LockSentinelCard extends LitElement {
     _confirm: { state: true },
     _busy: { state: true },
     _actionError: { state: true },
+    _installNote: { state: true },
   };
 
   declare _view: View;
@@ -37,6 +38,7 @@ export class LockSentinelCard extends LitElement {
   declare _confirm: { lock: string; slot: number } | null;
   declare _busy: boolean;
   declare _actionError: string | null;
+  declare _installNote: string | null;
 
   private _config?: LockSentinelConfig;
   private _hass?: HomeAssistant;
@@ -54,6 +56,7 @@ export class LockSentinelCard extends LitElement {
     this._confirm = null;
     this._busy = false;
     this._actionError = null;
+    this._installNote = null;
   }
 
   // ---- the card contract -------------------------------------------------------------------------
@@ -187,6 +190,7 @@ export class LockSentinelCard extends LitElement {
       t: this._t, fmt: this._fmt, report: s.report, locks: s.locks, timeline: s.timeline, shared: s.shared,
       admin: s.isAdmin, usercodeLocks: s.usercodeLocks, inUse: s.inUse, verdicts: s.verdicts, filter: this._filter,
       historyDays: this._config.history_days, editing: this._editing, busy: this._busy, now: Date.now(),
+      canInstall: s.canInstall, installNote: this._installNote, storagePerUser: s.storageMode === 'user',
       on: {
         acknowledge: (key) => void this._run(() => s.updateShared((d) => ({ ...d, acknowledged: [...d.acknowledged, key] }))),
         editSlot: (edit) => { this._editing = edit; },
@@ -214,6 +218,11 @@ export class LockSentinelCard extends LitElement {
           else checklist[item] = value;
           return { ...d, checklist };
         })),
+        installAlerts: () => void this._run(async () => {
+          this._installNote = null;
+          const r = await s.installAlerts();
+          this._installNote = this._t('install.done', { created: r.created.length, updated: r.updated.length, removed: r.removed.length });
+        }),
       },
     };
   }
@@ -278,7 +287,7 @@ export class LockSentinelCard extends LitElement {
       ${s.error ? html`<p class="error" role="alert">${s.error}</p>` : nothing}
       ${this._actionError ? html`<p class="error" role="alert">${this._actionError}</p>` : nothing}
       ${s.missing.length ? html`<p class="notice">${ctx.t('notice.missing', { entities: s.missing.join(', ') })}</p>` : nothing}
-      ${[...s.notices].filter((n) => ctx.admin || n !== 'storage_per_user').map((n) => html`<p class="notice">${ctx.t(`notice.${n}`)}</p>`)}
+      ${[...s.notices].map((n) => html`<p class="notice">${ctx.t(`notice.${n}`)}</p>`)}
     `;
   }
 

@@ -46,6 +46,8 @@ export interface HomeAssistant {
   config: { time_zone: string; [k: string]: unknown };
   connection: HassConnection;
   callWS<T>(msg: { type: string; [k: string]: unknown }): Promise<T>;
+  /** HA REST API relative to /api/ (used to install the alert automations). */
+  callApi?<T>(method: 'GET' | 'POST' | 'DELETE', path: string, data?: unknown): Promise<T>;
 }
 
 /** The error shape callWS rejects with. */

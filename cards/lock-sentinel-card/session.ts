@@ -5,6 +5,8 @@ import { Auditor, type AuditReport } from '../../src/engine.js';
 import type { HassEvent, HassUser } from '../../src/model/ha.js';
 import type { AccessEvent, Lock } from '../../src/model/lock.js';
 import { clearCodeServiceCall } from '../../src/services/clear-code.js';
+import { generate } from '../../src/generate/generate.js';
+import { install, type InstallResult } from '../../src/generate/installer.js';
 import type { LockSentinelConfig } from './config.js';
 import { PROTOCOL_EVENTS } from './const.js';
 import { buildHeader, EMPTY_SHARED, historyEntities, selectLocks, watchedEntities, type AdminData, type SharedData } from './header.js';
@@ -12,14 +14,17 @@ import { errorMessage, type HomeAssistant, type Unsubscribe } from './hass.js';
 import { EventLog, historyToEvents, isRelevantEvent, type HistoryResponse } from './history.js';
 import { SharedStore, type StorageMode } from './storage.js';
 import { readUsercodes, summarizeUsercodes } from './usercodes.js';
+import { hassRest } from './rest.js';
 import { slotKey, type SlotVerdict } from './views/context.js';
 
 /** Things the card tells the user it could not do (translation keys). */
-export type Notice = 'protocol_events_unavailable' | 'storage_per_user' | 'storage_unavailable' | 'usercodes_failed' | 'history_failed';
+export type Notice = 'protocol_events_unavailable' | 'storage_unavailable' | 'usercodes_failed' | 'history_failed';
 
 export class AuditSession {
   status: 'loading' | 'ready' = 'loading';
   locks: Lock[] = [];
+  /** Every lock of the house (alerts are installed for all of them, whatever the card shows). */
+  allLocks: Lock[] = [];
   missing: string[] = [];
   watched = new Set<string>();
   report: AuditReport | null = null;
@@ -39,6 +44,7 @@ export class AuditSession {
   private unsubs: Unsubscribe[] = [];
   private historyUntil = 0;
   private running = false;
+  private loaded = false;
 
   constructor(
     private readonly hass: () => HomeAssistant,
@@ -60,7 +66,8 @@ export class AuditSession {
   refresh(now = Date.now()): void {
     const hass = this.hass();
     const header = buildHeader(hass, this.shared, this.admin, now);
-    const sel = selectLocks(discoverLocks(header), this.config().entities);
+    this.allLocks = discoverLocks(header);
+    const sel = selectLocks(this.allLocks, this.config().entities);
     const keep = new Set(sel.locks.map((l) => l.entity_id));
     header.states = header.states.filter((s) => !s.entity_id.startsWith('lock.') || keep.has(s.entity_id));
     this.locks = sel.locks;
@@ -87,15 +94,19 @@ export class AuditSession {
     return this.auditor;
   }
 
+  /** Subscribes first (events are buffered), then loads what is loaded once, then the history not yet loaded. */
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
     this.buffer = [];
     this.refresh();
-    await this.loadShared();
     await this.subscribe();
-    if (this.isAdmin) await this.loadAdminData();
-    this.refresh();
+    if (!this.loaded) {
+      await this.loadShared();
+      if (this.isAdmin) await this.loadAdminData();
+      this.loaded = true;
+      this.refresh();
+    }
     await this.loadHistory();
     const buffered = this.buffer ?? [];
     this.buffer = null;
@@ -115,7 +126,6 @@ export class AuditSession {
   private async loadShared(): Promise<void> {
     try {
       this.shared = await this.store.load();
-      if (this.store.mode === 'user') this.notices.add('storage_per_user');
     } catch {
       this.notices.add('storage_unavailable');
     }
@@ -126,7 +136,9 @@ export class AuditSession {
     const types = ['state_changed', ...(this.isAdmin ? PROTOCOL_EVENTS : [])];
     for (const type of types) {
       try {
-        this.unsubs.push(await conn.subscribeEvents<HassEvent>((e) => this.onEvent(e), type));
+        const unsub = await conn.subscribeEvents<HassEvent>((e) => this.onEvent(e), type);
+        if (this.running) this.unsubs.push(unsub);
+        else void Promise.resolve(unsub()).catch(() => undefined);
       } catch {
         this.notices.add('protocol_events_unavailable');
       }
@@ -202,6 +214,20 @@ export class AuditSession {
     await this.store.save(next);
     this.shared = next;
     this.refresh();
+  }
+
+  get canInstall(): boolean {
+    return this.isAdmin && typeof this.hass().callApi === 'function';
+  }
+
+  /** Generates the alert automations for every lock of the house and installs them in HA (admins). */
+  async installAlerts(): Promise<InstallResult> {
+    const hass = this.hass();
+    if (!this.canInstall || !hass.callApi) throw new Error('Installing alerts needs an administrator');
+    const result = await install(hassRest(hass.callApi.bind(hass)), generate({ locks: this.allLocks, registry: this.shared.code_registry, notify: [] }), []);
+    this.admin = { ...this.admin, automations: await this.loadAutomations() };
+    this.refresh();
+    return result;
   }
 
   /** Clears a code through the lock's protocol service and forgets its registry record. */

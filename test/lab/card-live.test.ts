@@ -9,6 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { lab, root, waitFor } from './support.js';
 import { act, loadLab, mockSlots, type ZwaveLab } from './zwave-lab.js';
+import { installedIds, restClient, uninstall } from '../../src/generate/installer.js';
 
 /** The lab lock's preset codes (lab/zwave/server.cjs): none may ever reach the page. */
 const LAB_PINS = ['573194', '1234', '906217', '482916'];
@@ -23,6 +24,17 @@ import '/card.js';
 const { url, token, config } = window.__args;
 const conn = await createConnection({ auth: createLongLivedTokenAuth(url, token) });
 const callWS = (msg) => conn.sendMessagePromise(msg);
+// hass.callApi as HA's frontend has it (same origin: the test server forwards /api/ to HA):
+// resolves with the body, rejects with {status_code, body}.
+const callApi = async (method, path, data) => {
+  const r = await fetch('/api/' + path, { method, headers: { authorization: 'Bearer ' + token, 'content-type': 'application/json' },
+    body: data === undefined ? undefined : JSON.stringify(data) });
+  const text = await r.text();
+  let body = text;
+  try { body = JSON.parse(text); } catch {}
+  if (!r.ok) throw { error: 'Response error: ' + r.status, status_code: r.status, body };
+  return body;
+};
 const [user, haConfig, display, devices] = await Promise.all([
   callWS({ type: 'auth/current_user' }), callWS({ type: 'get_config' }),
   callWS({ type: 'config/entity_registry/list_for_display' }), callWS({ type: 'config/device_registry/list' }),
@@ -30,7 +42,7 @@ const [user, haConfig, display, devices] = await Promise.all([
 const base = {
   entities: Object.fromEntries(display.entities.map((e) => [e.ei, { entity_id: e.ei, platform: e.pl, device_id: e.di ?? null, name: e.en ?? null }])),
   devices: Object.fromEntries(devices.map((d) => [d.id, d])),
-  user, config: haConfig, connection: conn, callWS,
+  user, config: haConfig, connection: conn, callWS, callApi,
   locale: { language: 'en', time_zone: 'server' }, language: 'en', themes: { darkMode: false, theme: 'default' },
 };
 const card = document.createElement('lock-sentinel-card');
@@ -48,6 +60,18 @@ let server: Server;
 let browser: Browser;
 let base = '';
 
+/** Forwards the page's REST calls to HA, as HA's own frontend makes them same-origin. */
+async function forward(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  const r = await fetch(lab().url + req.url, {
+    method: req.method, headers: { authorization: String(req.headers.authorization ?? ''), 'content-type': 'application/json' },
+    body: chunks.length ? Buffer.concat(chunks) : undefined,
+  });
+  res.writeHead(r.status, { 'content-type': r.headers.get('content-type') ?? 'application/json' });
+  res.end(Buffer.from(await r.arrayBuffer()));
+}
+
 function serve(): Promise<string> {
   const card = join(root, 'dist', 'lock-sentinel-card.js');
   if (!existsSync(card)) throw new Error('dist/lock-sentinel-card.js is missing: run npm run build');
@@ -59,6 +83,7 @@ function serve(): Promise<string> {
       res.end(readFileSync(file));
     };
     if (path === '/card.js') return js(card);
+    if (path.startsWith('/api/')) return void forward(req, res);
     if (/^\/haws\/[a-z]+\.js$/.test(path)) return js(join(haws, path.slice('/haws/'.length)));
     if (path === '/') {
       res.writeHead(200, { 'content-type': 'text/html' });
@@ -206,6 +231,34 @@ describe('the card on a live Home Assistant (lab)', () => {
     await page.close();
   });
 
+  test('admin: "Install alerts" writes the generated automations into HA and the missing-alerts finding goes away', async () => {
+    const api = restClient(lab().url, lab().token);
+    await uninstall(api);
+    const page = await openCard(lab().token);
+    try {
+      const check = async () => {
+        await click(page, '#tab-scorecard');
+        const t = (await texts(page, '.check[data-check="alerts-enabled"] .chip'))[0];
+        await click(page, '#tab-alerts');
+        return t;
+      };
+      assert.notEqual(await check(), 'Pass', 'the alerts check fails before installing');
+      assert.match((await texts(page, '.install p'))[0]!, /No Lock Sentinel alerts are installed/);
+      await click(page, '.install button');
+      const note = await waitFor(async () => (await texts(page, '.install [role="status"], [role="alert"]'))[0], 120000, 'the install result');
+      assert.match(note, /^Alerts installed: \d+ new, 0 updated, 0 removed\.$/);
+      const created = Number(/(\d+) new/.exec(note)![1]);
+      const ids = await installedIds(api);
+      assert.equal(ids.automations.length + ids.scripts.length, created);
+      assert.ok(ids.automations.some((id) => id.startsWith(`lock_sentinel_failed_attempts_`)), 'a failed-attempts alert exists');
+      assert.match((await texts(page, '.install p'))[0]!, /Reinstall after adding locks/);
+      assert.equal(await check(), 'Pass', 'the alerts check passes once installed');
+    } finally {
+      await page.close();
+      await uninstall(api);
+    }
+  });
+
   test('non-admin: a read-only card without errors; what HA refuses is shown as unavailable', async () => {
     const page = await openCard(lab().nonadmin_token);
     const notices = (await texts(page, '.notice')).join(' ');
@@ -219,6 +272,7 @@ describe('the card on a live Home Assistant (lab)', () => {
     await click(page, '#tab-alerts');
     const ack = page.locator('lock-sentinel-card .alert button');
     for (let i = 0; i < await ack.count(); i++) assert.equal(await ack.nth(i).isDisabled(), true);
+    assert.equal(await page.locator('lock-sentinel-card .install').count(), 0, 'no install action for a non-admin');
     await page.close();
   });
 });

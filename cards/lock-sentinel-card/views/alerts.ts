@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { Finding } from '../../../src/model/finding.js';
 import { ALERT_IDS } from '../const.js';
 import { lockName, type ViewContext } from './context.js';
@@ -17,10 +17,23 @@ export function openAlerts(ctx: Pick<ViewContext, 'report' | 'shared'>): Finding
   return alerts(ctx.report.findings).filter((f) => !acked.has(alertKey(f)));
 }
 
+function installSection(ctx: ViewContext) {
+  if (!ctx.canInstall) return nothing;
+  const missing = ctx.report.findings.some((f) => f.id === 'missing-alerts');
+  return html`<section class="install" aria-labelledby="install-title">
+    <h3 id="install-title">${ctx.t('install.title')}</h3>
+    <p class="muted">${ctx.t(missing ? 'install.missing' : 'install.present')}</p>
+    <div class="actions">
+      <button class="btn ${missing ? 'primary' : ''}" ?disabled=${ctx.busy} @click=${() => ctx.on.installAlerts()}>${ctx.t('install.button')}</button>
+      ${ctx.installNote ? html`<span role="status">${ctx.installNote}</span>` : nothing}
+    </div>
+  </section>`;
+}
+
 export function alertsView(ctx: ViewContext) {
   const acked = new Set(ctx.shared.acknowledged);
   const list = alerts(ctx.report.findings);
-  if (!list.length) return html`<p class="empty">${ctx.t('alerts.none')}</p>`;
+  if (!list.length) return html`<p class="empty">${ctx.t('alerts.none')}</p>${installSection(ctx)}`;
   return html`<ul class="alerts">
     ${list.map((f) => {
       const key = alertKey(f);
@@ -42,5 +55,6 @@ export function alertsView(ctx: ViewContext) {
             </button>`}
       </li>`;
     })}
-  </ul>`;
+  </ul>
+  ${installSection(ctx)}`;
 }

@@ -100,5 +100,7 @@ function lockCodes(ctx: ViewContext, lock: Lock) {
 }
 
 export function codesView(ctx: ViewContext) {
-  return html`${ctx.admin ? nothing : html`<p class="muted">${ctx.t('readonly')}</p>`}${ctx.locks.map((l) => lockCodes(ctx, l))}`;
+  return html`${ctx.admin ? nothing : html`<p class="muted">${ctx.t('readonly')}</p>`}
+    ${ctx.admin && ctx.storagePerUser ? html`<p class="notice">${ctx.t('notice.storage_per_user')}</p>` : nothing}
+    ${ctx.locks.map((l) => lockCodes(ctx, l))}`;
 }

@@ -34,6 +34,11 @@ export interface ViewContext {
   editing: SlotEdit | null;
   busy: boolean;
   now: number;
+  /** Admin with HA's REST API at hand: may install the alert automations. */
+  canInstall: boolean;
+  installNote: string | null;
+  /** Where the code registry is stored: per user on HA without frontend/*_system_data. */
+  storagePerUser: boolean;
   on: {
     acknowledge(key: string): void;
     editSlot(edit: SlotEdit | null): void;
@@ -43,6 +48,7 @@ export interface ViewContext {
     markReviewed(): void;
     downloadCsv(): void;
     answer(item: string, value: boolean | null): void;
+    installAlerts(): void;
   };
 }
 

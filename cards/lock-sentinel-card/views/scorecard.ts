@@ -29,7 +29,7 @@ export function scorecardView(ctx: ViewContext) {
           ${checks
             .filter((c) => c.pillar === p.pillar)
             .map(
-              (c) => html`<li class="check status-${c.status}">
+              (c) => html`<li class="check status-${c.status}" data-check=${c.id}>
                 <div class="check-head"><span class="chip">${ctx.t(`status.${c.status}`)}</span> <strong>${c.title}</strong></div>
                 ${c.evidence ? html`<p><span class="label">${ctx.t('finding.evidence')}:</span> ${c.evidence}</p>` : nothing}
                 ${c.status !== 'pass' && c.fix ? html`<p><span class="label">${ctx.t('finding.fix')}:</span> ${c.fix}</p>` : nothing}
