@@ -1,0 +1,38 @@
+// The card in Debian's Chromium (playwright-core, nothing downloaded): first render with 20 locks and 30 days of
+// history, renders on 1,000 unrelated hass updates, time to apply one new lock event. See card-page.js.
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, PAGE, file, serve } from './serve.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+
+export async function cardBench({ log, days = 30 }) {
+  const fixture = join(root, 'bench', 'data', 'card-fixture.json');
+  // History relative to now, made fresh each run.
+  execFileSync(process.execPath, ['--import', 'tsx', join(root, 'bench', 'card-fixture.ts'), fixture, String(days)], { cwd: root, stdio: 'inherit' });
+  const server = await serve({
+    '/': ['html', () => PAGE],
+    '/card.js': ['js', file(join(root, 'dist', 'lock-sentinel-card.js'))],
+    '/bench.js': ['js', file(join(root, 'bench', 'card-page.js'))],
+    '/fixture.json': ['json', file(fixture)],
+  });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  try {
+    const page = await browser.newPage({ viewport: { width: 680, height: 1200 } });
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}/`);
+    log(`card: Chromium ${browser.version()}, 20 locks, ${days} days of history ...`);
+    await page.addScriptTag({ type: 'module', url: '/bench.js' });
+    await page.waitForFunction(() => window.__bench || null, undefined, { timeout: 180_000, polling: 250 }).catch((e) => {
+      throw new Error(`card benchmark did not finish: ${errors.join('; ') || e.message}`);
+    });
+    const result = await page.evaluate(() => window.__bench);
+    if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+    return { chromium: browser.version(), ...result };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
