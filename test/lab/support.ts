@@ -1,5 +1,5 @@
 // Shared helpers for tests against the lab's real Home Assistant (started by `node lab/lab.mjs up`).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Connection } from 'home-assistant-js-websocket';
@@ -114,4 +114,12 @@ export function runCli(args: string[], env: Record<string, string> = {}): Promis
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
+}
+
+/** Stops and starts the whole lab (same config, same ports when free), as `npm run lab:down && npm run lab` would. */
+export function restartLab(): void {
+  for (const cmd of ['down', 'up']) {
+    const r = spawnSync(process.execPath, [join(root, 'lab', 'lab.mjs'), cmd], { cwd: root, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`lab ${cmd} failed (exit ${r.status}): ${r.stderr || r.stdout}`);
+  }
 }

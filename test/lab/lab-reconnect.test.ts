@@ -1,0 +1,41 @@
+// The live feed outlives a Home Assistant restart: home-assistant-js-websocket reconnects and re-subscribes.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { subscribeLockEvents } from '../../src/ha/feed.js';
+import type { HassEvent } from '../../src/model/ha.js';
+import { connect, fireEvent, lab, movePerson, restartLab, waitFor } from './support.js';
+
+test('after a restart of the lab the same feed delivers state changes and Z-Wave events again', async () => {
+  const before = lab();
+  const conn = await connect();
+  const got: HassEvent[] = [];
+  const feed = await subscribeLockEvents(conn, (e) => got.push(e));
+  let disconnects = 0;
+  let reconnects = 0;
+  conn.addEventListener('disconnected', () => { disconnects++; });
+  conn.addEventListener('ready', () => { reconnects++; });
+  try {
+    restartLab();
+    assert.equal(lab().url, before.url, 'the restarted lab keeps its URL');
+    await waitFor(() => reconnects > 0, 60000, 'the connection to come back');
+    assert.ok(disconnects > 0);
+    const since = Date.now();
+
+    await movePerson(conn, 'alice_phone', 'not_home');
+    await waitFor(() => got.some((e) => e.event_type === 'state_changed' && Date.parse(e.time_fired) >= since
+      && (e.data as { entity_id: string }).entity_id === 'device_tracker.alice_phone'), 15000, 'a state change after the restart');
+    await movePerson(conn, 'alice_phone', 'home');
+
+    const zw = lab().zwave?.locks[0];
+    assert.ok(zw, 'the lab has a Z-Wave lock');
+    await fireEvent(conn, 'zwave_js_notification', {
+      domain: 'zwave_js', node_id: zw.node_id, home_id: 1, endpoint: 0, device_id: zw.device_id, command_class: 113,
+      command_class_name: 'Notification', label: 'Access Control', type: 6, event: 2, event_label: 'Manual unlock operation', parameters: {},
+    });
+    await waitFor(() => got.some((e) => e.event_type === 'zwave_js_notification' && Date.parse(e.time_fired) >= since), 15000,
+      'a zwave_js_notification after the restart');
+  } finally {
+    await feed.close();
+    conn.close();
+  }
+});
