@@ -188,5 +188,9 @@ try {
   else { console.error('usage: node lab/lab.mjs up|down|status'); process.exitCode = 2; }
 } catch (e) {
   console.error(`lab: ${e.message}`);
+  if (existsSync(paths.hassLog)) {
+    const errors = readFileSync(paths.hassLog, 'utf8').split('\n').filter((l) => / (ERROR|CRITICAL) /.test(l)).slice(-10);
+    if (errors.length) console.error(`lab: last errors in ${paths.hassLog}:\n${errors.join('\n')}`);
+  }
   process.exitCode = 1;
 }
