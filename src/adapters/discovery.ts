@@ -22,13 +22,20 @@ function numeric(v: unknown): number | null {
   return typeof n === 'number' && Number.isFinite(n) ? n : null;
 }
 
+export type SensorRole = 'tamper' | 'jam' | 'keypad_disabled';
+
 export interface LockIndex {
   locks: Lock[];
   byEntity: Map<string, Lock>;
   byDevice: Map<string, Lock>;
-  /** Action, tamper and door entities → their lock. */
+  /** Action and door entities → their lock. */
   byRelated: Map<string, Lock>;
+  /** Binary sensors that report a lock's problems → the lock and what the sensor tells. */
+  bySensor: Map<string, { lock: Lock; role: SensorRole }>;
 }
+
+const isJamSensor = (id: string) => /_(lock_)?jam(med)?$/.test(id);
+const isKeypadDisabledSensor = (id: string) => /_keypad_temporar(y|ily)_disabled$/.test(id);
 
 /** Entities on the same device as the lock; without a registry, entities whose object id starts with the lock's. */
 function relatedStates(lockId: string, deviceId: string | null, states: HassState[], reg: Map<string, EntityRegistryEntry> | null): HassState[] {
@@ -59,7 +66,9 @@ function lockOf(state: HassState, states: HassState[], reg: Map<string, EntityRe
   const attrBattery = numeric(state.attributes?.battery_level ?? state.attributes?.battery);
   const events = related.filter((s) => domainOf(s.entity_id) === 'event' && (s.attributes?.event_type !== undefined || s.entity_id.endsWith('_action')));
   const actionSensors = related.filter((s) => domainOf(s.entity_id) === 'sensor' && s.entity_id.endsWith('_action'));
-  const bin = (c: string[]) => related.find((s) => domainOf(s.entity_id) === 'binary_sensor' && c.includes(String(cls(s))))?.entity_id ?? null;
+  const binaries = related.filter((s) => domainOf(s.entity_id) === 'binary_sensor');
+  const bin = (c: string[]) => binaries.find((s) => c.includes(String(cls(s))))?.entity_id ?? null;
+  const tampers = binaries.filter((s) => cls(s) === 'tamper').map((s) => s.entity_id);
   return {
     entity_id: state.entity_id,
     name: typeof state.attributes?.friendly_name === 'string' ? state.attributes.friendly_name : state.entity_id,
@@ -71,7 +80,10 @@ function lockOf(state: HassState, states: HassState[], reg: Map<string, EntityRe
     battery_entity: batterySensor?.entity_id ?? null,
     firmware: firmwareOf(related),
     door_entity: bin(['door', 'opening', 'window']),
-    tamper_entity: bin(['tamper']),
+    tamper_entity: tampers[0] ?? null,
+    tamper_entities: tampers,
+    jam_entity: binaries.find((s) => isJamSensor(s.entity_id))?.entity_id ?? null,
+    keypad_disabled_entity: binaries.find((s) => isKeypadDisabledSensor(s.entity_id))?.entity_id ?? null,
     action_entities: (events.length ? events : actionSensors).map((s) => s.entity_id),
     action_user_entity: related.find((s) => s.entity_id.startsWith('sensor.') && s.entity_id.endsWith('_action_user'))?.entity_id ?? null,
     action_source_entity: related.find((s) => s.entity_id.startsWith('sensor.') && s.entity_id.endsWith('_action_source_name'))?.entity_id ?? null,
@@ -91,10 +103,14 @@ export function indexLocks(locks: Lock[]): LockIndex {
   const byEntity = new Map<string, Lock>();
   const byDevice = new Map<string, Lock>();
   const byRelated = new Map<string, Lock>();
+  const bySensor = new Map<string, { lock: Lock; role: SensorRole }>();
   for (const l of locks) {
     byEntity.set(l.entity_id, l);
     if (l.device_id && !byDevice.has(l.device_id)) byDevice.set(l.device_id, l);
-    for (const e of [...l.action_entities, l.tamper_entity, l.door_entity]) if (e) byRelated.set(e, l);
+    for (const e of [...l.action_entities, l.door_entity]) if (e) byRelated.set(e, l);
+    for (const e of l.tamper_entities ?? (l.tamper_entity ? [l.tamper_entity] : [])) bySensor.set(e, { lock: l, role: 'tamper' });
+    if (l.jam_entity) bySensor.set(l.jam_entity, { lock: l, role: 'jam' });
+    if (l.keypad_disabled_entity) bySensor.set(l.keypad_disabled_entity, { lock: l, role: 'keypad_disabled' });
   }
-  return { locks, byEntity, byDevice, byRelated };
+  return { locks, byEntity, byDevice, byRelated, bySensor };
 }

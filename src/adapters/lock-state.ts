@@ -1,7 +1,8 @@
 // Every protocol, and the only source for Matter and generic locks: the lock entity's own state changes
 // (`unlocked`/`open`, `locked`, `jammed`) with `changed_by` where the integration sets it.
-// Also tamper binary sensors on the lock's device.
+// Also the problem sensors on the lock's device (tamper, jam, keypad disabled).
 import type { AccessKind, AccessMethod, Lock } from '../model/lock.js';
+import type { SensorRole } from './discovery.js';
 import type { StateRecord } from '../store/records.js';
 import { access, type Emit } from './types.js';
 
@@ -33,6 +34,15 @@ export function fromLockState(r: StateRecord, lock: Lock, emit: Emit): void {
   if (kind) emit(access(lock.entity_id, r.t, kind, methodFromChangedBy(r.detail), null, kind !== 'jam', r.detail, `state ${r.old} → ${r.new}`, 'state'));
 }
 
-export function fromTamperSensor(r: StateRecord, lock: Lock, emit: Emit): void {
-  if (r.new === 'on' && r.old !== 'on' && r.old !== null) emit(access(lock.entity_id, r.t, 'tamper', 'unknown', null, false, null, `${r.entity} on`, 'state'));
+const SENSOR_EVENTS: Record<SensorRole, [AccessKind, AccessMethod]> = {
+  tamper: ['tamper', 'unknown'],
+  jam: ['jam', 'unknown'],
+  keypad_disabled: ['lockout', 'keypad'],
+};
+
+/** A problem sensor of the lock's device turning on: tamper, jam, or the keypad disabled after wrong codes. */
+export function fromProblemSensor(r: StateRecord, lock: Lock, role: SensorRole, emit: Emit): void {
+  if (r.new !== 'on' || r.old === 'on' || r.old === null) return;
+  const [kind, method] = SENSOR_EVENTS[role];
+  emit(access(lock.entity_id, r.t, kind, method, null, false, null, `${r.entity} on`, 'state'));
 }

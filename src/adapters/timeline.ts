@@ -6,7 +6,7 @@ import type { Emit } from './types.js';
 import { fromZwave } from './zwave-js.js';
 import { fromZha } from './zha.js';
 import { fromZigbee2mqtt } from './zigbee2mqtt.js';
-import { fromLockState, fromTamperSensor } from './lock-state.js';
+import { fromLockState, fromProblemSensor } from './lock-state.js';
 
 /** The access events one record means, for the lock it belongs to (none for records of unknown devices). */
 export function deriveRecord(r: EventRecord, index: LockIndex, emit: Emit): void {
@@ -20,8 +20,8 @@ export function deriveRecord(r: EventRecord, index: LockIndex, emit: Emit): void
     const lock = index.byEntity.get(r.entity);
     if (lock) fromLockState(r, lock, emit);
   } else if (r.entity.startsWith('binary_sensor.')) {
-    const lock = index.byRelated.get(r.entity);
-    if (lock) fromTamperSensor(r, lock, emit);
+    const sensor = index.bySensor.get(r.entity);
+    if (sensor) fromProblemSensor(r, sensor.lock, sensor.role, emit);
   } else {
     const lock = index.byRelated.get(r.entity);
     if (lock && lock.action_entities.includes(r.entity)) fromZigbee2mqtt(r, lock, emit);

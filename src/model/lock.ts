@@ -51,6 +51,12 @@ export interface Lock {
   firmware: FirmwareInfo | null;
   door_entity: string | null;
   tamper_entity: string | null;
+  /** Every tamper sensor on the lock's device (Z-Wave JS makes one per Home Security event). */
+  tamper_entities?: string[];
+  /** Z-Wave JS shows a jam only as this problem sensor (`binary_sensor.*_lock_jammed`). */
+  jam_entity?: string | null;
+  /** Z-Wave JS shows "keypad temporarily disabled" (Access Control 16) only as this sensor. */
+  keypad_disabled_entity?: string | null;
   /** Entities on the lock's device that report Zigbee2MQTT actions (event.*_action, sensor.*_action). */
   action_entities: string[];
   /** Zigbee2MQTT's `action_user` / `action_source_name` sensors, where actions carry them outside the event entity. */

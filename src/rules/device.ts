@@ -1,6 +1,7 @@
 // Pillar "technical hardening": the lock hardware as HA sees it — tamper, jams, battery, firmware, availability.
 import type { RaisedFinding } from '../model/finding.js';
 import type { AccessKind } from '../model/lock.js';
+import type { HassState } from '../model/ha.js';
 import { iso, type Rule, type RuleContext } from './context.js';
 
 /** Time of the latest timeline event of a kind on a lock (or -Infinity). */
@@ -8,6 +9,10 @@ function latest(ctx: RuleContext, lock: string, kind: AccessKind): number {
   let t = -Infinity;
   for (const e of ctx.timeline) if (e.lock === lock && e.kind === kind) t = e.time;
   return t;
+}
+
+function sensorsOn(ctx: RuleContext, ids: string[]): HassState[] {
+  return ids.map((id) => ctx.header.states.find((s) => s.entity_id === id)).filter((s): s is HassState => s?.state === 'on');
 }
 
 /** A current condition (state) not already told by an event of the timeline at or after it began. */
@@ -25,15 +30,14 @@ export const tamper: Rule = (ctx) => {
     events: [e.seq],
   }));
   for (const l of ctx.locks) {
-    if (!l.tamper_entity) continue;
-    const s = ctx.header.states.find((x) => x.entity_id === l.tamper_entity);
-    if (s?.state !== 'on') continue;
-    const t = currentNotInTimeline(ctx, l.entity_id, 'tamper', s.last_changed);
-    if (t !== null) out.push({
-      id: 'tamper', severity: 'critical', entity_id: l.entity_id, time: iso(t),
-      evidence: `${l.tamper_entity} reports tampering on ${l.name} now.`,
-      fix: 'Inspect the lock and the door now; check the camera; keep tamper alerts on.',
-    });
+    for (const s of sensorsOn(ctx, l.tamper_entities ?? (l.tamper_entity ? [l.tamper_entity] : []))) {
+      const t = currentNotInTimeline(ctx, l.entity_id, 'tamper', s.last_changed);
+      if (t !== null) out.push({
+        id: 'tamper', severity: 'critical', entity_id: l.entity_id, time: iso(t),
+        evidence: `${s.entity_id} reports tampering on ${l.name} now.`,
+        fix: 'Inspect the lock and the door now; check the camera; keep tamper alerts on.',
+      });
+    }
   }
   return out;
 };
@@ -46,11 +50,12 @@ export const jammed: Rule = (ctx) => {
     events: [e.seq],
   }));
   for (const l of ctx.locks) {
-    if (l.state !== 'jammed') continue;
-    const t = currentNotInTimeline(ctx, l.entity_id, 'jam', l.last_changed);
+    const sensor = sensorsOn(ctx, l.jam_entity ? [l.jam_entity] : [])[0];
+    if (l.state !== 'jammed' && !sensor) continue;
+    const t = currentNotInTimeline(ctx, l.entity_id, 'jam', l.state === 'jammed' ? l.last_changed : sensor?.last_changed);
     if (t !== null) out.push({
       id: 'jammed', severity: 'warning', entity_id: l.entity_id, time: iso(t),
-      evidence: `${l.name} is jammed now: the door may not be locked.`,
+      evidence: `${l.name} is jammed now${sensor ? ` (${sensor.entity_id})` : ''}: the door may not be locked.`,
       fix: 'Check the door is closed and the bolt aligned with the strike plate, then lock again.',
     });
   }

@@ -24,7 +24,7 @@ const num = (v: unknown): number | null => {
 };
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
-/** Which state changes the rules read: locks, persons, Zigbee2MQTT action entities, tamper sensors. */
+/** Which state changes the rules read: locks, persons, Zigbee2MQTT action entities, problem sensors. */
 function keepsState(entity: string, s: HassState | null): boolean {
   const domain = entity.slice(0, entity.indexOf('.'));
   switch (domain) {
@@ -36,7 +36,8 @@ function keepsState(entity: string, s: HassState | null): boolean {
     case 'sensor':
       return entity.endsWith('_action') || entity.endsWith('_action_user') || entity.endsWith('_action_source_name');
     case 'binary_sensor':
-      return s?.attributes?.device_class === 'tamper';
+      return s?.attributes?.device_class === 'tamper' || s?.attributes?.device_class === 'problem'
+        || /_(lock_)?jam(med)?$|_keypad_temporar(y|ily)_disabled$/.test(entity);
     default:
       return false;
   }

@@ -1,7 +1,7 @@
 // Device findings: tamper, jammed, low-battery, firmware-update, lock-unavailable.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { audit } from '../../src/engine.js';
+import { audit, Auditor } from '../../src/engine.js';
 import type { Finding } from '../../src/model/finding.js';
 import { house, stateChanged, z2m, zwave } from './helpers/house.js';
 
@@ -82,4 +82,26 @@ test('Zigbee2MQTT: an event entity restored at start-up is no action', () => {
   assert.equal(ids(r.findings, 'unusual-hour-access').length, 0);
   const real = audit(house({ locks: [{ id: 'lock.garage', platform: 'mqtt' }], events: [z2m('lock.garage', '2026-11-19T03:00:00Z', 'unlock', 1)] }));
   assert.equal(ids(real.findings, 'unusual-hour-access').length, 1);
+});
+
+test('Z-Wave JS problem sensors: lock_jammed turning on is a jam; keypad_temporary_disabled is a lockout that merges with event 19', () => {
+  const snap = house({ locks: [{ id: 'lock.patio', platform: 'zwave_js', state: 'unknown' }] });
+  for (const [id, cls, state] of [['binary_sensor.patio_lock_jammed', 'problem', 'on'], ['binary_sensor.patio_keypad_temporary_disabled', undefined, 'off'],
+    ['binary_sensor.patio_tampering_product_moved', 'tamper', 'off'], ['binary_sensor.patio_tampering_product_cover_removed', 'tamper', 'off']] as const) {
+    snap.states.push({ entity_id: id, state, attributes: cls ? { device_class: cls } : {}, last_changed: '2026-11-19T10:00:00Z' });
+    snap.entity_registry!.push({ entity_id: id, platform: 'zwave_js', device_id: 'dev-patio' });
+  }
+  snap.events = [
+    stateChanged('binary_sensor.patio_lock_jammed', '2026-11-19T10:00:00Z', 'off', 'on', { device_class: 'problem' }),
+    zwave('lock.patio', '2026-11-19T11:00:00Z', 6, 19),
+    stateChanged('binary_sensor.patio_keypad_temporary_disabled', '2026-11-19T11:00:01Z', 'off', 'on'),
+    stateChanged('binary_sensor.patio_tampering_product_moved', '2026-11-19T12:00:00Z', 'off', 'on', { device_class: 'tamper' }),
+  ];
+  const r = audit(snap);
+  assert.deepEqual(ids(r.findings, 'jammed').map((f) => f.time), ['2026-11-19T10:00:00.000Z']);
+  assert.equal(ids(r.findings, 'failed-attempts').length, 1);
+  assert.equal(ids(r.findings, 'tamper').length, 1);
+  const a = new Auditor(snap);
+  for (const e of snap.events) a.addEvent(e);
+  assert.deepEqual(a.timeline().filter((e) => e.kind === 'lockout').map((e) => [e.method, e.via]), [['keypad', 'protocol']]);
 });
