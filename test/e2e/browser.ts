@@ -1,0 +1,116 @@
+// Driving Home Assistant's real frontend in Debian's Chromium: login through HA's login page, the dashboard that
+// lab/frontend/up.mjs installed, the card inside HA's shadow roots (playwright's CSS selectors pierce open ones).
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { lab, root, type LabInfo } from '../lab/support.js';
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/** The lab's Z-Wave mock lock codes (lab/zwave/server.cjs): none may ever reach the page or its console. */
+export const LAB_PINS = ['573194', '1234', '906217', '482916'];
+
+export type Role = 'admin' | 'nonadmin';
+
+export interface FrontendLab extends LabInfo {
+  frontend: { dashboard: string; resource: string; users: Record<Role, { username: string; password: string }> };
+}
+
+/**
+ * Runs the lab's frontend hook (idempotent): the freshly built bundle under a new `?v=<hash>`, the dashboard,
+ * known passwords. A lab that was already running when `npm test` started would otherwise serve an older build.
+ */
+export function installCard(): FrontendLab {
+  const r = spawnSync(process.execPath, [join(root, 'lab', 'frontend', 'up.mjs')], { encoding: 'utf8', env: process.env });
+  if (r.status !== 0) throw new Error(`lab/frontend/up.mjs failed: ${r.stderr.trim() || r.stdout.trim()}`);
+  const info = lab() as Partial<FrontendLab>;
+  if (!info.frontend) throw new Error('lab.json has no frontend block after lab/frontend/up.mjs');
+  return info as FrontendLab;
+}
+
+export const launch = (): Promise<Browser> =>
+  chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+
+/**
+ * Browser console noise that is HA's own, not ours (seen with HA 2025.4.4's frontend in this Chromium):
+ * - Vaadin's combo box (used by HA's entity pickers) warns that its Material theme is deprecated;
+ * - Chromium's note that autofocus was skipped on HA's login form.
+ * Only errors are collected at all; these patterns are here so a future HA that logs them as errors stays quiet.
+ */
+const HA_NOISE = [/The Material theme is deprecated/, /Autofocus processing was blocked/];
+
+/** Every browser console error and uncaught page error of a context's pages, and every console line holding a lab PIN. */
+export class ConsoleWatch {
+  readonly errors: string[] = [];
+  readonly pinLeaks: string[] = [];
+
+  attach(page: Page): Page {
+    page.on('console', (m) => {
+      const text = m.text();
+      if (LAB_PINS.some((pin) => new RegExp(`(^|\\D)${pin}(\\D|$)`).test(text))) this.pinLeaks.push(`${m.type()}: a console line holds a lab PIN`);
+      if (m.type() === 'error' && !HA_NOISE.some((re) => re.test(text))) this.errors.push(`console.error: ${text}`);
+    });
+    page.on('pageerror', (e) => this.errors.push(`pageerror: ${e.message}`));
+    return page;
+  }
+}
+
+/** Logs in through HA's login page (what a person types) and lands on the lab dashboard with the card loaded. */
+export async function login(context: BrowserContext, info: FrontendLab, role: Role, watch: ConsoleWatch): Promise<Page> {
+  const page = watch.attach(await context.newPage());
+  await page.goto(info.url + info.frontend.dashboard);
+  const { username, password } = info.frontend.users[role];
+  await page.getByRole('textbox', { name: 'Username' }).fill(username);
+  await page.getByRole('textbox', { name: 'Password' }).fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForURL((u) => u.pathname === info.frontend.dashboard && !u.search.includes('auth_callback'), { timeout: 30000 });
+  await cardReady(page);
+  return page;
+}
+
+/** A new page in an already logged-in context (HA keeps its tokens in localStorage). */
+export async function open(context: BrowserContext, info: FrontendLab, watch: ConsoleWatch): Promise<Page> {
+  const page = watch.attach(await context.newPage());
+  await page.goto(info.url + info.frontend.dashboard);
+  await cardReady(page);
+  return page;
+}
+
+/** The card inside HA's `hui-card`, with its tabs rendered and the history loaded. */
+export async function cardReady(page: Page): Promise<void> {
+  await page.locator('hui-card lock-sentinel-card [role="tablist"]').waitFor({ timeout: 30000 });
+  await page.locator('hui-card lock-sentinel-card .loading').first().waitFor({ state: 'detached', timeout: 30000 });
+}
+
+/** The card's visible text pieces for a selector inside it, whitespace collapsed. */
+export async function texts(page: Page, selector: string): Promise<string[]> {
+  return (await page.locator(`hui-card lock-sentinel-card ${selector}`).allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+}
+
+/** Everything the card's subtree holds: text, attribute values and form values, through shadow roots. */
+export function cardDom(page: Page): Promise<string> {
+  return page.locator('hui-card lock-sentinel-card').first().evaluate(DEEP_DOM);
+}
+
+// A plain function source: tsx would wrap a named inner function of a TypeScript callback in a helper the page lacks.
+const DEEP_DOM = `(card) => {
+  const out = [];
+  const walk = (n) => {
+    if (n.nodeType === Node.TEXT_NODE) out.push(n.data);
+    if (n instanceof Element) {
+      for (const a of n.attributes) out.push(a.value);
+      if ('value' in n && typeof n.value === 'string') out.push(n.value);
+      if (n.shadowRoot) walk(n.shadowRoot);
+    }
+    for (const c of n.childNodes) walk(c);
+  };
+  walk(card);
+  return out.join('\\n');
+}`;
+
+export const hasPin = (text: string) => LAB_PINS.filter((pin) => new RegExp(`(^|\\D)${pin}(\\D|$)`).test(text));
+
+export const contextOptions = (o: BrowserContextOptions = {}): BrowserContextOptions => ({
+  viewport: { width: 1280, height: 900 }, colorScheme: 'light', locale: 'en-US', timezoneId: 'Europe/Berlin', ...o,
+});

@@ -1,0 +1,214 @@
+// End to end: the built card as a HACS user gets it, inside Home Assistant's real frontend (lab HA 2025.4.4),
+// driven in Debian's Chromium through HA's own login page, dashboard and dashboard editor.
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Connection } from 'home-assistant-js-websocket';
+import { send } from '../../src/ha/command.js';
+import type { HassState } from '../../src/model/ha.js';
+import { callService, connect, root, waitFor } from '../lab/support.js';
+import { act, loadLab, mockSlots, readCodesThroughHa, type ZwaveLab } from '../lab/zwave-lab.js';
+import {
+  cardDom, ConsoleWatch, contextOptions, hasPin, installCard, launch, login, open, texts, type FrontendLab,
+} from './browser.js';
+
+const started = Date.now();
+const SHOTS = join(root, 'docs', 'screenshots');
+
+let info: FrontendLab;
+let zw: ZwaveLab;
+let conn: Connection;
+let browser: Browser;
+let admin: BrowserContext;
+let adminPage: Page;
+const watch = new ConsoleWatch();
+
+const card = (page: Page, selector = '') => page.locator(`hui-card lock-sentinel-card ${selector}`.trim()).first();
+const tab = (page: Page, view: string) => card(page, `#tab-${view}`).click();
+
+/** The lock names a person sees in HA itself (friendly names; zwave_js' end in a space in 2025.4). */
+async function haLockNames(): Promise<string[]> {
+  const states = await send<HassState[]>(conn, { type: 'get_states' });
+  return states.filter((s) => s.entity_id.startsWith('lock.'))
+    .map((s) => String(s.attributes.friendly_name ?? s.entity_id).trim()).sort();
+}
+
+before(async () => {
+  info = installCard();
+  zw = loadLab();
+  conn = await connect();
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await launch();
+  admin = await browser.newContext(contextOptions());
+});
+
+after(async () => {
+  await browser?.close();
+  conn?.close();
+  console.log(`e2e suite (card in HA's frontend): ${((Date.now() - started) / 1000).toFixed(1)} s`);
+});
+
+describe('the card in Home Assistant\'s real frontend (admin)', () => {
+  test('HA serves the freshly built bundle as a module resource', async () => {
+    const served = await fetch(info.url + info.frontend.resource);
+    assert.equal(served.status, 200);
+    assert.match(served.headers.get('content-type') ?? '', /javascript/);
+    assert.equal(Buffer.from(await served.arrayBuffer()).equals(readFileSync(join(root, 'dist', 'lock-sentinel-card.js'))), true,
+      'the served file is dist/lock-sentinel-card.js');
+    const resources = await send<{ url: string; type: string }[]>(conn, { type: 'lovelace/resources' });
+    assert.deepEqual(resources.filter((r) => r.url.includes('lock-sentinel')).map((r) => [r.url, r.type]), [[info.frontend.resource, 'module']]);
+  });
+
+  test('login through HA\'s login page; the dashboard shows every lock by name and the score', async () => {
+    adminPage = await login(admin, info, 'admin', watch);
+    const names = await texts(adminPage, '.lock .name');
+    assert.deepEqual([...names].sort(), await haLockNames());
+    for (const name of ['Back Door', 'Patio Door', 'Garage Side Door']) assert.ok(names.includes(name), `the card lists ${name}`);
+
+    const score = card(adminPage, '.summary .score');
+    const label = await score.getAttribute('aria-label');
+    const m = /^Security grade ([A-F]), score (\d+) of 100$/.exec(label ?? '');
+    assert.ok(m, `score label: ${label}`);
+    assert.equal((await texts(adminPage, '.summary .grade'))[0], m[1]);
+    assert.equal((await texts(adminPage, '.summary .total'))[0], `${m[2]}/100`);
+    assert.ok(Number(m[2]) >= 0 && Number(m[2]) <= 100);
+    assert.deepEqual((await texts(adminPage, '.pillars li > span:first-child')), ['Codes', 'Audits', 'Hardening']);
+    assert.deepEqual(watch.errors, []);
+  });
+
+  test('screenshots: light theme, dark theme (the system\'s colour scheme, HA\'s default), phone width', async () => {
+    await tab(adminPage, 'overview');
+    assert.equal(await card(adminPage, 'ha-card').evaluate((e) => e.classList.contains('dark')), false);
+    await adminPage.screenshot({ path: join(SHOTS, 'ha-dashboard-light.png') });
+
+    const state = await admin.storageState();
+    const dark = await browser.newContext(contextOptions({ colorScheme: 'dark', storageState: state }));
+    const darkPage = await open(dark, info, watch);
+    assert.equal(await card(darkPage, 'ha-card').evaluate((e) => e.classList.contains('dark')), true, 'the card follows HA\'s dark mode');
+    const bg = await darkPage.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--primary-background-color').trim());
+    assert.notEqual(bg, '', 'HA applied a theme');
+    await tab(darkPage, 'codes');
+    await card(darkPage, '.lock-codes .slot').waitFor();
+    await darkPage.screenshot({ path: join(SHOTS, 'ha-dashboard-dark.png') });
+    await dark.close();
+
+    const phone = await browser.newContext(contextOptions({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, storageState: state }));
+    const phonePage = await open(phone, info, watch);
+    const width = await card(phonePage, 'ha-card').evaluate((e) => e.getBoundingClientRect().width);
+    assert.ok(width <= 390, `the card fits a phone (${width} px)`);
+    const overflow = await phonePage.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `no horizontal scrolling on a phone (${overflow} px too wide)`);
+    await phonePage.screenshot({ path: join(SHOTS, 'ha-dashboard-phone.png') });
+    await phone.close();
+    assert.deepEqual(watch.errors, []);
+  });
+
+  test('a failed-code burst on the Z-Wave lock becomes an alert within seconds', async () => {
+    const garage = zw.zwave.locks.find((l) => l.lock_entity === 'lock.garage_side_door') ?? zw.zwave.locks[1]!;
+    await tab(adminPage, 'alerts');
+    const isBurst = (t: string) => t.includes('Failed attempts') && t.includes('Garage Side Door');
+    assert.equal((await texts(adminPage, '.alert')).some(isBurst), false, 'no failed-attempts alert on the garage door before the burst');
+
+    const t0 = Date.now();
+    for (let i = 0; i < 5; i++) {
+      await act(zw, garage.node_id, { action: 'wrong_code' });
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const alert = await waitFor(async () => (await texts(adminPage, '.alert')).find(isBurst), 15000, 'the failed-attempts alert in the card');
+    const seconds = (Date.now() - t0) / 1000;
+    console.log(`alert shown ${seconds.toFixed(1)} s after the first wrong code`);
+    assert.ok(seconds < 10, `the alert took ${seconds} s`);
+    assert.match(alert, /Critical/);
+    assert.match(alert, /Evidence: .*5/);
+    const count = await texts(adminPage, '#tab-alerts .count');
+    assert.ok(Number(count[0]) >= 1, 'the Alerts tab counts open alerts');
+    await card(adminPage, '.alert').screenshot({ path: join(SHOTS, 'ha-alert.png') });
+    assert.deepEqual(watch.errors, []);
+  });
+
+  test('deleting a code, confirmed in the card\'s dialog, clears the slot on the lock through HA', async () => {
+    const patio = zw.zwave.locks.find((l) => l.lock_entity === 'lock.patio_door') ?? zw.zwave.locks[0]!;
+    assert.equal((await mockSlots(zw, patio.node_id))['3']?.status, 'enabled', 'slot 3 holds a code before');
+    await tab(adminPage, 'codes');
+    const section = `.lock-codes[data-entity="${patio.lock_entity}"]`;
+    await card(adminPage, `${section} .slot`).waitFor();
+    await waitFor(async () => (await texts(adminPage, `${section} .slot-head strong`)).includes('Slot 3'), 15000, 'slot 3 in the card');
+    try {
+      await card(adminPage, `${section} button[aria-label="Delete code: Slot 3"]`).click();
+      const dialog = card(adminPage, 'dialog[open]');
+      await dialog.waitFor();
+      assert.match((await dialog.textContent()) ?? '', /slot 3 on Patio Door/);
+      await card(adminPage, 'dialog[open] button.danger').click();
+      await waitFor(async () => (await mockSlots(zw, patio.node_id))['3']?.status === 'available', 15000, 'slot 3 cleared on the mock lock');
+      const codes = await readCodesThroughHa(conn, patio);
+      assert.equal(codes['3']?.in_use, false, 'HA reads slot 3 as free');
+      await waitFor(async () => !(await texts(adminPage, `${section} .slot-head strong`)).includes('Slot 3'), 15000, 'slot 3 gone from the card');
+      assert.deepEqual(hasPin(await cardDom(adminPage)), [], 'no PIN in the card');
+    } finally {
+      // Put the preset back for the other lab tests, through HA as they do.
+      await callService(conn, 'zwave_js', 'set_lock_usercode', { code_slot: 3, usercode: '906217' }, patio.lock_entity);
+      await waitFor(async () => (await mockSlots(zw, patio.node_id))['3']?.status === 'enabled', 15000, 'slot 3 restored');
+    }
+    assert.deepEqual(watch.errors, []);
+  });
+
+  test('no PIN anywhere in the card, on any view', async () => {
+    for (const view of ['overview', 'alerts', 'codes', 'timeline', 'scorecard']) {
+      await tab(adminPage, view);
+      assert.deepEqual(hasPin(await cardDom(adminPage)), [], `the ${view} view`);
+    }
+    assert.deepEqual(watch.pinLeaks, []);
+  });
+
+  test('the visual editor opens from the dashboard editor and its changes reach the card and HA', async () => {
+    const title = 'Doors & keypads <b>';
+    try {
+      await adminPage.getByRole('button', { name: 'Edit dashboard' }).click();
+      await adminPage.locator('hui-card-options').getByRole('button', { name: 'Edit' }).first().click();
+      const dialog = adminPage.locator('hui-dialog-edit-card');
+      await dialog.locator('hui-form-editor ha-form').waitFor();
+      for (const label of ['Title', 'Layout', 'First view', 'History (days)']) {
+        await dialog.getByText(label, { exact: true }).first().waitFor({ timeout: 10000 }); // our schema's labels
+      }
+      await dialog.locator('lock-sentinel-card [role="tablist"]').waitFor();
+      await dialog.getByRole('textbox', { name: 'Title' }).fill(title);
+      await waitFor(async () => (await dialog.locator('lock-sentinel-card h2').textContent()) === title, 10000, 'the preview to take the title');
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await dialog.locator('ha-dialog').waitFor({ state: 'detached' });
+      await waitFor(async () => (await texts(adminPage, 'h2'))[0] === title, 10000, 'the dashboard card to take the title');
+      const saved = await send<{ views: { cards: Record<string, unknown>[] }[] }>(conn, { type: 'lovelace/config', url_path: 'lock-sentinel' });
+      assert.deepEqual(saved.views[0]!.cards[0], { type: 'custom:lock-sentinel-card', title });
+      await adminPage.getByRole('button', { name: 'Done' }).click();
+    } finally {
+      info = installCard(); // the dashboard as it was (the hook also sets new passwords)
+    }
+    assert.deepEqual(watch.errors, []);
+  });
+});
+
+describe('the card in Home Assistant\'s real frontend (non-admin)', () => {
+  test('bob logs in and sees a read-only card without errors', async () => {
+    const ctx = await browser.newContext(contextOptions());
+    const nonadminWatch = new ConsoleWatch();
+    const page = await login(ctx, info, 'nonadmin', nonadminWatch);
+    assert.deepEqual([...(await texts(page, '.lock .name'))].sort(), await haLockNames());
+    assert.match((await texts(page, '.notice')).join(' '), /need an administrator/);
+    assert.deepEqual(await texts(page, '.error'), []);
+
+    await tab(page, 'codes');
+    assert.match((await texts(page, '.muted')).join(' '), /Read-only/);
+    assert.equal(await page.locator('hui-card lock-sentinel-card button.danger').count(), 0, 'no delete buttons');
+    assert.equal(await page.locator('hui-card lock-sentinel-card form.edit').count(), 0, 'no edit forms');
+    await tab(page, 'alerts');
+    const ack = page.locator('hui-card lock-sentinel-card .alert button');
+    for (let i = 0; i < (await ack.count()); i++) assert.equal(await ack.nth(i).isDisabled(), true);
+    for (const view of ['overview', 'timeline', 'scorecard']) await tab(page, view);
+    assert.equal(await page.getByRole('button', { name: 'Edit dashboard' }).count(), 0, 'HA offers bob no dashboard editor');
+    assert.deepEqual(hasPin(await cardDom(page)), []);
+    assert.deepEqual(nonadminWatch.errors, []);
+    assert.deepEqual(nonadminWatch.pinLeaks, []);
+    await ctx.close();
+  });
+});
