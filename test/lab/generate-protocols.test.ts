@@ -1,0 +1,95 @@
+// The generated automations for the other protocols, in the lab's real Home Assistant: the Zigbee2MQTT lock's
+// action entity (real MQTT through mosquitto), ZHA's `zha_event` as the zha integration fires it on the bus
+// (the lab has no Zigbee radio, so the lock model names a demo lock as a ZHA lock), and a generic lock's state.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Connection } from 'home-assistant-js-websocket';
+import { captureHeader } from '../../src/ha/capture.js';
+import { discoverLocks } from '../../src/adapters/discovery.js';
+import { generate } from '../../src/generate/generate.js';
+import { install } from '../../src/generate/installer.js';
+import { send } from '../../src/ha/command.js';
+import { INITIAL_STATE } from '../../lab/z2m.mjs';
+import { callService, connect, fireEvent, movePerson, waitFor, z2mState } from './support.js';
+import { api, removeAll, sleep, watchNotifications } from './generate-support.js';
+
+const ZHA_DEVICE = 'labzhadevice0001';
+let conn: Connection;
+let watch: Awaited<ReturnType<typeof watchNotifications>>;
+const titled = (from: number, part: string) => watch.notes.slice(from).filter((n) => n.title.includes(part));
+
+before(async () => {
+  conn = await connect();
+  for (const dev of ['alice_phone', 'bob_phone']) await movePerson(conn, dev, 'home');
+  const locks = discoverLocks(await captureHeader(conn, new Date()));
+  const pick = (id: string) => {
+    const l = locks.find((x) => x.entity_id === id);
+    assert.ok(l, `${id} in the lab`);
+    return l;
+  };
+  const zha = { ...pick('lock.openable_lock'), protocol: 'zha' as const, device_id: ZHA_DEVICE };
+  const gen = generate({ locks: [pick('lock.back_door'), zha, pick('lock.front_door')], registry: [
+    { lock: 'lock.openable_lock', slot: 2, name: 'Sam', role: 'family', added: null, expires: null },
+  ], notify: [] });
+  await install(api(), { ...gen, scripts: {} }, []);
+  watch = await watchNotifications(conn);
+});
+
+after(async () => {
+  await watch?.stop();
+  await removeAll().catch(() => undefined);
+  if (conn) {
+    await z2mState(INITIAL_STATE).catch(() => undefined);
+    for (const dev of ['alice_phone', 'bob_phone']) await movePerson(conn, dev, 'home').catch(() => undefined);
+    await callService(conn, 'lock', 'lock', {}, 'lock.front_door').catch(() => undefined);
+    conn.close();
+  }
+});
+
+const lockName = async (id: string) => String((await send<{ entity_id: string; attributes: { friendly_name?: string } }[]>(conn, { type: 'get_states' }))
+  .find((s) => s.entity_id === id)?.attributes.friendly_name);
+
+describe('generated automations per protocol', () => {
+  test('Zigbee2MQTT: 4 wrong PINs on the action entity give no alert, the 5th one', async () => {
+    const from = watch.notes.length;
+    const wrong = () => z2mState({ ...INITIAL_STATE, action: 'unlock_failure_invalid_pin_or_id', action_source_name: 'keypad', action_user: 2 });
+    for (let i = 0; i < 4; i++) { await wrong(); await sleep(400); }
+    await sleep(2500);
+    assert.equal(titled(from, 'failed code attempts').length, 0);
+    await wrong();
+    const [note] = await waitFor(() => titled(from, 'failed code attempts'), 10000, 'the Zigbee2MQTT burst alert');
+    assert.equal(note.message, `${await lockName('lock.back_door')}: 5 failed code attempts within 10 minutes (last by keypad).`);
+    await wrong();
+    await sleep(2500);
+    assert.equal(titled(from, 'failed code attempts').length, 1);
+  });
+
+  test('ZHA: 5 operation_event_notification failures give one alert; an unlock with everyone away one critical', async () => {
+    const from = watch.notes.length;
+    const op = (operation: string, code_slot: number) => fireEvent(conn, 'zha_event', {
+      device_ieee: '00:0d:6f:00:0a:90:69:e7', unique_id: '00:0d:6f:00:0a:90:69:e7:1:0x0101', device_id: ZHA_DEVICE,
+      endpoint_id: 1, cluster_id: 257, command: 'operation_event_notification',
+      args: { source: 'Keypad', operation, code_slot }, params: {},
+    });
+    for (let i = 0; i < 5; i++) { await op('UnlockFailureInvalidPINorID', 0); await sleep(300); }
+    await waitFor(() => titled(from, 'failed code attempts'), 10000, 'the ZHA burst alert');
+    await sleep(2000);
+    assert.equal(titled(from, 'failed code attempts').length, 1);
+    for (const dev of ['alice_phone', 'bob_phone']) await movePerson(conn, dev, 'not_home');
+    await waitFor(async () => (await send<{ entity_id: string; state: string }[]>(conn, { type: 'get_states' }))
+      .filter((s) => s.entity_id.startsWith('person.')).every((s) => s.state === 'not_home'), 10000, 'both persons away');
+    await op('Unlock', 2);
+    const [away] = await waitFor(() => titled(from, 'nobody is home'), 10000, 'the ZHA away-access alert');
+    assert.equal(away.message, `${await lockName('lock.openable_lock')}: unlocked by Keypad, slot 2 (Sam) while nobody is home.`);
+  });
+
+  test('generic lock: an unlock seen only as lock state, with everyone away, gives one critical alert', async () => {
+    const from = watch.notes.length;
+    await callService(conn, 'lock', 'unlock', {}, 'lock.front_door');
+    const [note] = await waitFor(() => titled(from, 'nobody is home'), 15000, 'the generic away-access alert');
+    assert.equal(note.title, 'CRITICAL: Lock Sentinel: unlock while nobody is home');
+    assert.equal(note.message, `${await lockName('lock.front_door')}: unlocked by unknown method while nobody is home.`);
+    await sleep(1500);
+    assert.equal(titled(from, 'nobody is home').length, 1);
+  });
+});
