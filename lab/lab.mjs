@@ -6,10 +6,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { http, httpOk, wsSession } from './ha-api.mjs';
 import { CORE_CONFIG, writeConfig, TRACKERS } from './hass-config.mjs';
 import { mqttPublish } from './mqtt.mjs';
-import { configureMqtt, onboard } from './onboard.mjs';
 import { freePort, portFree, readPid, startDetached, stop, until } from './processes.mjs';
 import { ensureVenv } from './venv.mjs';
 import { bridgeOnline, discoveryMessages, INITIAL_STATE, stateMessage } from './z2m.mjs';
@@ -30,6 +28,9 @@ const paths = {
 };
 const MOSQUITTO = ['/usr/sbin/mosquitto', 'mosquitto'].find((m) => m.startsWith('/') ? existsSync(m) : true);
 const log = (line) => console.log(`lab: ${line}`);
+// HA's APIs need `ws` from the root node_modules: loaded only when talking to HA, so `down` works without it.
+const { http, httpOk, wsSession } = ['up', 'status'].includes(process.argv[2]) ? await import('./ha-api.mjs') : {};
+const { configureMqtt, onboard } = process.argv[2] === 'up' ? await import('./onboard.mjs') : {};
 
 const readLab = () => (existsSync(paths.json) ? JSON.parse(readFileSync(paths.json, 'utf8')) : null);
 
