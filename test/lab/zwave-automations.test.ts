@@ -6,7 +6,7 @@ import { discoverLocks } from '../../src/adapters/discovery.js';
 import { generate } from '../../src/generate/generate.js';
 import { install, restClient, uninstall } from '../../src/generate/installer.js';
 import { THRESHOLDS, type Thresholds } from '../../src/thresholds.js';
-import { act, isNotification, LiveHa, loadLab, until, type ZwaveLab, type ZwaveLock } from './zwave-lab.js';
+import { act, isNotification, LiveHa, loadLab, restorePresets, until, type ZwaveLab, type ZwaveLock } from './zwave-lab.js';
 
 interface Note { title: string; message: string }
 
@@ -46,6 +46,7 @@ before(async () => {
   unsubscribe = await ha.conn.subscribeMessage<{ type: string; notifications: Record<string, Note> }>((m) => {
     if (m.type === 'added') for (const n of Object.values(m.notifications)) notes.push({ title: n.title, message: n.message });
   }, { type: 'persistent_notification/subscribe' });
+  await restorePresets(lab, ha.conn);
   for (const l of [patio, garage]) {
     for (const action of ['tamper_cleared', 'keypad_enabled', 'manual_lock']) await act(lab, l.node_id, { action });
   }

@@ -7,7 +7,7 @@ import { discoverLocks } from '../../src/adapters/discovery.js';
 import { clearCodeServiceCall } from '../../src/services/clear-code.js';
 import { send } from '../../src/ha/command.js';
 import type { UsercodeResponse } from '../../src/model/ha.js';
-import { LiveHa, loadLab, mockSlots, readCodesThroughHa, until, type ZwaveLab, type ZwaveLock } from './zwave-lab.js';
+import { LiveHa, loadLab, mockSlots, readCodesThroughHa, restorePresets, until, type ZwaveLab, type ZwaveLock } from './zwave-lab.js';
 
 let lab: ZwaveLab;
 let ha: LiveHa;
@@ -27,14 +27,7 @@ before(async () => {
   lab = loadLab();
   [patio, garage] = lab.zwave.locks;
   ha = await LiveHa.open(lab);
-  // The presets of lab/zwave/server.cjs, restored in case an earlier run changed them.
-  for (const [slot, code] of [[1, '573194'], [2, '1234'], [3, '906217']] as const) {
-    if ((await mockSlots(lab, patio.node_id))[slot].status !== 'enabled') await setCode(patio, slot, code);
-  }
-  await until(async () => {
-    const slots = await mockSlots(lab, patio.node_id);
-    return ['1', '2', '3'].every((s) => slots[s].status === 'enabled');
-  }, 10000, 'the preset codes were not restored');
+  await restorePresets(lab, ha.conn);
 });
 
 after(async () => {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { Auditor } from '../../src/engine.js';
 import type { AccessEvent } from '../../src/model/lock.js';
 import type { DeviceRegistryEntry, EntityRegistryEntry, HassEvent } from '../../src/model/ha.js';
-import { act, isNotification, isStateChange, LiveHa, loadLab, until, type ZwaveLab, type ZwaveLock } from './zwave-lab.js';
+import { act, isNotification, isStateChange, LiveHa, loadLab, restorePresets, until, type ZwaveLab, type ZwaveLock } from './zwave-lab.js';
 
 const ACCESS_CONTROL = 6;
 const HOME_SECURITY = 7;
@@ -29,6 +29,7 @@ before(async () => {
   lab = loadLab();
   [patio, garage] = lab.zwave.locks;
   ha = await LiveHa.open(lab);
+  await restorePresets(lab, ha.conn);
   // A known starting point (the lab may be warm): both locks locked by hand, cover closed, keypad on, battery fine.
   for (const l of [patio, garage]) {
     const from = ha.events.length;

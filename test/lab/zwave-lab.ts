@@ -52,6 +52,27 @@ export async function mockSlots(lab: ZwaveLab, nodeId: number): Promise<Record<s
   return (await r.json()) as Record<string, { status: 'enabled' | 'available' }>;
 }
 
+/** The preset codes of lab/zwave/server.cjs (node → slot → code); lab fixtures, slot 2 of node 2 deliberately weak. */
+const PRESETS: Record<number, Record<number, string>> = { 2: { 1: '573194', 2: '1234', 3: '906217' }, 3: { 1: '482916' } };
+
+/** Puts back, through HA, any preset code an earlier test (or a failed one) left cleared on a mock lock. */
+export async function restorePresets(lab: ZwaveLab, conn: Connection): Promise<void> {
+  for (const lock of lab.zwave.locks) {
+    const presets = PRESETS[lock.node_id] ?? {};
+    const missing = async () => {
+      const slots = await mockSlots(lab, lock.node_id);
+      return Object.keys(presets).filter((slot) => slots[slot]?.status !== 'enabled');
+    };
+    for (const slot of await missing()) {
+      await send(conn, {
+        type: 'call_service', domain: 'zwave_js', service: 'set_lock_usercode',
+        service_data: { code_slot: Number(slot), usercode: presets[Number(slot)] }, target: { entity_id: lock.lock_entity },
+      });
+    }
+    await until(async () => (await missing()).length === 0, 10000, `the preset codes of ${lock.lock_entity} were not restored`);
+  }
+}
+
 export async function until<T>(probe: () => Promise<T | null | undefined | false> | T | null | undefined | false, timeoutMs: number, message: string): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
