@@ -71,7 +71,7 @@ function lockOf(state: HassState, states: HassState[], reg: Map<string, EntityRe
   const tampers = binaries.filter((s) => cls(s) === 'tamper').map((s) => s.entity_id);
   return {
     entity_id: state.entity_id,
-    name: typeof state.attributes?.friendly_name === 'string' ? state.attributes.friendly_name : state.entity_id,
+    name: (typeof state.attributes?.friendly_name === 'string' && state.attributes.friendly_name.trim()) || state.entity_id,
     protocol: protocolOf(entry?.platform),
     device_id: deviceId,
     state: String(state.state),
