@@ -6,8 +6,8 @@
 //   2. registers it as a dashboard resource (`lovelace/resources/create`, res_type module) with `?v=<hash>` so no
 //      browser or HA cache serves an old bundle; updates the one resource of that path instead of adding another;
 //   3. creates the dashboard `lock-sentinel` (`lovelace/dashboards/create`, once) and saves its config with the card;
-//   4. sets fresh passwords for the lab's admin and non-admin users, so a browser can log in through HA's login page,
-//      and merges `frontend: {dashboard, resource, users: {admin|nonadmin: {username, password}}}` into lab.json.
+//   4. sets passwords for the lab's admin and non-admin users (new ones on each lab start), so a browser can log in
+//      through HA's login page, and merges `frontend: {dashboard, resource, users: {admin|nonadmin: {username, password}}}` into lab.json.
 import { createHash, randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -54,11 +54,14 @@ async function ensureDashboard(ws) {
   await ws.call({ type: 'lovelace/config/save', url_path: DASHBOARD.url_path, config: dashboardConfig() });
 }
 
-/** HA keeps only password hashes: set known ones so the browser test can type them into the login page. */
-async function setPasswords(ws, users) {
+/**
+ * HA keeps only password hashes: set known ones so the browser test can type them into the login page.
+ * Passwords already recorded in lab.json are kept (set again), so a browser logging in meanwhile is not locked out.
+ */
+async function setPasswords(ws, users, known = {}) {
   const out = {};
   for (const [role, userId] of Object.entries(users)) {
-    const password = randomBytes(12).toString('hex');
+    const password = known[role]?.password ?? randomBytes(12).toString('hex');
     await ws.call({ type: 'config/auth_provider/homeassistant/admin_change_password', user_id: userId, password });
     out[role] = { username: USERNAMES[role], password };
   }
@@ -79,7 +82,7 @@ async function main() {
   try {
     await registerResource(ws, url);
     await ensureDashboard(ws);
-    users = await setPasswords(ws, { admin: lab.users.admin, nonadmin: lab.users.nonadmin });
+    users = await setPasswords(ws, { admin: lab.users.admin, nonadmin: lab.users.nonadmin }, lab.frontend?.users);
   } finally {
     ws.close();
   }

@@ -63,6 +63,8 @@ describe('the card in Home Assistant\'s real frontend (admin)', () => {
 
   test('login through HA\'s login page; the dashboard shows every lock by name and the score', async () => {
     adminPage = await login(admin, info, 'admin', watch);
+    const loaded = await adminPage.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname + new URL(e.name).search));
+    assert.ok(loaded.includes(info.frontend.resource), `the dashboard loaded ${info.frontend.resource}`);
     const names = await texts(adminPage, '.lock .name');
     assert.deepEqual([...names].sort(), await haLockNames());
     for (const name of ['Back Door', 'Patio Door', 'Garage Side Door']) assert.ok(names.includes(name), `the card lists ${name}`);
@@ -182,7 +184,7 @@ describe('the card in Home Assistant\'s real frontend (admin)', () => {
       assert.deepEqual(saved.views[0]!.cards[0], { type: 'custom:lock-sentinel-card', title });
       await adminPage.getByRole('button', { name: 'Done' }).click();
     } finally {
-      info = installCard(); // the dashboard as it was (the hook also sets new passwords)
+      installCard(); // the dashboard config as it was
     }
     assert.deepEqual(watch.errors, []);
   });
