@@ -22,6 +22,12 @@ const INPUTS: Record<string, ConfigMap> = {
     selector: entity({ domain: ['event', 'sensor'] }, true),
   },
   tamper_entities: { name: 'Tamper sensors', default: [], selector: entity({ domain: 'binary_sensor', device_class: 'tamper' }, true) },
+  jam_entities: {
+    name: 'Jam sensors',
+    description: 'Z-Wave locks: the lock\'s "lock jammed" problem sensor.',
+    default: [],
+    selector: entity({ domain: 'binary_sensor', device_class: 'problem' }, true),
+  },
   battery: { name: 'Battery sensor', selector: entity({ domain: 'sensor', device_class: 'battery' }) },
   firmware: { name: 'Firmware update entity', selector: entity({ domain: 'update' }) },
   locks: { name: 'Locks', selector: entity({ domain: 'lock' }, true) },

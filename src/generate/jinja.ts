@@ -16,16 +16,6 @@ export function literal(s: string): string {
   return UNSAFE.test(s) ? `{{ ${jinjaString(s)} }}` : s;
 }
 
-/** A Jinja dict literal with string keys and values. */
-export function jinjaDict(map: Record<string, string>): string {
-  return JSON.stringify(map);
-}
-
-/** A Jinja list literal of strings. */
-export function jinjaList(items: string[]): string {
-  return JSON.stringify(items);
-}
-
 /** Service data from elsewhere (e.g. an MQTT topic holding a device name): every string made literal. */
 export function literalData(value: unknown): unknown {
   // A whole value is only rendered when it contains a block opener; other strings pass through untouched.

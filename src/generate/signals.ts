@@ -65,6 +65,9 @@ export function triggers(s: Subject, signal: Signal): ConfigMap[] {
   if (signal === 'tamper' && hasEntities(s.tamperEntities)) {
     out.push({ trigger: 'state', entity_id: s.tamperEntities, to: 'on' });
   }
+  if (signal === 'jam' && hasEntities(s.jamEntities)) {
+    out.push({ trigger: 'state', entity_id: s.jamEntities, to: 'on' });
+  }
   return out;
 }
 
@@ -92,6 +95,9 @@ export function test(s: Subject, signal: Signal, t: string): string {
   }
   if (signal === 'tamper' && hasEntities(s.tamperEntities)) {
     parts.push(`${t}.platform == 'state' and ${t}.entity_id in tamper_entities and ${t}.to_state is not none and ${t}.to_state.state == 'on'`);
+  }
+  if (signal === 'jam' && hasEntities(s.jamEntities)) {
+    parts.push(`${t}.platform == 'state' and ${t}.entity_id in jam_entities and ${t}.to_state is not none and ${t}.to_state.state == 'on'`);
   }
   return parts.length ? parts.map((p) => `(${p})`).join(' or ') : 'false';
 }

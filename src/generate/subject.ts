@@ -6,7 +6,7 @@ import { Input, type ConfigMap, type Subject } from './types.js';
 
 const DEVICE_ID = /^[A-Za-z0-9_-]+$/;
 
-export function lockSubject(lock: Lock, registry: CodeRegistryEntry[]): Subject {
+export function lockSubject(lock: Lock, registry: CodeRegistryEntry[], jamSensors: string[] = []): Subject {
   if (lock.device_id !== null && !DEVICE_ID.test(lock.device_id)) {
     throw new Error(`Lock ${lock.entity_id} has an unexpected device id ${JSON.stringify(lock.device_id)}`);
   }
@@ -18,6 +18,7 @@ export function lockSubject(lock: Lock, registry: CodeRegistryEntry[]): Subject 
     device: lock.device_id,
     actionEntities: lock.action_entities.map(entityId),
     tamperEntities: lock.tamper_entity ? [entityId(lock.tamper_entity)] : [],
+    jamEntities: jamSensors.map(entityId),
     battery: lock.battery_entity ? entityId(lock.battery_entity) : null,
     firmware: lock.firmware ? entityId(lock.firmware.entity_id) : null,
     nameExpr: jinjaString(lock.name),
@@ -35,6 +36,7 @@ export function blueprintSubject(): Subject {
     device: null,
     actionEntities: new Input('action_entities'),
     tamperEntities: new Input('tamper_entities'),
+    jamEntities: new Input('jam_entities'),
     battery: new Input('battery'),
     firmware: new Input('firmware'),
     nameExpr: "(state_attr(lock, 'friendly_name') or lock)",
@@ -49,6 +51,7 @@ export function subjectVariables(s: Subject, notify: string[] | Input): ConfigMa
     lock_device: s.device ?? '{{ device_id(lock) }}',
     action_entities: s.actionEntities,
     tamper_entities: s.tamperEntities,
+    jam_entities: s.jamEntities,
     notify_targets: notify,
   };
 }

@@ -54,6 +54,8 @@ export interface Subject {
   /** Zigbee2MQTT action entities (event.* / sensor.*). */
   actionEntities: string[] | Input;
   tamperEntities: string[] | Input;
+  /** Jam problem sensors (zwave_js in HA 2025.4 reports a jam only as `binary_sensor.*_lock_jammed`). */
+  jamEntities: string[] | Input;
   /** Battery sensor (percent) and firmware update entity, when the lock has them. */
   battery: string | Input | null;
   firmware: string | Input | null;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { discoverLocks } from '../../adapters/discovery.js';
 import { notifyTargets } from '../../generate/alert.js';
 import { generate as build } from '../../generate/generate.js';
+import { findJamSensors } from '../../generate/related.js';
 import { toYaml } from '../../generate/yaml.js';
 import type { Snapshot } from '../../model/ha.js';
 import { parseArgs, value, values, type ParsedArgs } from '../args.js';
@@ -17,7 +18,8 @@ export async function loadHeader(p: ParsedArgs): Promise<Snapshot> {
 }
 
 export function generateFor(snap: Snapshot, notify: string[]) {
-  return build({ locks: discoverLocks(snap), registry: snap.code_registry ?? [], notify });
+  const locks = discoverLocks(snap);
+  return build({ locks, registry: snap.code_registry ?? [], notify, jamSensors: findJamSensors(snap, locks) });
 }
 
 const generateCmd: Command = {
