@@ -17,6 +17,15 @@ export async function loadHeader(p: ParsedArgs): Promise<Snapshot> {
   return loadSource(p);
 }
 
+/** `--notify` values, refused as bad input (exit 2). */
+export function notifyFlag(p: ParsedArgs): string[] {
+  try {
+    return notifyTargets(values(p, 'notify'));
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
 export function generateFor(snap: Snapshot, notify: string[]) {
   const locks = discoverLocks(snap);
   return build({ locks, registry: snap.code_registry ?? [], notify, jamSensors: findJamSensors(snap, locks) });
@@ -34,7 +43,7 @@ ${SOURCE_USAGE}
     const p = parseArgs(args, SOURCE_BOOLEANS, [...SOURCE_VALUED, 'out', 'notify']);
     const out = value(p, 'out');
     if (!out) throw new UsageError('generate needs --out DIR');
-    const notify = notifyTargets(values(p, 'notify'));
+    const notify = notifyFlag(p);
     const gen = generateFor(await loadHeader(p), notify);
     await mkdir(out, { recursive: true });
     await writeFile(join(out, 'lock_sentinel_automations.yaml'), toYaml(gen.automations));

@@ -1,10 +1,9 @@
 // `lock-sentinel install`: writes the alert automations into Home Assistant and waits until they run.
-import { notifyTargets } from '../../generate/alert.js';
 import { install, restClient } from '../../generate/installer.js';
-import { parseArgs, values } from '../args.js';
-import type { Command } from '../command.js';
+import { parseArgs } from '../args.js';
+import { UsageError, type Command } from '../command.js';
 import { pickSource } from '../source.js';
-import { generateFor, loadHeader } from './generate.js';
+import { generateFor, loadHeader, notifyFlag } from './generate.js';
 
 const installCmd: Command = {
   name: 'install',
@@ -16,8 +15,8 @@ A second run updates what the first installed and removes automations of locks t
   async run(args) {
     const p = parseArgs(args, [], ['url', 'token', 'notify']);
     const source = pickSource(p);
-    if (source.kind !== 'live') throw new Error('install needs --url URL --token TOKEN');
-    const notify = notifyTargets(values(p, 'notify'));
+    if (source.kind !== 'live') throw new UsageError('install needs --url URL --token TOKEN');
+    const notify = notifyFlag(p);
     const gen = generateFor(await loadHeader(p), notify);
     const r = await install(restClient(source.url, source.token), gen, notify);
     for (const n of [...gen.notes, ...r.warnings]) process.stderr.write(`note: ${n}\n`);

@@ -1,7 +1,7 @@
 // `lock-sentinel uninstall`: removes exactly the automations and script that install wrote.
 import { restClient, uninstall } from '../../generate/installer.js';
 import { parseArgs } from '../args.js';
-import type { Command } from '../command.js';
+import { UsageError, type Command } from '../command.js';
 import { pickSource } from '../source.js';
 
 const uninstallCmd: Command = {
@@ -12,7 +12,7 @@ const uninstallCmd: Command = {
   async run(args) {
     const p = parseArgs(args, [], ['url', 'token']);
     const source = pickSource(p);
-    if (source.kind !== 'live') throw new Error('uninstall needs --url URL --token TOKEN');
+    if (source.kind !== 'live') throw new UsageError('uninstall needs --url URL --token TOKEN');
     const removed = await uninstall(restClient(source.url, source.token));
     process.stdout.write(`removed ${removed.length}: ${removed.join(', ') || 'nothing was installed'}\n`);
     return 0;
