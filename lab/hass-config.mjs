@@ -31,6 +31,7 @@ frontend:
 lovelace:
   mode: storage
 automation: !include automations.yaml
+script: !include scripts.yaml
 demo:
 logbook:
 history:
@@ -42,6 +43,7 @@ zone:
 persistent_notification:
 `);
   if (!existsSync(join(dir, 'automations.yaml'))) writeFileSync(join(dir, 'automations.yaml'), '[]\n');
+  if (!existsSync(join(dir, 'scripts.yaml'))) writeFileSync(join(dir, 'scripts.yaml'), '');
   mkdirSync(join(dir, 'www'), { recursive: true }); // HA serves /local (the card, lab/frontend) only if www exists at start
   if (!existsSync(join(dir, 'known_devices.yaml'))) {
     writeFileSync(join(dir, 'known_devices.yaml'), Object.entries(TRACKERS)
