@@ -1,5 +1,5 @@
 // The pipeline: HA data → adapters → one access timeline → rules → findings → scorecard.
-import type { CodeRegistryEntry, HassEvent, Snapshot, SnapshotHeader } from './model/ha.js';
+import type { CodeRegistryEntry, HassEvent, HassState, Snapshot, SnapshotHeader } from './model/ha.js';
 import type { AccessEvent, AccessKind, AccessMethod, CodeSlot, FirmwareInfo, Lock, Protocol } from './model/lock.js';
 import type { Check, Finding, RaisedFinding, Score } from './model/finding.js';
 import { discoverLocks, indexLocks, type LockIndex } from './adapters/discovery.js';
@@ -76,12 +76,12 @@ export interface AuditOptions {
 
 /** Streaming auditor: feed events one by one, in any order; ask for the report as often as needed. */
 export class Auditor {
-  readonly header: SnapshotHeader;
+  header: SnapshotHeader;
   readonly store: EventStore;
   private readonly th: Thresholds;
   private readonly tz: TimeZone;
-  private readonly locks: Lock[];
-  private readonly index: LockIndex;
+  private locks: Lock[];
+  private index: LockIndex;
   private eventsPresent: boolean;
   private cached: { version: number; timeline: AccessEvent[]; findings: RaisedFinding[]; report: AuditReport } | null = null;
 
@@ -95,6 +95,20 @@ export class Auditor {
     this.index = indexLocks(this.locks);
     this.store.bind(this.index);
     this.eventsPresent = options.eventsPresent ?? (Array.isArray((header as Snapshot).events) || this.store.total > 0);
+  }
+
+  /**
+   * New states from live HA (subscribe_entities): locks, batteries and sensors are read again, the events kept.
+   * `capturedAt` is the audit's "now" (default: the current time).
+   */
+  updateStates(states: HassState[], capturedAt: string = new Date().toISOString()): void {
+    const header = { ...this.header, states, captured_at: capturedAt };
+    validateHeader(header);
+    this.header = header;
+    this.locks = discoverLocks(header);
+    this.index = indexLocks(this.locks);
+    this.store.bind(this.index);
+    this.cached = null;
   }
 
   addEvent(event: HassEvent): void {

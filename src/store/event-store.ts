@@ -110,8 +110,8 @@ export class EventStore {
   private pending: EventRecord[] = [];
   private readonly emit = (e: AccessEvent) => { this.access.push(e); };
 
+  /** Reads further events against `index` (the house's locks as they are now); events already read stay. */
   bind(index: LockIndex): void {
-    if (this.index && this.index !== index) throw new Error('this event store already belongs to another house');
     this.index = index;
     for (const r of this.pending) this.keep(r);
     this.pending = [];

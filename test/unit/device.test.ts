@@ -105,3 +105,18 @@ test('Z-Wave JS problem sensors: lock_jammed turning on is a jam; keypad_tempora
   for (const e of snap.events) a.addEvent(e);
   assert.deepEqual(a.timeline().filter((e) => e.kind === 'lockout').map((e) => [e.method, e.via]), [['keypad', 'protocol']]);
 });
+
+test('updateStates: a live auditor reads new states (battery, jam) and keeps the events it has', () => {
+  const snap = house({ locks: [{ id: 'lock.a', platform: 'zwave_js', battery: 80 }] });
+  const a = new Auditor(snap);
+  a.addEvent(zwave('lock.a', '2026-11-19T03:00:00Z', 6, 6, 1));
+  assert.equal(ids(a.report().findings, 'low-battery').length, 0);
+  const states = snap.states.map((s) => (s.entity_id === 'sensor.a_battery' ? { ...s, state: '12' } : s.entity_id === 'lock.a' ? { ...s, state: 'jammed' } : s));
+  a.updateStates(states, '2026-11-21T00:00:00Z');
+  const r = a.report();
+  assert.equal(ids(r.findings, 'low-battery').length, 1);
+  assert.equal(ids(r.findings, 'jammed').length, 1);
+  assert.equal(ids(r.findings, 'unusual-hour-access').length, 1);
+  a.addEvent(zwave('lock.a', '2026-11-20T04:00:00Z', 6, 6, 1));
+  assert.equal(ids(a.report().findings, 'unusual-hour-access').length, 2);
+});
