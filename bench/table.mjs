@@ -1,0 +1,47 @@
+// The results as Markdown tables (printed by the run, copied into the READMEs).
+const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+const n = (x) => (typeof x === 'number' ? x.toLocaleString('en-US') : String(x ?? '–'));
+const row = (cells) => `| ${cells.join(' | ')} |`;
+const table = (head, rows) => [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n');
+const mark = (ok) => (ok === undefined ? '' : ok ? ' ✅' : ' ❌');
+
+export function markdown(r) {
+  const out = [`Machine: ${r.machine}. Load average (1 min) ${r.load.before} before, ${r.load.after} after the run.`, ''];
+  if (r.engine) {
+    out.push('**Engine** (fresh process per measurement; median of the runs; audit = read + adapters + rules + score, parse = the same streaming reader with a no-op sink)', '');
+    const rows = [];
+    for (const [size, m] of Object.entries(r.engine)) {
+      for (const v of [m, m.json].filter(Boolean)) {
+        rows.push([n(Number(size)), v.form === 'jsonl' ? 'JSON Lines' : 'JSON', `${v.file_mb} MB`, `${v.audit_s} s`, `${v.load_s} + ${v.report_s} s`, `${v.parse_s} s`,
+          `${v.audit_parse_ratio}x`, `${v.peak_mb} MB (parse ${v.parse_peak_mb})`, n(v.events_per_s), String(v.runs)]);
+      }
+    }
+    out.push(table(['events', 'form', 'file', 'audit', 'read+store / report', 'parse only', 'audit/parse', 'peak RSS', 'events/s', 'runs'], rows), '');
+    if (r.engine_growth) {
+      const g = r.engine_growth;
+      out.push(`Growth 100k → 1M events (linear = 10x): audit ${g.jsonl.audit}x, parse ${g.jsonl.parse}x, peak RSS ${g.jsonl.peak}x (JSON Lines); audit ${g.json?.audit}x, parse ${g.json?.parse}x (JSON).`, '');
+    }
+  }
+  if (r.bundle) {
+    const b = r.bundle;
+    out.push(`**Bundle** \`${b.file}\`: ${n(b.raw)} bytes raw, ${n(b.gzip)} bytes gzip (${kb(b.gzip)}, gzip -9)${mark(r.targets.bundle_under_35kb_gzip)} target < 35 KB`, '');
+    out.push(table(['part', 'modules', 'minified', 'share', '≈ gzip in bundle'], b.parts.map((p) => [p.name, String(p.modules), kb(p.minified), `${p.share} %`, kb(p.est_gzip)])), '');
+  }
+  if (r.card) {
+    const c = r.card;
+    out.push(c.skipped ? `**Card**: skipped (${c.skipped})` : table(['card in Chromium (20 locks, 30 days)', 'value'], [
+      ['`hass` set → first complete render', `${c.first_render_ms} ms (${n(c.history_rows)} history rows, ${c.renders_to_ready} renders)`],
+      ['renders on 1,000 unrelated `hass` updates', `${c.renders_on_unrelated_updates}${mark(c.renders_on_unrelated_updates === 0)} (control: ${c.renders_on_related_update} render for a watched entity; ${c.unrelated_hass_set_us} µs per set)`],
+      ['apply one new lock event (bus → rendered)', `${c.event_apply_ms} ms median, ${c.event_apply_max_ms} ms max (${c.events_applied_visible} visible)`],
+    ]), '');
+  }
+  if (r.live) {
+    const l = r.live;
+    out.push(l.skipped ? `**Live**: skipped (${l.skipped})` : table(['live on the lab (HA ' + l.ha_version + ')', 'value'], [
+      [`websocket messages sent in ${l.idle_minutes} idle min after load`, `${l.ws_messages_idle}${mark(l.ws_messages_idle === 0)} ${JSON.stringify(l.ws_idle_by_type)}`],
+      ['sent by the card while loading', `${l.ws_messages_load_card} (${l.subscriptions} subscriptions) ${JSON.stringify(l.ws_load_card_by_type)}`],
+      ['meanwhile: frames received / hass updates / updates of watched entities / renders', `${n(l.frames_received_idle)} / ${n(l.hass_updates_idle)} / ${n(l.watched_updates_idle)} / ${l.renders_idle}`],
+    ]), '');
+  }
+  return out.join('\n');
+}
