@@ -6,6 +6,7 @@
 // entity's previous state object as old_state, as HA sends it. Deterministic for a given seed.
 import { createWriteStream, renameSync, type WriteStream } from 'node:fs';
 import type { HassEvent, HassState, Snapshot, SnapshotHeader } from '../src/model/ha.js';
+import { rng } from '../src/demo/house.js';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -51,16 +52,6 @@ const CLEANER_SLOT = 10;
 const GUEST_SLOT = 12;
 
 const HOME = { latitude: 52.5200, longitude: 13.4050 };
-
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 /** A ULID-shaped context id (HA's), from the time and a counter. */
