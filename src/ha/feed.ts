@@ -1,7 +1,7 @@
 // The live event feed: HA events a lock audit needs, delivered in HA's shape. The library re-subscribes after a
 // reconnect. Non-admin users may only subscribe to allow-listed types (state_changed); refused types are reported.
-import type { Connection, HassEvent as LibEvent } from 'home-assistant-js-websocket';
-import type { HassEvent } from '../model/ha.js';
+import { subscribeEntities, type Connection, type HassEntities, type HassEvent as LibEvent } from 'home-assistant-js-websocket';
+import type { HassEvent, HassState } from '../model/ha.js';
 import { isHaError } from './command.js';
 
 export const LOCK_EVENT_TYPES = ['state_changed', 'zwave_js_notification', 'zha_event'] as const;
@@ -33,4 +33,17 @@ export async function subscribeLockEvents(conn: Connection, onEvent: (e: HassEve
       await Promise.all(unsubs.map((u) => u().catch(() => undefined)));
     },
   };
+}
+
+/** HA's entity map (subscribe_entities, kept current by the library) as the state list the engine reads. */
+export function statesOf(entities: HassEntities): HassState[] {
+  return Object.values(entities).map((e) => ({
+    entity_id: e.entity_id, state: e.state, attributes: e.attributes as Record<string, unknown>,
+    last_changed: e.last_changed, last_updated: e.last_updated, context: e.context,
+  }));
+}
+
+/** Live states (subscribe_entities): `onStates` gets the whole house after every change. Returns the unsubscribe. */
+export function subscribeStates(conn: Connection, onStates: (states: HassState[]) => void): () => void {
+  return subscribeEntities(conn, (entities) => onStates(statesOf(entities)));
 }

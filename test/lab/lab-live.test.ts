@@ -5,7 +5,7 @@ import type { Connection } from 'home-assistant-js-websocket';
 import { INITIAL_STATE } from '../../lab/z2m.mjs';
 import { Auditor } from '../../src/engine.js';
 import { captureHeader } from '../../src/ha/capture.js';
-import { subscribeLockEvents, type Feed } from '../../src/ha/feed.js';
+import { subscribeLockEvents, subscribeStates, type Feed } from '../../src/ha/feed.js';
 import { callService, connect, fireEvent, getState, lab, movePerson, setTimeZone, waitFor, z2mState, zoneWhereHourIs } from './support.js';
 
 let conn: Connection;
@@ -140,4 +140,18 @@ test("unusual hours follow the time zone set in HA's config", async () => {
   assert.match(f.evidence, /between 02:00 and 06:00/);
   await night.feed.close();
   await setTimeZone(conn, lab().time_zone);
+});
+
+test('live states (subscribe_entities) keep a running audit current: a battery drop on the Zigbee2MQTT lock is low-battery', async () => {
+  const a = new Auditor(await captureHeader(conn, new Date()), { eventsPresent: true });
+  const unsubscribe = subscribeStates(conn, (states) => a.updateStates(states));
+  try {
+    assert.equal(findings(a, 'low-battery', 'lock.back_door').length, 0);
+    await z2mState({ ...INITIAL_STATE, battery: 12 });
+    const [f] = await waitFor(() => findings(a, 'low-battery', 'lock.back_door'), 15000, 'low-battery on lock.back_door from live states');
+    assert.match(f.evidence, /12%/);
+  } finally {
+    unsubscribe();
+    await z2mState(INITIAL_STATE);
+  }
 });
