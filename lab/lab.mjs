@@ -73,11 +73,25 @@ async function announceZ2m(url, token, broker) {
     'the MQTT lock did not take its initial state');
 }
 
+/** The lab's parts beyond HA itself; each is idempotent and brings a reused lab up to date with the code. */
+const HOOKS = [['zwave', 'the Z-Wave lab'], ['frontend', 'the card in HA\'s frontend']];
+
+function runHooks() {
+  for (const [dir, what] of HOOKS) {
+    const hook = join(root, 'lab', dir, 'up.mjs');
+    if (!existsSync(hook)) continue;
+    log(`starting ${what} (lab/${dir}/up.mjs)`);
+    const r = spawnSync(process.execPath, [hook], { stdio: 'inherit', env: { ...process.env, LAB_JSON: paths.json } });
+    if (r.status !== 0) throw new Error(`lab/${dir}/up.mjs failed (exit ${r.status})`);
+  }
+}
+
 async function up() {
   const t0 = Date.now();
   const existing = readLab();
   if (readPid(paths.hassPid) && readPid(paths.mqttPid) && (await answers(existing))) {
     log(`already running (Home Assistant ${existing.ha_version}), reused`);
+    runHooks();
     console.log(`lab started in ${((Date.now() - t0) / 1000).toFixed(1)} s (reused)`);
     console.log(`lab ready ${existing.url}`);
     return;
@@ -126,18 +140,7 @@ async function up() {
   };
   writeFileSync(paths.json, JSON.stringify(lab, null, 2) + '\n', { mode: 0o600 });
 
-  const zwaveUp = join(root, 'lab', 'zwave', 'up.mjs');
-  if (existsSync(zwaveUp)) {
-    log('starting the Z-Wave lab (lab/zwave/up.mjs)');
-    const r = spawnSync(process.execPath, [zwaveUp], { stdio: 'inherit', env: { ...process.env, LAB_JSON: paths.json } });
-    if (r.status !== 0) throw new Error(`lab/zwave/up.mjs failed (exit ${r.status})`);
-  }
-  const frontendUp = join(root, 'lab', 'frontend', 'up.mjs');
-  if (existsSync(frontendUp)) {
-    log('installing the card in HA\'s frontend (lab/frontend/up.mjs)');
-    const r = spawnSync(process.execPath, [frontendUp], { stdio: 'inherit', env: { ...process.env, LAB_JSON: paths.json } });
-    if (r.status !== 0) throw new Error(`lab/frontend/up.mjs failed (exit ${r.status})`);
-  }
+  runHooks();
   console.log(`lab started in ${((Date.now() - t0) / 1000).toFixed(1)} s (${fresh ? 'cold: first start with onboarding' : 'warm: existing config'})`);
   console.log(`lab ready ${url}`);
 }
