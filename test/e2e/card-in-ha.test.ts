@@ -123,7 +123,7 @@ describe('the card in Home Assistant\'s real frontend (admin)', () => {
     console.log(`alert shown ${seconds.toFixed(1)} s after the first wrong code`);
     assert.ok(seconds < 10, `the alert took ${seconds} s`);
     assert.match(alert, /Critical/);
-    assert.match(alert, /Evidence: .*5/);
+    assert.match(alert, /Evidence: Garage Side Door: .*\b5\b/, 'the evidence names the lock as HA shows it and counts the 5 tries');
     const count = await texts(adminPage, '#tab-alerts .count');
     assert.ok(Number(count[0]) >= 1, 'the Alerts tab counts open alerts');
     await card(adminPage, '.alert').screenshot({ path: join(SHOTS, 'ha-alert.png') });
