@@ -30,7 +30,7 @@ export function markdown(r) {
   if (r.card) {
     const c = r.card;
     out.push(c.skipped ? `**Card**: skipped (${c.skipped})` : table(['card in Chromium (20 locks, 30 days)', 'value'], [
-      ['`hass` set → first complete render', `${c.first_render_ms} ms (${n(c.history_rows)} history rows, ${c.renders_to_ready} renders)`],
+      ['`hass` set → first complete render', `${c.first_render_ms} ms median of ${c.runs} pages [${c.first_render_ms_runs.join(', ')}] (${n(c.history_rows)} history rows, ${c.renders_to_ready} renders)`],
       ['renders on 1,000 unrelated `hass` updates', `${c.renders_on_unrelated_updates}${mark(c.renders_on_unrelated_updates === 0)} (control: ${c.renders_on_related_update} render for a watched entity; ${c.unrelated_hass_set_us} µs per set)`],
       ['apply one new lock event (bus → rendered)', `${c.event_apply_ms} ms median, ${c.event_apply_max_ms} ms max (${c.events_applied_visible} visible)`],
     ]), '');
