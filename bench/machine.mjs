@@ -10,7 +10,8 @@ export function machine() {
   const os = (() => {
     try { return /PRETTY_NAME="([^"]+)"/.exec(readFileSync('/etc/os-release', 'utf8'))?.[1] ?? process.platform; } catch { return process.platform; }
   })();
-  return `${model} (${cpus()[0]?.speed ?? '?'} MHz), ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB RAM, ${os}, Node ${process.versions.node}`;
+  const mhz = cpus()[0]?.speed ? ` (${cpus()[0].speed} MHz)` : '';
+  return `${model}${mhz}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB RAM, ${os}, Node ${process.versions.node}`;
 }
 
 /** The 1-minute load average, rounded. */
