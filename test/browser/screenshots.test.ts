@@ -1,4 +1,5 @@
 // Screenshots for the README and the issue (light, dark, phone width), with the theming they prove.
+import './fixed-clock.js';
 import { expect } from '@open-wc/testing';
 import { executeServerCommand, setViewport } from '@web/test-runner-commands';
 import { zwaveNotification } from './fixtures.js';
