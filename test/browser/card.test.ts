@@ -280,10 +280,16 @@ describe('timeline', () => {
     await m.el.updateComplete;
     expect(text(m.root, '.events li').some((t) => t.includes('Back Door'))).to.equal(true); // 2 h ago
     expect(m.root.querySelector('.reviewed')!.textContent).to.include('Never reviewed');
+    await openView(m, 'scorecard');
+    const review = () => m.root.querySelector('.check[data-check="weekly-log-review"] .chip')!.textContent;
+    expect(review()).to.equal('Fail');
+    await openView(m, 'timeline');
     [...m.root.querySelectorAll<HTMLButtonElement>('.actions button')].find((b) => b.textContent!.includes('reviewed'))!.click();
     await until(() => m.root.querySelector('.reviewed')!.textContent!.includes('Last reviewed'), 'review shown');
     expect((m.h.userData.get('lock_sentinel') as { reviews: { user: string }[] }).reviews[0]!.user).to.equal('Anna');
     expect(m.root.querySelector('.reviewed')!.textContent).to.include('Last reviewed');
+    await openView(m, 'scorecard');
+    expect(review()).to.equal('Pass'); // the mark feeds the weekly-review check
   });
 
   it('marks a keypad unlock at 03:00 house time as an unusual hour', async () => {
