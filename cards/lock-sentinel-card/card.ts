@@ -70,8 +70,8 @@ export class LockSentinelCard extends LitElement {
     if (restart) {
       this._session!.stop();
       this._session = undefined;
-      this._startSession();
     }
+    this._startSession();
     this._stale = true;
     this.requestUpdate();
   }

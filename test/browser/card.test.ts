@@ -26,6 +26,18 @@ describe('card contract', () => {
     expect(() => el.setConfig(frozen)).not.to.throw();
   });
 
+  it('starts whether hass or the config arrives first', async () => {
+    const { harness } = await import('./fixtures.js');
+    const h = harness();
+    const el = document.createElement('lock-sentinel-card') as LockSentinelCard;
+    el.hass = h.hass;
+    document.body.append(el);
+    el.setConfig({ type: 'custom:lock-sentinel-card', entities: ['lock.garage'] });
+    await until(() => el.shadowRoot!.querySelector('.lock .name')?.textContent === 'Garage Lock', 'the card rendered');
+    expect(h.calls.filter((c) => c.type === 'history/history_during_period')).to.have.length(1);
+    el.remove();
+  });
+
   it('sizes itself for masonry and sections, compact and full', () => {
     const el = document.createElement('lock-sentinel-card') as LockSentinelCard;
     el.setConfig({ type: 'custom:lock-sentinel-card' });
@@ -129,6 +141,24 @@ describe('rendering discipline', () => {
     expect(m.root.querySelectorAll('.events li').length).to.equal(before + 1);
     expect(text(m.root, '.events li')[0]).to.match(/Unlocked · Front Door/);
     expect(text(m.root, '.events li')[0]).to.include('Slot 2');
+  });
+});
+
+describe('lifecycle', () => {
+  it('unsubscribes when removed; back on the page it resubscribes and loads only the missing history', async () => {
+    const m = await mount();
+    const count = (type: string) => m.h.calls.filter((c) => c.type === type).length;
+    expect(m.h.subscribed()).to.include('state_changed');
+    const host = m.el.parentElement!;
+    m.el.remove();
+    await until(() => m.h.subscribed().length === 0, 'subscriptions closed');
+    host.append(m.el);
+    await until(() => m.h.subscribed().includes('zwave_js_notification'), 'subscribed again');
+    await until(() => count('history/history_during_period') === 2, 'the gap loaded');
+    const [first, gap] = m.h.calls.filter((c) => c.type === 'history/history_during_period');
+    expect(Date.parse(String(gap!.start_time))).to.equal(Date.parse(String(first!.end_time)));
+    expect(count('frontend/get_user_data')).to.equal(1);
+    expect(m.h.calls.filter((c) => c.service === 'get_lock_usercode')).to.have.length(1);
   });
 });
 
