@@ -4,6 +4,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Connection } from 'home-assistant-js-websocket';
 import { send } from '../../src/ha/command.js';
+import { captureHeader } from '../../src/ha/capture.js';
+import { discoverLocks } from '../../src/adapters/discovery.js';
 import { callService, connect, lab, movePerson, setTimeZone, waitFor, zoneWhereHourIs } from './support.js';
 import { act, loadLab, mockSlots, type ZwaveLab } from './zwave-lab.js';
 import { installFromLab, removeAll, sleep, watchNotifications, type Note } from './generate-support.js';
@@ -18,7 +20,7 @@ let zl: ZwaveLab;
 let conn: Connection;
 let watch: Awaited<ReturnType<typeof watchNotifications>>;
 let guestExpires: Date;
-/** The garage lock's name exactly as HA reports it (house data, printed as is). */
+/** The garage lock's name as the lock model has it (house data, printed as is). */
 let garageName: string;
 
 const titled = (from: number, part: string) => watch.notes.slice(from).filter((n: Note) => n.title.includes(part));
@@ -38,9 +40,7 @@ before(async () => {
     .filter((s) => s.entity_id.startsWith('binary_sensor.patio_door_tampering')).every((s) => s.state === 'off'), 10000, 'the tamper sensor off');
   await callService(conn, 'zwave_js', 'set_lock_usercode', { code_slot: GUEST_SLOT, usercode: GUEST_PIN }, garage.lock_entity);
   await waitFor(async () => (await mockSlots(zl, garage.node_id))[String(GUEST_SLOT)]?.status === 'enabled', 15000, 'the guest code in the mock lock');
-  const garageState = (await send<{ entity_id: string; attributes: { friendly_name?: string } }[]>(conn, { type: 'get_states' }))
-    .find((s) => s.entity_id === garage.lock_entity);
-  garageName = String(garageState?.attributes.friendly_name);
+  garageName = String(discoverLocks(await captureHeader(conn, new Date())).find((l) => l.entity_id === garage.lock_entity)?.name);
   guestExpires = new Date(Date.now() + 20000);
   await installFromLab(conn, [
     { lock: patio.lock_entity, slot: 3, name: HOSTILE_HOLDER, role: 'family', added: null, expires: null },

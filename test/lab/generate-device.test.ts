@@ -52,7 +52,8 @@ describe('device health and reminders', () => {
     const from = watch.notes.length;
     await act(loadLab(), patio.node_id, { action: 'jam' });
     const [note] = await waitFor(() => titled(from, 'lock jammed'), 10000, 'the jam alert');
-    assert.equal(note.message, `${String((await state(patio.lock_entity))?.attributes.friendly_name)}: jammed. Check the door and the bolt.`);
+    const name = discoverLocks(await captureHeader(conn, new Date())).find((l) => l.entity_id === patio.lock_entity)?.name;
+    assert.equal(note.message, `${String(name)}: jammed. Check the door and the bolt.`);
     await sleep(2000);
     assert.equal(titled(from, 'lock jammed').length, 1, 'the notification and the jammed state are one alert');
   });

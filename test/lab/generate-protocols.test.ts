@@ -46,8 +46,8 @@ after(async () => {
   }
 });
 
-const lockName = async (id: string) => String((await send<{ entity_id: string; attributes: { friendly_name?: string } }[]>(conn, { type: 'get_states' }))
-  .find((s) => s.entity_id === id)?.attributes.friendly_name);
+/** A lock's name as the lock model has it. */
+const lockName = async (id: string) => String(discoverLocks(await captureHeader(conn, new Date())).find((l) => l.entity_id === id)?.name);
 
 describe('generated automations per protocol', () => {
   test('Zigbee2MQTT: 4 wrong PINs on the action entity give no alert, the 5th one', async () => {
