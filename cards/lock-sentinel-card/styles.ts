@@ -100,6 +100,7 @@ export const styles = css`
     ha-card { padding: 8px 10px 12px; }
     .pillars li { grid-template-columns: 6em 1fr 2.5em; }
     form.edit { grid-template-columns: 1fr; }
+    [role='tablist'] { flex-wrap: wrap; }
     [role='tab'] { padding: 8px 6px; }
     .events time { flex-basis: 100%; }
   }
