@@ -5,7 +5,7 @@ import { describe, supports, test, triggers } from '../signals.js';
 import { lockName } from '../subject.js';
 
 export const lockout: LockBuilder = (s) => {
-  if (!supports(s, 'lockout') || !s.protocols.includes('zwave_js')) return null;
+  if (!supports(s, 'lockout')) return null;
   const d = describe('trigger');
   return {
     kind: 'lockout',
