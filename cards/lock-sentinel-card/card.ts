@@ -30,6 +30,7 @@ export class LockSentinelCard extends LitElement {
     _busy: { state: true },
     _actionError: { state: true },
     _installNote: { state: true },
+    _notify: { state: true },
   };
 
   declare _view: View;
@@ -39,6 +40,7 @@ export class LockSentinelCard extends LitElement {
   declare _busy: boolean;
   declare _actionError: string | null;
   declare _installNote: string | null;
+  declare _notify: ReadonlySet<string>;
 
   private _config?: LockSentinelConfig;
   private _hass?: HomeAssistant;
@@ -57,6 +59,7 @@ export class LockSentinelCard extends LitElement {
     this._busy = false;
     this._actionError = null;
     this._installNote = null;
+    this._notify = new Set();
   }
 
   // ---- the card contract -------------------------------------------------------------------------
@@ -190,7 +193,7 @@ export class LockSentinelCard extends LitElement {
       t: this._t, fmt: this._fmt, report: s.report, locks: s.locks, timeline: s.timeline, shared: s.shared,
       admin: s.isAdmin, usercodeLocks: s.usercodeLocks, inUse: s.inUse, verdicts: s.verdicts, filter: this._filter,
       historyDays: this._config.history_days, editing: this._editing, busy: this._busy, now: Date.now(),
-      canInstall: s.canInstall, installNote: this._installNote, storagePerUser: s.storageMode === 'user',
+      canInstall: s.canInstall, installNote: this._installNote, notifyTargets: s.canInstall ? s.notifyTargets : [], notifyChosen: this._notify, storagePerUser: s.storageMode === 'user',
       on: {
         acknowledge: (key) => void this._run(() => s.updateShared((d) => ({ ...d, acknowledged: [...d.acknowledged, key] }))),
         editSlot: (edit) => { this._editing = edit; },
@@ -218,9 +221,15 @@ export class LockSentinelCard extends LitElement {
           else checklist[item] = value;
           return { ...d, checklist };
         })),
+        chooseNotify: (target, on) => {
+          const next = new Set(this._notify);
+          if (on) next.add(target);
+          else next.delete(target);
+          this._notify = next;
+        },
         installAlerts: () => void this._run(async () => {
           this._installNote = null;
-          const r = await s.installAlerts();
+          const r = await s.installAlerts([...this._notify].filter((n) => s.notifyTargets.includes(n)));
           this._installNote = this._t('install.done', { created: r.created.length, updated: r.updated.length, removed: r.removed.length });
         }),
       },

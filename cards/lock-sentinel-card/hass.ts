@@ -43,6 +43,8 @@ export interface HomeAssistant {
   locale?: HassLocale;
   language?: string;
   themes?: { darkMode?: boolean; theme?: string };
+  /** Service registry by domain (only the names are read: notify targets for the alerts). */
+  services?: Record<string, Record<string, unknown>>;
   config: { time_zone: string; [k: string]: unknown };
   connection: HassConnection;
   callWS<T>(msg: { type: string; [k: string]: unknown }): Promise<T>;

@@ -220,11 +220,20 @@ export class AuditSession {
     return this.isAdmin && typeof this.hass().callApi === 'function';
   }
 
+  /** Notify services an alert can also go to (phones), besides HA's own persistent notification. */
+  get notifyTargets(): string[] {
+    return Object.keys(this.hass().services?.notify ?? {})
+      .filter((s) => s !== 'persistent_notification' && s !== 'send_message')
+      .map((s) => `notify.${s}`)
+      .sort();
+  }
+
   /** Generates the alert automations for every lock of the house and installs them in HA (admins). */
-  async installAlerts(): Promise<InstallResult> {
+  async installAlerts(notify: string[]): Promise<InstallResult> {
     const hass = this.hass();
     if (!this.canInstall || !hass.callApi) throw new Error('Installing alerts needs an administrator');
-    const result = await install(hassRest(hass.callApi.bind(hass)), generate({ locks: this.allLocks, registry: this.shared.code_registry, notify: [] }), []);
+    const gen = generate({ locks: this.allLocks, registry: this.shared.code_registry, notify });
+    const result = await install(hassRest(hass.callApi.bind(hass)), gen, notify);
     this.admin = { ...this.admin, automations: await this.loadAutomations() };
     this.refresh();
     return result;

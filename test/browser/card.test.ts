@@ -188,6 +188,33 @@ describe('alerts', () => {
   });
 });
 
+describe('install alerts', () => {
+  it('admins pick phones to notify; a REST failure is one clear line, nothing half-done is claimed', async () => {
+    const m = await mount({}, { rest: true });
+    await openView(m, 'alerts');
+    const section = m.root.querySelector('.install')!;
+    expect(section.querySelector('p')!.textContent).to.include('No Lock Sentinel alerts are installed');
+    const boxes = [...section.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
+    expect(boxes.map((b) => b.value)).to.deep.equal(['notify.mobile_app_annas_phone']);
+    boxes[0]!.click();
+    await m.el.updateComplete;
+    section.querySelector<HTMLButtonElement>('button')!.click();
+    await until(() => m.root.querySelector('[role="alert"]'), 'the error');
+    expect(m.root.querySelector('[role="alert"]')!.textContent).to.equal('GET /api/services failed (503): no REST API in this test');
+    expect(m.h.calls.filter((c) => c.type === 'rest').map((c) => `${c.method} ${c.path}`)).to.deep.equal(['GET services']);
+    expect(m.root.querySelector('.install [role="status"]')).to.equal(null);
+  });
+
+  it('is not offered without the REST API or to non-admins', async () => {
+    const m = await mount({}, { rest: true, admin: false });
+    await openView(m, 'alerts');
+    expect(m.root.querySelector('.install')).to.equal(null);
+    const plain = await mount();
+    await openView(plain, 'alerts');
+    expect(plain.root.querySelector('.install')).to.equal(null);
+  });
+});
+
 describe('codes', () => {
   it('lists slots with holder, role, verdict and never a PIN; admins record and delete', async () => {
     const shared = { code_registry: [{ lock: 'lock.front_door', slot: 2, name: 'Anna', role: 'family', added: iso(86_400_000 * 40), expires: null }] };

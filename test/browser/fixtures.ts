@@ -87,6 +87,8 @@ export interface HarnessOptions {
   language?: string;
   darkMode?: boolean;
   shared?: unknown;
+  /** Give hass a REST API (callApi) that answers 503 to everything, and notify services. */
+  rest?: boolean;
 }
 
 export function harness(opts: HarnessOptions = {}): Harness {
@@ -161,6 +163,15 @@ export function harness(opts: HarnessOptions = {}): Harness {
       },
     },
     callWS: callWS as HomeAssistant['callWS'],
+    ...(opts.rest
+      ? {
+          services: { notify: { mobile_app_annas_phone: {}, persistent_notification: {}, send_message: {} } },
+          callApi: (async (method: string, path: string) => {
+            calls.push({ type: 'rest', method, path });
+            throw { error: 'Response error: 503', status_code: 503, body: { message: 'no REST API in this test' } };
+          }) as HomeAssistant['callApi'],
+        }
+      : {}),
   };
   return {
     get hass() {

@@ -23,6 +23,13 @@ function installSection(ctx: ViewContext) {
   return html`<section class="install" aria-labelledby="install-title">
     <h3 id="install-title">${ctx.t('install.title')}</h3>
     <p class="muted">${ctx.t(missing ? 'install.missing' : 'install.present')}</p>
+    ${ctx.notifyTargets.length
+      ? html`<fieldset class="notify" ?disabled=${ctx.busy}>
+          <legend>${ctx.t('install.notify')}</legend>
+          ${ctx.notifyTargets.map((n) => html`<label><input type="checkbox" value=${n} .checked=${ctx.notifyChosen.has(n)}
+            @change=${(e: Event) => ctx.on.chooseNotify(n, (e.target as HTMLInputElement).checked)} /> ${n.slice('notify.'.length)}</label>`)}
+        </fieldset>`
+      : nothing}
     <div class="actions">
       <button class="btn ${missing ? 'primary' : ''}" ?disabled=${ctx.busy} @click=${() => ctx.on.installAlerts()}>${ctx.t('install.button')}</button>
       ${ctx.installNote ? html`<span role="status">${ctx.installNote}</span>` : nothing}

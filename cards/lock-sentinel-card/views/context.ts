@@ -37,6 +37,9 @@ export interface ViewContext {
   /** Admin with HA's REST API at hand: may install the alert automations. */
   canInstall: boolean;
   installNote: string | null;
+  /** notify.* services the alerts may also go to, and the ones chosen. */
+  notifyTargets: string[];
+  notifyChosen: ReadonlySet<string>;
   /** Where the code registry is stored: per user on HA without frontend/*_system_data. */
   storagePerUser: boolean;
   on: {
@@ -49,6 +52,7 @@ export interface ViewContext {
     downloadCsv(): void;
     answer(item: string, value: boolean | null): void;
     installAlerts(): void;
+    chooseNotify(target: string, on: boolean): void;
   };
 }
 
