@@ -33,8 +33,6 @@ export interface GenerateInput {
   registry: CodeRegistryEntry[];
   notify: string[];
   thresholds?: Readonly<Thresholds>;
-  /** Jam problem sensors per lock entity id (see findJamSensors). */
-  jamSensors?: Record<string, string[]>;
   /** Guest expiries before this instant are reported in notes instead (their trigger could never fire). */
   now?: Date;
 }
@@ -59,7 +57,7 @@ export function generate(input: GenerateInput): Generated {
   const automations: AutomationConfig[] = [];
   const notes: string[] = [];
   for (const lock of input.locks) {
-    const s = lockSubject(lock, input.registry, input.jamSensors?.[lock.entity_id]);
+    const s = lockSubject(lock, input.registry);
     for (const build of LOCK_BUILDERS) {
       const body = build(s, th);
       if (body) automations.push(automation(`${ID_PREFIX}${body.kind}_${objectId(lock.entity_id)}`, `Lock Sentinel: ${body.title} – ${lock.name}`, body, subjectVariables(s, input.notify)));

@@ -6,7 +6,7 @@ import { Input, type ConfigMap, type Subject } from './types.js';
 
 const DEVICE_ID = /^[A-Za-z0-9_-]+$/;
 
-export function lockSubject(lock: Lock, registry: CodeRegistryEntry[], jamSensors: string[] = []): Subject {
+export function lockSubject(lock: Lock, registry: CodeRegistryEntry[]): Subject {
   if (lock.device_id !== null && !DEVICE_ID.test(lock.device_id)) {
     throw new Error(`Lock ${lock.entity_id} has an unexpected device id ${JSON.stringify(lock.device_id)}`);
   }
@@ -17,8 +17,8 @@ export function lockSubject(lock: Lock, registry: CodeRegistryEntry[], jamSensor
     lock: entityId(lock.entity_id),
     device: lock.device_id,
     actionEntities: lock.action_entities.map(entityId),
-    tamperEntities: lock.tamper_entity ? [entityId(lock.tamper_entity)] : [],
-    jamEntities: jamSensors.map(entityId),
+    tamperEntities: (lock.tamper_entities ?? (lock.tamper_entity ? [lock.tamper_entity] : [])).map(entityId),
+    jamEntities: lock.jam_entity ? [entityId(lock.jam_entity)] : [],
     battery: lock.battery_entity ? entityId(lock.battery_entity) : null,
     firmware: lock.firmware ? entityId(lock.firmware.entity_id) : null,
     nameExpr: jinjaString(lock.name),

@@ -7,7 +7,6 @@ import { captureHeader } from '../../src/ha/capture.js';
 import { discoverLocks } from '../../src/adapters/discovery.js';
 import { generate, ID_PREFIX } from '../../src/generate/generate.js';
 import { install } from '../../src/generate/installer.js';
-import { findJamSensors } from '../../src/generate/related.js';
 import { send } from '../../src/ha/command.js';
 import { THRESHOLDS } from '../../src/thresholds.js';
 import { INITIAL_STATE } from '../../lab/z2m.mjs';
@@ -28,7 +27,7 @@ before(async () => {
   // The lab cannot wait an hour: the same builder with a one-minute unavailability threshold.
   const header = await captureHeader(conn, new Date());
   const locks = discoverLocks(header);
-  const gen = generate({ locks, registry: [], notify: [], jamSensors: findJamSensors(header, locks),
+  const gen = generate({ locks, registry: [], notify: [],
     thresholds: { ...THRESHOLDS, unavailableMinutes: 1 } });
   // HA restores an automation's last_triggered by entity id: a fresh id per run keeps "once a day" from an earlier run.
   const run = Date.now().toString(36);

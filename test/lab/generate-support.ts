@@ -3,7 +3,6 @@ import type { Connection } from 'home-assistant-js-websocket';
 import { captureHeader } from '../../src/ha/capture.js';
 import { discoverLocks } from '../../src/adapters/discovery.js';
 import { generate } from '../../src/generate/generate.js';
-import { findJamSensors } from '../../src/generate/related.js';
 import { install, restClient, uninstall, type HaRest } from '../../src/generate/installer.js';
 import type { CodeRegistryEntry } from '../../src/model/ha.js';
 import type { Generated } from '../../src/generate/types.js';
@@ -26,7 +25,7 @@ export const api = (): HaRest => restClient(lab().url, lab().token);
 export async function installFromLab(conn: Connection, registry: CodeRegistryEntry[], withScripts = false): Promise<Generated> {
   const header = await captureHeader(conn, new Date());
   const locks = discoverLocks(header);
-  const gen = generate({ locks, registry, notify: [], jamSensors: findJamSensors(header, locks) });
+  const gen = generate({ locks, registry, notify: [] });
   await install(api(), withScripts ? gen : { ...gen, scripts: {} }, []);
   return gen;
 }

@@ -169,24 +169,26 @@ describe('generate', () => {
 });
 
 describe('jam sensors', () => {
-  test('binary sensors named for a jam on the lock\'s device become jam triggers', async () => {
-    const { findJamSensors } = await import('../../src/generate/related.js');
+  test('the jam problem sensor discovered on the lock\'s device becomes a jam trigger; other devices\' sensors do not', async () => {
+    const { discoverLocks } = await import('../../src/adapters/discovery.js');
     const header = {
       version: 1 as const, captured_at: '2026-01-01T00:00:00Z', config: { time_zone: 'UTC' },
       states: [
+        { entity_id: 'lock.front', state: 'locked', attributes: { friendly_name: 'Front' } },
         { entity_id: 'binary_sensor.front_lock_jammed', state: 'off', attributes: { device_class: 'problem' } },
         { entity_id: 'binary_sensor.front_tamper', state: 'off', attributes: { device_class: 'tamper' } },
         { entity_id: 'binary_sensor.other_lock_jammed', state: 'off', attributes: {} },
       ],
       entity_registry: [
+        { entity_id: 'lock.front', platform: 'zwave_js', device_id: 'dev_front' },
         { entity_id: 'binary_sensor.front_lock_jammed', platform: 'zwave_js', device_id: 'dev_front' },
         { entity_id: 'binary_sensor.front_tamper', platform: 'zwave_js', device_id: 'dev_front' },
         { entity_id: 'binary_sensor.other_lock_jammed', platform: 'zwave_js', device_id: 'dev_other' },
       ],
     };
-    const jam = findJamSensors(header, [LOCKS[0], LOCKS[1]]);
-    assert.deepEqual(jam, { 'lock.front': ['binary_sensor.front_lock_jammed'] });
-    const g = generate({ locks: [LOCKS[0]], registry: [], notify: [], jamSensors: jam });
+    const [front] = discoverLocks(header);
+    assert.equal(front.jam_entity, 'binary_sensor.front_lock_jammed');
+    const g = generate({ locks: [front], registry: [], notify: [] });
     const a = g.automations.find((x) => x.id === `${ID_PREFIX}jam_front`)!;
     assert.deepEqual(a.triggers.at(-1), { trigger: 'state', entity_id: ['binary_sensor.front_lock_jammed'], to: 'on' });
     assert.match(text(a.conditions), /trigger.entity_id in jam_entities/);

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { discoverLocks } from '../../adapters/discovery.js';
 import { notifyTargets } from '../../generate/alert.js';
 import { generate as build } from '../../generate/generate.js';
-import { findJamSensors } from '../../generate/related.js';
 import { toYaml } from '../../generate/yaml.js';
 import type { Snapshot } from '../../model/ha.js';
 import { parseArgs, value, values, type ParsedArgs } from '../args.js';
@@ -28,7 +27,7 @@ export function notifyFlag(p: ParsedArgs): string[] {
 
 export function generateFor(snap: Snapshot, notify: string[]) {
   const locks = discoverLocks(snap);
-  return build({ locks, registry: snap.code_registry ?? [], notify, jamSensors: findJamSensors(snap, locks) });
+  return build({ locks, registry: snap.code_registry ?? [], notify });
 }
 
 const generateCmd: Command = {
