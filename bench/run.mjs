@@ -63,7 +63,7 @@ async function main() {
     results.engine = Object.fromEntries(Object.entries(byForm).map(([n, f]) => [n, { ...f.jsonl, json: f.json }]));
     const big = results.engine['1000000'], mid = results.engine['100000'];
     if (big && mid) {
-      const growth = (a, b) => ({ audit: ratio(a.audit_s, b.audit_s), parse: ratio(a.parse_s, b.parse_s), peak: ratio(a.peak_mb, b.peak_mb) });
+      const growth = (a, b) => ({ audit: ratio(a.audit_s, b.audit_s), audit_cpu: ratio(a.audit_cpu_s, b.audit_cpu_s), parse: ratio(a.parse_s, b.parse_s), peak: ratio(a.peak_mb, b.peak_mb) });
       results.engine_growth = { jsonl: growth(big, mid), json: growth(big.json, mid.json) };
       targets.audit_under_1_5x_parse = big.audit_parse_ratio < 1.5 && big.json.audit_parse_ratio < 1.5;
       targets.peak_under_300mb = big.peak_mb < 300 && big.json.peak_mb < 300;
