@@ -1,29 +1,34 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
-import esbuild, { minify } from 'rollup-plugin-esbuild';
+import esbuild from 'rollup-plugin-esbuild';
+import terser from '@rollup/plugin-terser';
 import { existsSync } from 'node:fs';
 import { rollupTables } from './cards/build/translation-tables.mjs';
 
-// Two faces of one engine: the dashboard card (browser, one ES module) and the CLI (Node).
+// Two faces of one engine: the dashboard card (browser, dist/ as HACS ships it) and the CLI (Node, build/).
 const builds = [];
 
 // LS_BUILD=cli builds only the CLI (quick engine work).
 if (process.env.LS_BUILD !== 'cli' && existsSync('cards/lock-sentinel-card/card.ts')) {
   builds.push({
     input: 'cards/lock-sentinel-card/card.ts',
-    output: { file: 'dist/lock-sentinel-card.js', format: 'es', inlineDynamicImports: true },
+    // HACS ships everything in dist/: the card, plus chunks it loads only when needed (a language other than
+    // English, the alert installer for admins). Content-hashed chunk names keep browser caches honest. The entry
+    // stays a small facade over the main chunk: HA and HACS load it with a query string (?v=, ?hacstag=), and
+    // chunks that imported the entry itself would load it a second time under another URL.
+    output: { dir: 'dist', format: 'es', entryFileNames: 'lock-sentinel-card.js', chunkFileNames: 'lock-sentinel-card-[name]-[hash].js' },
     plugins: [
       nodeResolve({ browser: true, exportConditions: ['production'] }),
       rollupTables(),
       esbuild({ target: 'es2022', charset: 'utf8', tsconfig: 'tsconfig.json' }),
-      // Minify the whole chunk (not module by module): names are mangled across modules.
-      minify({ target: 'es2022', charset: 'utf8' }),
+      // Minify each whole chunk (not module by module): names are mangled across modules; terser packs tighter than esbuild.
+      terser({ ecma: 2022, module: true, compress: { passes: 3, unsafe_arrows: true }, format: { comments: false } }),
     ],
   });
 }
 
 builds.push({
   input: 'src/cli/main.ts',
-  output: { file: 'dist/cli.js', format: 'es', banner: '#!/usr/bin/env node' },
+  output: { file: 'build/cli.js', format: 'es', banner: '#!/usr/bin/env node' },
   external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0'),
   plugins: [esbuild({ target: 'node20', tsconfig: 'tsconfig.json' })],
 });

@@ -3,5 +3,5 @@ import { ensureInstalled, ensureBuilt } from './ensure.mjs';
 
 ensureInstalled();
 ensureBuilt();
-const { run } = await import('../dist/cli.js');
+const { run } = await import('../build/cli.js');
 process.exitCode = await run(['audit', '--demo', ...process.argv.slice(2)]);

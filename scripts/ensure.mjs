@@ -25,7 +25,7 @@ export function ensureInstalled() {
 }
 
 export function ensureBuilt() {
-  const out = join(root, 'dist', 'cli.js');
+  const out = join(root, 'build', 'cli.js');
   const sources = Math.max(newest('src'), newest('cards'), statSync(join(root, 'rollup.config.mjs')).mtimeMs);
   if (!existsSync(out) || statSync(out).mtimeMs < sources) {
     console.error('lock-sentinel: building...');

@@ -1,5 +1,5 @@
-// Dates and times in the user's locale (date-fns over Intl, so no per-language date tables ship).
-import { intlFormat } from 'date-fns/intlFormat';
+// Dates and times in the user's locale, all over Intl so no per-language date tables ship: relative times through
+// date-fns' intlFormatDistance, absolute ones through Intl.DateTimeFormat made once per formatter.
 import { intlFormatDistance } from 'date-fns/intlFormatDistance';
 import type { HomeAssistant } from './hass.js';
 
@@ -21,10 +21,12 @@ export function formatter(language: string, timeZone: string | undefined): Forma
   const locale = language || 'en';
   const ms = (t: number | string) => (typeof t === 'number' ? t : Date.parse(t));
   const hourFmt = new Intl.DateTimeFormat('en-US', { hour: 'numeric', hourCycle: 'h23', timeZone });
+  const dateTimeFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  const dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone });
   return {
     timeZone,
-    dateTime: (t) => intlFormat(ms(t), { dateStyle: 'medium', timeStyle: 'short', timeZone }, { locale }),
-    date: (t) => intlFormat(ms(t), { dateStyle: 'medium', timeZone }, { locale }),
+    dateTime: (t) => dateTimeFmt.format(ms(t)),
+    date: (t) => dateFmt.format(ms(t)),
     relative: (t, now = Date.now()) => intlFormatDistance(ms(t), now, { locale }),
     hour: (t) => Number(hourFmt.format(t)) % 24,
   };

@@ -5,8 +5,7 @@ import { Auditor, type AuditReport } from '../../src/engine.js';
 import type { HassEvent, HassUser } from '../../src/model/ha.js';
 import type { AccessEvent, Lock } from '../../src/model/lock.js';
 import { clearCodeServiceCall } from '../../src/services/clear-code.js';
-import { generate } from '../../src/generate/generate.js';
-import { install, type InstallResult } from '../../src/generate/installer.js';
+import type { InstallResult } from '../../src/generate/installer.js';
 import type { LockSentinelConfig } from './config.js';
 import { PROTOCOL_EVENTS } from './const.js';
 import { buildHeader, EMPTY_SHARED, historyEntities, selectLocks, watchedEntities, type AdminData, type SharedData } from './header.js';
@@ -232,6 +231,8 @@ export class AuditSession {
   async installAlerts(notify: string[]): Promise<InstallResult> {
     const hass = this.hass();
     if (!this.canInstall || !hass.callApi) throw new Error('Installing alerts needs an administrator');
+    // The generator is only needed here, by admins: it loads as its own chunk, not with every dashboard.
+    const [{ generate }, { install }] = await Promise.all([import('../../src/generate/generate.js'), import('../../src/generate/installer.js')]);
     const gen = generate({ locks: this.allLocks, registry: this.shared.code_registry, notify });
     const result = await install(hassRest(hass.callApi.bind(hass)), gen, notify);
     this.admin = { ...this.admin, automations: await this.loadAutomations() };

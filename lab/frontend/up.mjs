@@ -9,7 +9,7 @@
 //   4. sets passwords for the lab's admin and non-admin users (new ones on each lab start), so a browser can log in
 //      through HA's login page, and merges `frontend: {dashboard, resource, users: {admin|nonadmin: {username, password}}}` into lab.json.
 import { createHash, randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { http, wsSession } from '../ha-api.mjs';
 import { DASHBOARD, dashboardConfig, RESOURCE_DIR, RESOURCE_PATH, USERNAMES } from './dashboard.mjs';
@@ -30,7 +30,11 @@ function installBundle(configDir) {
   const www = join(configDir, 'www');
   const fresh = !existsSync(www);
   mkdirSync(join(www, RESOURCE_DIR), { recursive: true });
-  copyFileSync(bundle, join(www, RESOURCE_DIR, 'lock-sentinel-card.js'));
+  // The card and the chunks it loads on demand, as HACS copies dist/ (chunks of older builds removed).
+  for (const f of readdirSync(join(www, RESOURCE_DIR)).filter((n) => n.startsWith('lock-sentinel-card'))) rmSync(join(www, RESOURCE_DIR, f));
+  for (const f of readdirSync(join(root, 'dist')).filter((n) => /^lock-sentinel-card[\w-]*\.js$/.test(n))) {
+    copyFileSync(join(root, 'dist', f), join(www, RESOURCE_DIR, f));
+  }
   const hash = createHash('sha256').update(readFileSync(bundle)).digest('hex').slice(0, 12);
   return { url: `${RESOURCE_PATH}?v=${hash}`, fresh };
 }

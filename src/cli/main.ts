@@ -54,7 +54,7 @@ export async function run(argv: string[]): Promise<number> {
   }
 }
 
-// `node dist/cli.js ...` runs directly; bin/lock-sentinel.js imports `run`.
+// `node build/cli.js ...` runs directly; bin/lock-sentinel.js imports `run`.
 if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
   process.exitCode = await run(process.argv.slice(2));
 }

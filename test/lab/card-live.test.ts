@@ -83,6 +83,8 @@ function serve(): Promise<string> {
       res.end(readFileSync(file));
     };
     if (path === '/card.js') return js(card);
+    // The chunks the card loads on demand (another language, the alert installer), next to it as in HACS' dist/.
+    if (/^\/lock-sentinel-card-[\w-]+\.js$/.test(path)) return js(join(root, 'dist', path.slice(1)));
     if (path.startsWith('/api/')) return void forward(req, res);
     if (/^\/haws\/[a-z]+\.js$/.test(path)) return js(join(haws, path.slice('/haws/'.length)));
     if (path === '/') {

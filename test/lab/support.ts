@@ -98,7 +98,7 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the built CLI (bin/lock-sentinel.js → dist/cli.js) with the given args and extra environment. */
+/** Runs the built CLI (bin/lock-sentinel.js → build/cli.js) with the given args and extra environment. */
 export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const base = { ...process.env };
