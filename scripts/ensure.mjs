@@ -25,9 +25,9 @@ export function ensureInstalled() {
 }
 
 export function ensureBuilt() {
-  const out = join(root, 'build', 'cli.js');
+  const outputs = [join(root, 'build', 'cli.js'), join(root, 'dist', 'lock-sentinel-card.js')];
   const sources = Math.max(newest('src'), newest('cards'), statSync(join(root, 'rollup.config.mjs')).mtimeMs);
-  if (!existsSync(out) || statSync(out).mtimeMs < sources) {
+  if (outputs.some((out) => !existsSync(out) || statSync(out).mtimeMs < sources)) {
     console.error('lock-sentinel: building...');
     run('npm run --silent build');
   }
