@@ -5,9 +5,11 @@ import { holder, type ViewContext } from './context.js';
 function lastAccess(ctx: ViewContext, lock: LockSummary) {
   const a = lock.last_access;
   if (!a) return html`<span class="muted">${ctx.t('overview.no_access')}</span>`;
-  const who = a.holder ?? holder(ctx, lock.entity_id, a.slot) ?? ctx.t('who.unknown');
+  // Only what is known: who and how are left out rather than shown as "unknown".
+  const who = a.holder ?? holder(ctx, lock.entity_id, a.slot);
+  const parts = [ctx.t(`kind.${a.kind}`), ...(who ? [who] : []), ...(a.method !== 'unknown' ? [ctx.t(`method.${a.method}`)] : [])];
   return html`<span title=${ctx.fmt.dateTime(a.time)}
-    >${ctx.t(`kind.${a.kind}`)} · ${who} · ${ctx.t(`method.${a.method}`)} · <time datetime=${a.time}>${ctx.fmt.relative(a.time, ctx.now)}</time></span
+    >${parts.join(' · ')} · <time datetime=${a.time}>${ctx.fmt.relative(a.time, ctx.now)}</time></span
   >`;
 }
 
