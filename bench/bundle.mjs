@@ -1,6 +1,7 @@
-// Bundle size: raw and gzip bytes of the shipped card, and each dependency's share. The shares come from a separate
-// analysis build (the same rollup input and plugins as the shipped build, generated in memory, nothing written):
-// every module's rendered code, grouped, minified by the same minifier and gzipped on its own.
+// Bundle size: raw and gzip bytes of what the card loads at startup (dist/lock-sentinel-card.js and the chunks it
+// imports statically), of every on-demand chunk in dist/, and each dependency's share of the startup code. The
+// shares come from a separate analysis build (the same rollup input, output and plugins as the shipped build,
+// generated in memory, nothing written): each module's rendered code, grouped, minified together and measured.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -24,43 +25,67 @@ export function groupOf(id) {
   return pkg ? pkg[1] : 'other';
 }
 
-const gz = (buf) => gzipSync(buf, { level: 9 }).length;
+const gz = (buf, level) => gzipSync(buf, { level }).length;
+const sizes = (buf) => ({ raw: buf.length, gzip: gz(buf, 9), gzip6: gz(buf, 6) });
+
+/** The card's build from rollup.config.mjs. */
+async function cardBuild() {
+  const configs = (await import(join(root, 'rollup.config.mjs'))).default;
+  const card = (Array.isArray(configs) ? configs : [configs]).find((c) => String(c.input).includes('lock-sentinel-card'));
+  if (!card) throw new Error('rollup.config.mjs has no build of the card');
+  return card;
+}
 
 export async function bundleBench() {
-  const configs = (await import(join(root, 'rollup.config.mjs'))).default;
-  const card = (Array.isArray(configs) ? configs : [configs]).find((c) => String(c.output?.file).endsWith('lock-sentinel-card.js'));
-  if (!card) throw new Error('rollup.config.mjs has no build of lock-sentinel-card.js');
-  const shipped = readFileSync(join(root, card.output.file));
+  const card = await cardBuild();
+  const dir = card.output.dir ?? join(card.output.file, '..');
   const build = await rollup({ input: card.input, plugins: card.plugins, onwarn: () => {} });
   const { output } = await build.generate(card.output);
   await build.close();
-  const chunk = output.find((o) => o.type === 'chunk' && o.isEntry);
+  const chunks = output.filter((o) => o.type === 'chunk');
+  const entry = chunks.find((c) => c.isEntry);
+  // Startup: the entry and, transitively, what it imports statically. Everything else loads on demand.
+  const byName = new Map(chunks.map((c) => [c.fileName, c]));
+  const startup = new Set();
+  const visit = (c) => { if (startup.has(c.fileName)) return; startup.add(c.fileName); c.imports.forEach((f) => visit(byName.get(f))); };
+  visit(entry);
+  const files = chunks.map((c) => {
+    // The shipped file must be the analysed one (same name, same bytes), or the run measured a stale dist/.
+    let shipped;
+    try { shipped = readFileSync(join(root, dir, c.fileName)); } catch { throw new Error(`${join(dir, c.fileName)} is missing: dist/ is older than the sources (npm run build)`); }
+    if (shipped.toString('utf8') !== c.code) throw new Error(`${join(dir, c.fileName)} differs from a fresh build: dist/ is stale (npm run build)`);
+    return { file: join(dir, c.fileName), loaded: startup.has(c.fileName) ? 'startup' : 'on demand', modules: Object.keys(c.modules).map((id) => id.replace(root, '')).filter((id) => !id.startsWith('\0')).length, ...sizes(shipped) };
+  });
   const groups = new Map();
-  for (const [id, m] of Object.entries(chunk.modules)) {
-    if (!m.renderedLength) continue;
-    const g = groups.get(groupOf(id)) ?? { rendered: 0, code: [] , modules: 0 };
-    g.rendered += m.renderedLength;
-    g.code.push(m.code ?? '');
-    g.modules++;
-    groups.set(groupOf(id), g);
+  for (const c of chunks.filter((x) => startup.has(x.fileName))) {
+    for (const [id, m] of Object.entries(c.modules)) {
+      if (!m.renderedLength) continue;
+      const g = groups.get(groupOf(id)) ?? { code: [], modules: 0, names: [] };
+      g.code.push(m.code ?? '');
+      g.modules++;
+      g.names.push(/([^/]+?)(\.json)?(\?table)?$/.exec(id)[1]);
+      groups.set(groupOf(id), g);
+    }
   }
   const parts = [];
   for (const [name, g] of groups) {
     const min = (await transform(g.code.join('\n'), { minify: true, target: 'es2022', charset: 'utf8', format: 'esm' })).code;
-    const label = name === 'translations' ? `translations (${g.modules} languages)` : name;
-    parts.push({ name: label, modules: g.modules, rendered: g.rendered, minified: Buffer.byteLength(min), gzip_alone: gz(Buffer.from(min)) });
+    parts.push({ name: name === 'translations' ? `translations (${g.names.join(', ')})` : name, modules: g.modules, minified: Buffer.byteLength(min), gzip_alone: gz(Buffer.from(min), 9) });
   }
+  const startupFiles = files.filter((f) => f.loaded === 'startup');
+  const total = (fs, k) => fs.reduce((s, f) => s + f[k], 0);
+  const raw = total(startupFiles, 'raw'), gzip = total(startupFiles, 'gzip');
   const minTotal = parts.reduce((s, p) => s + p.minified, 0);
-  const gzipTotal = gz(shipped);
   for (const p of parts) {
     p.share = Math.round((1000 * p.minified) / minTotal) / 10;
-    p.est_raw = Math.round((shipped.length * p.minified) / minTotal);
-    p.est_gzip = Math.round((gzipTotal * p.minified) / minTotal);
+    p.est_gzip = Math.round((gzip * p.minified) / minTotal);
   }
   parts.sort((a, b) => b.minified - a.minified);
   return {
-    file: card.output.file, raw: shipped.length, gzip: gzipTotal, gzip_level: 9,
-    // The analysis build must be the shipped one: same size before minification means same modules.
-    analysis_raw: Buffer.byteLength(chunk.code), parts,
+    entry: join(dir, entry.fileName),
+    // What a dashboard downloads to show the card (entry + static imports), gzip -9 (and -6, gzip's default).
+    raw, gzip, gzip6: total(startupFiles, 'gzip6'),
+    on_demand: { raw: total(files, 'raw') - raw, gzip: total(files, 'gzip') - gzip },
+    files, parts,
   };
 }

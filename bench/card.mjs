@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, PAGE, file, serve } from './serve.mjs';
+import { CHROMIUM_ARGS, PAGE, distRoutes, file, serve } from './serve.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -16,7 +16,7 @@ export async function cardBench({ log, days = 30, runs = 5 }) {
   execFileSync(process.execPath, ['--import', 'tsx', join(root, 'bench', 'card-fixture.ts'), fixture, String(days)], { cwd: root, stdio: 'inherit' });
   const server = await serve({
     '/': ['html', () => PAGE],
-    '/card.js': ['js', file(join(root, 'dist', 'lock-sentinel-card.js'))],
+    ...distRoutes(root),
     '/bench.js': ['js', file(join(root, 'bench', 'card-page.js'))],
     '/fixture.json': ['json', file(fixture)],
   });

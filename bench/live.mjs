@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, PAGE, file, serve } from './serve.mjs';
+import { CHROMIUM_ARGS, PAGE, distRoutes, file, serve } from './serve.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 /** What the page's own hass harness sends (the frontend's job, not the card's). */
@@ -24,15 +24,21 @@ export async function labInfo() {
   return { lab };
 }
 
-const typeOf = (payload) => {
-  try { return String(JSON.parse(payload).type); } catch { return 'non-json'; }
+/** The messages of one frame (HA coalesces several into a JSON array): only their type, id and event type are kept. */
+const messages = (payload) => {
+  try {
+    const v = JSON.parse(payload);
+    return (Array.isArray(v) ? v : [v]).map((m) => ({ type: String(m?.type), id: m?.id ?? null, event_type: m?.event_type ?? null }));
+  } catch {
+    return [{ type: 'non-json', id: null, event_type: null }];
+  }
 };
 const count = (list) => Object.fromEntries([...list.reduce((m, t) => m.set(t, (m.get(t) ?? 0) + 1), new Map())].sort());
 
 export async function liveBench({ lab, idleMinutes, log }) {
   const server = await serve({
     '/': ['html', () => PAGE],
-    '/card.js': ['js', file(join(root, 'dist', 'lock-sentinel-card.js'))],
+    ...distRoutes(root),
     '/live.js': ['js', file(join(root, 'bench', 'live-page.js'))],
     ...Object.fromEntries(['index', 'auth', 'collection', 'commands', 'config', 'connection', 'entities', 'errors', 'messages', 'services', 'socket', 'store', 'types', 'util']
       .map((m) => [`/haws/${m}.js`, ['js', file(join(root, 'node_modules', 'home-assistant-js-websocket', 'dist', `${m}.js`))]])),
@@ -51,9 +57,24 @@ export async function liveBench({ lab, idleMinutes, log }) {
     page.on('pageerror', (e) => errors.push(e.message));
     const sent = [];
     let received = 0;
+    /** Event messages received per subscription id: count and bytes (a coalesced frame's bytes split evenly). */
+    const perSubscription = new Map();
     page.on('websocket', (ws) => {
-      ws.on('framesent', ({ payload }) => sent.push({ t: Date.now(), type: typeOf(String(payload)) }));
-      ws.on('framereceived', () => { received++; });
+      ws.on('framesent', ({ payload }) => {
+        for (const m of messages(String(payload))) sent.push({ t: Date.now(), ...m });
+      });
+      ws.on('framereceived', ({ payload }) => {
+        received++;
+        const text = String(payload);
+        const ms = messages(text);
+        for (const m of ms) {
+          if (m.type !== 'event') continue;
+          const s = perSubscription.get(m.id) ?? { messages: 0, bytes: 0 };
+          s.messages++;
+          s.bytes += Math.round(Buffer.byteLength(text) / ms.length);
+          perSubscription.set(m.id, s);
+        }
+      });
     });
     await page.goto(`${server.url}/`);
     await page.evaluate((args) => { window.__args = args; }, { url: lab.url, token: lab.token });
@@ -72,12 +93,21 @@ export async function liveBench({ lab, idleMinutes, log }) {
     const updatesBefore = await page.evaluate(() => window.__live.updates());
     const watchedBefore = await page.evaluate(() => window.__live.watchedUpdates());
     const receivedBefore = received;
+    const subsBefore = new Map([...perSubscription].map(([id, v]) => [id, { ...v }]));
     let n = 0;
     await noise(n++);
     timer = setInterval(() => void noise(n++).catch(() => undefined), 20_000);
     await new Promise((r) => setTimeout(r, idleMinutes * 60_000));
     clearInterval(timer);
     const idle = sent.filter((f) => f.t > readyAt);
+    // What each subscription delivered while idle: the harness's subscribe_entities (the frontend's job) and the card's.
+    const received_idle_by_subscription = {};
+    for (const f of sent.filter((x) => x.type === 'subscribe_events' || x.type === 'subscribe_entities')) {
+      const now = perSubscription.get(f.id) ?? { messages: 0, bytes: 0 };
+      const was = subsBefore.get(f.id) ?? { messages: 0, bytes: 0 };
+      const who = f.type === 'subscribe_entities' ? 'harness subscribe_entities' : `card subscribe_events ${f.event_type ?? '*'}`;
+      received_idle_by_subscription[who] = { messages: now.messages - was.messages, bytes: now.bytes - was.bytes };
+    }
     const loadCard = load.filter((f) => !HARNESS.has(f.type));
     return {
       idle_minutes: idleMinutes,
@@ -88,6 +118,7 @@ export async function liveBench({ lab, idleMinutes, log }) {
       ws_messages_load_harness: load.length - loadCard.length,
       subscriptions: loadCard.filter((f) => f.type === 'subscribe_events').length,
       frames_received_idle: received - receivedBefore,
+      received_idle_by_subscription,
       hass_updates_idle: (await page.evaluate(() => window.__live.updates())) - updatesBefore,
       renders_idle: (await page.evaluate(() => window.__live.renders())) - rendersBefore,
       watched_updates_idle: (await page.evaluate(() => window.__live.watchedUpdates())) - watchedBefore,

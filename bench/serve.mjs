@@ -1,6 +1,7 @@
 // A tiny local web server for the browser benchmarks: fixed routes to files (or generated text), nothing else.
 import { createServer } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const TYPES = { js: 'text/javascript', json: 'application/json', html: 'text/html' };
 
@@ -25,3 +26,11 @@ export const PAGE = '<!doctype html><html><body style="margin:8px;width:640px;fo
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/** Every file of the card's dist/ at the site root (the entry imports its chunks relatively), the entry also as /card.js. */
+export function distRoutes(root) {
+  const dist = join(root, 'dist');
+  const routes = { '/card.js': ['js', file(join(dist, 'lock-sentinel-card.js'))] };
+  for (const name of readdirSync(dist)) if (name.endsWith('.js')) routes[`/${name}`] = ['js', file(join(dist, name))];
+  return routes;
+}

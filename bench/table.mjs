@@ -24,8 +24,9 @@ export function markdown(r) {
   }
   if (r.bundle) {
     const b = r.bundle;
-    out.push(`**Bundle** \`${b.file}\`: ${n(b.raw)} bytes raw, ${n(b.gzip)} bytes gzip (${kb(b.gzip)}, gzip -9)${mark(r.targets.bundle_under_35kb_gzip)} target < 35 KB`, '');
-    out.push(table(['part', 'modules', 'minified', 'share', '≈ gzip in bundle'], b.parts.map((p) => [p.name, String(p.modules), kb(p.minified), `${p.share} %`, kb(p.est_gzip)])), '');
+    out.push(`**Bundle**: the card loads ${n(b.raw)} bytes at startup, ${n(b.gzip)} bytes gzip -9 (${kb(b.gzip)}; ${kb(b.gzip6)} at gzip's default -6)${mark(r.targets.bundle_under_35kb_gzip)} target < 35 KB; ${kb(b.on_demand.gzip)} gzip more on demand`, '');
+    out.push(table(['file', 'loaded', 'raw', 'gzip -9'], b.files.map((f) => [`\`${f.file}\``, f.loaded, kb(f.raw), kb(f.gzip)])), '');
+    out.push(table(['startup code by part', 'modules', 'minified alone', 'share', '≈ gzip in bundle'], b.parts.map((p) => [p.name, String(p.modules), kb(p.minified), `${p.share} %`, kb(p.est_gzip)])), '');
   }
   if (r.card) {
     const c = r.card;
@@ -41,6 +42,7 @@ export function markdown(r) {
       [`websocket messages sent in ${l.idle_minutes} idle min after load`, `${l.ws_messages_idle}${mark(l.ws_messages_idle === 0)} ${JSON.stringify(l.ws_idle_by_type)}`],
       ['sent by the card while loading', `${l.ws_messages_load_card} (${l.subscriptions} subscriptions) ${JSON.stringify(l.ws_load_card_by_type)}`],
       ['meanwhile: frames received / hass updates / updates of watched entities / renders', `${n(l.frames_received_idle)} / ${n(l.hass_updates_idle)} / ${n(l.watched_updates_idle)} / ${l.renders_idle}`],
+      ...Object.entries(l.received_idle_by_subscription ?? {}).map(([who, v]) => [`received while idle by ${who}`, `${n(v.messages)} events, ${kb(v.bytes)}`]),
     ]), '');
   }
   return out.join('\n');
