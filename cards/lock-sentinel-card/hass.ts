@@ -1,6 +1,6 @@
 // The slice of the frontend's `hass` object this card reads, typed here on purpose:
 // custom-card-helpers is not a dependency (its types lag current HA) and the card needs only this much.
-import type { HassCurrentUser, HassEvent, HassState } from '../../src/model/ha.js';
+import type { DeviceRegistryEntry, HassCurrentUser, HassEvent, HassState } from '../../src/model/ha.js';
 
 /** hass.entities: the frontend's entity registry display entry. */
 export interface EntityDisplayEntry {
@@ -13,16 +13,7 @@ export interface EntityDisplayEntry {
 }
 
 /** hass.devices: the device registry entry (same shape as config/device_registry/list). */
-export interface DeviceEntry {
-  id: string;
-  name: string | null;
-  name_by_user?: string | null;
-  manufacturer?: string | null;
-  model?: string | null;
-  sw_version?: string | null;
-  identifiers?: [string, string][];
-  config_entries?: string[];
-}
+export type DeviceEntry = DeviceRegistryEntry;
 
 export type Unsubscribe = () => Promise<void> | void;
 

@@ -1,6 +1,6 @@
 // One automation blueprint per alert kind: the same builders, with the lock and the notify targets as inputs.
 import { THRESHOLDS, type Thresholds } from '../thresholds.js';
-import type { Body } from './body.js';
+import { runnable, type Body } from './body.js';
 import { LOCK_BUILDERS } from './generate.js';
 import { monthlyAudit, weeklyReview } from './kinds/reminders.js';
 import { blueprintSubject, subjectVariables } from './subject.js';
@@ -56,14 +56,7 @@ export interface BlueprintFile {
 
 function blueprint(body: Body, variables: ConfigMap): BlueprintFile {
   const path = `${BLUEPRINT_DIR}/${body.kind}.yaml`;
-  const config: ConfigMap = {
-    mode: body.mode,
-    ...(body.max_exceeded ? { max_exceeded: body.max_exceeded } : {}),
-    variables: { ...variables, ...body.variables },
-    triggers: body.triggers,
-    conditions: body.conditions,
-    actions: body.actions,
-  };
+  const config = runnable(body, variables);
   const used = [...inputsUsed(config)];
   const order = Object.keys(INPUTS);
   used.sort((a, b) => order.indexOf(a) - order.indexOf(b));

@@ -1,6 +1,6 @@
 // The part of an automation a builder decides; `automation.ts` and `blueprint.ts` wrap it.
 import type { Thresholds } from '../thresholds.js';
-import type { AlertKind, ConfigMap, Subject } from './types.js';
+import type { AlertKind, AutomationConfig, ConfigMap, Subject } from './types.js';
 
 export interface Body {
   kind: AlertKind;
@@ -13,6 +13,20 @@ export interface Body {
   triggers: ConfigMap[];
   conditions: ConfigMap[];
   actions: ConfigMap[];
+}
+
+export type Runnable = Pick<AutomationConfig, 'mode' | 'max_exceeded' | 'variables' | 'triggers' | 'conditions' | 'actions'>;
+
+/** What an automation (or a blueprint) runs for a body: mode, variables, triggers, conditions, actions. */
+export function runnable(body: Body, variables: ConfigMap): Runnable {
+  return {
+    mode: body.mode,
+    ...(body.max_exceeded ? { max_exceeded: body.max_exceeded } : {}),
+    variables: { ...variables, ...body.variables },
+    triggers: body.triggers,
+    conditions: body.conditions,
+    actions: body.actions,
+  };
 }
 
 export type LockBuilder = (s: Subject, th: Readonly<Thresholds>) => Body | null;

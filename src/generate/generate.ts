@@ -2,7 +2,7 @@
 import type { CodeRegistryEntry } from '../model/ha.js';
 import type { Lock } from '../model/lock.js';
 import { THRESHOLDS, type Thresholds } from '../thresholds.js';
-import type { Body, LockBuilder } from './body.js';
+import { runnable, type Body, type LockBuilder } from './body.js';
 import { objectId } from './jinja.js';
 import { awayAccess } from './kinds/away-access.js';
 import { breachScript } from './kinds/breach-script.js';
@@ -38,17 +38,7 @@ export interface GenerateInput {
 }
 
 export function automation(id: string, alias: string, body: Body, variables: ConfigMap): AutomationConfig {
-  return {
-    id,
-    alias,
-    description: `${MARKER} ${body.description}`,
-    mode: body.mode,
-    ...(body.max_exceeded ? { max_exceeded: body.max_exceeded } : {}),
-    variables: { ...variables, ...body.variables },
-    triggers: body.triggers,
-    conditions: body.conditions,
-    actions: body.actions,
-  };
+  return { id, alias, description: `${MARKER} ${body.description}`, ...runnable(body, variables) };
 }
 
 export function generate(input: GenerateInput): Generated {
