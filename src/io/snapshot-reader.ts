@@ -74,14 +74,21 @@ export async function readJsonLines(chunks: AsyncIterable<Buffer>, onEvent: Even
     }
   };
   for await (const chunk of chunks) {
-    let buf: Buffer = rest ? Buffer.concat([rest, chunk]) : chunk;
-    let start = 0, nl: number;
-    while ((nl = buf.indexOf(10, start)) >= 0) {
-      handle(buf.subarray(start, nl));
+    let start = 0, nl = chunk.indexOf(10);
+    if (rest) {
+      // Only the line that spans the chunk boundary is joined, not the whole chunk.
+      if (nl < 0) { rest = Buffer.concat([rest, chunk]); continue; }
+      handle(Buffer.concat([rest, chunk.subarray(0, nl)]));
+      rest = null;
       start = nl + 1;
+      nl = chunk.indexOf(10, start);
     }
-    rest = start < buf.length ? Buffer.from(buf.subarray(start)) : null;
-    buf = Buffer.alloc(0);
+    while (nl >= 0) {
+      handle(chunk.subarray(start, nl));
+      start = nl + 1;
+      nl = chunk.indexOf(10, start);
+    }
+    rest = start < chunk.length ? Buffer.from(chunk.subarray(start)) : null;
   }
   if (rest) handle(rest);
   if (!header) throw new SnapshotError('the file is empty: expected the snapshot object on the first line');

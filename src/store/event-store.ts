@@ -44,9 +44,10 @@ function keepsState(entity: string, s: HassState | null): boolean {
 }
 
 /** Turns one raw HA event into a compact record, or null when no rule needs it. Throws on a malformed event. */
-export function toRecord(e: HassEvent): EventRecord | null {
+/** `t`: the event's time when the caller parsed it already. */
+export function toRecord(e: HassEvent, t?: number): EventRecord | null {
   if (!e || typeof e !== 'object' || typeof e.event_type !== 'string') throw new TypeError('event without event_type');
-  const t = parseTime(e.time_fired);
+  t ??= parseTime(e.time_fired);
   if (Number.isNaN(t)) throw new TypeError(`event ${e.event_type} has no readable time_fired`);
   const d = (e.data ?? {}) as Record<string, unknown>;
   switch (e.event_type) {
@@ -118,8 +119,8 @@ export class EventStore {
   }
 
   add(e: HassEvent): void {
-    const r = toRecord(e);
-    const t = r ? r.t : parseTime(e.time_fired);
+    const t = parseTime(e?.time_fired);
+    const r = toRecord(e, t);
     this.total++;
     if (t < this.earliest) this.earliest = t;
     if (t > this.latest) this.latest = t;
@@ -132,6 +133,8 @@ export class EventStore {
   private keep(r: EventRecord): void {
     if (r.k === 'state' && (r.entity.startsWith('person.') || r.entity.endsWith('_action_user') || r.entity.endsWith('_action_source_name'))) {
       const list = this.tracks.get(r.entity);
+      // Attribute-only updates (a phone's GPS while away) change nothing here once the track has begun.
+      if (list && r.old === r.new) return;
       const change = { t: r.t, old: r.old, new: r.new };
       if (list) list.push(change); else this.tracks.set(r.entity, [change]);
     } else if (this.index) {
