@@ -1,6 +1,7 @@
 // Reads one Z-Wave lock's user codes through Home Assistant, in `zwave_js.get_lock_usercode`'s shape, for the CLI's
-// capture and the card alike (each passes its own websocket call). HA without that service (2025.4) is asked through
-// the admin-only `zwave_js/invoke_cc_api`, which asks the lock itself (User Code CC: the slot count, then each slot).
+// capture and the card alike (each passes its own websocket call). In order: `zwave_js.get_lock_usercode`; the
+// user/credential API of newer HA (`zwave_js.get_users`, PIN credentials by slot); else the admin-only
+// `zwave_js/invoke_cc_api`, which asks the lock itself (User Code CC: the slot count, then each slot), as on 2025.4.
 // The codes go to the engine's strength check and nowhere else.
 import type { UsercodeResponse } from '../model/ha.js';
 
@@ -25,6 +26,26 @@ async function viaService(call: WsCall, entityId: string): Promise<UsercodeRespo
   return ((r.response?.[entityId] ?? r.response) as UsercodeResponse) ?? {};
 }
 
+interface CredentialUsers {
+  users?: { active?: boolean; credentials?: { type?: string; slot?: number; data?: string }[] }[];
+}
+
+/** `zwave_js.get_users` (HA with the user/credential API): every PIN credential of every user, by its slot. */
+async function viaUsers(call: WsCall, entityId: string): Promise<UsercodeResponse> {
+  const r = await call<{ response: Record<string, CredentialUsers> }>({
+    type: 'call_service', domain: 'zwave_js', service: 'get_users', service_data: {},
+    target: { entity_id: entityId }, return_response: true,
+  });
+  const out: UsercodeResponse = {};
+  for (const user of r.response?.[entityId]?.users ?? []) {
+    for (const c of user.credentials ?? []) {
+      if (c.type !== 'pin_code' || !Number.isInteger(c.slot)) continue;
+      out[String(c.slot)] = { usercode: typeof c.data === 'string' ? c.data : '', in_use: true };
+    }
+  }
+  return out;
+}
+
 async function viaCcApi(call: WsCall, deviceId: string): Promise<UsercodeResponse> {
   const invoke = <T>(method_name: string, parameters: unknown[]) =>
     call<T>({ type: 'zwave_js/invoke_cc_api', device_id: deviceId, command_class: USER_CODE_CC, method_name, parameters, wait_for_result: true });
@@ -40,10 +61,13 @@ async function viaCcApi(call: WsCall, deviceId: string): Promise<UsercodeRespons
 }
 
 export async function readLockCodes(call: WsCall, lock: { entity_id: string; device_id: string | null }): Promise<UsercodeResponse> {
-  try {
-    return await viaService(call, lock.entity_id);
-  } catch (err) {
-    if (!lock.device_id || !NO_SERVICE.has(codeOf(err) ?? '')) throw err;
+  for (const read of [viaService, viaUsers]) {
+    try {
+      return await read(call, lock.entity_id);
+    } catch (err) {
+      if (!NO_SERVICE.has(codeOf(err) ?? '')) throw err;
+    }
   }
+  if (!lock.device_id) throw { code: 'not_supported', message: `${lock.entity_id} has no device to ask for its codes` };
   return viaCcApi(call, lock.device_id);
 }

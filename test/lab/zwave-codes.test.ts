@@ -7,6 +7,7 @@ import { discoverLocks } from '../../src/adapters/discovery.js';
 import { clearCodeServiceCall } from '../../src/services/clear-code.js';
 import { send } from '../../src/ha/command.js';
 import type { UsercodeResponse } from '../../src/model/ha.js';
+import { runCli } from './support.js';
 import { LiveHa, loadLab, mockSlots, readCodesThroughHa, restorePresets, until, type ZwaveLab, type ZwaveLock } from './zwave-lab.js';
 
 let lab: ZwaveLab;
@@ -58,6 +59,17 @@ describe('Z-Wave codes through Home Assistant', () => {
     const pins = Object.values(usercodes).flatMap((c) => Object.values(c).filter((v) => v.in_use).map((v) => v.usercode));
     assert.equal(pins.length, 4);
     assert.ok(pins.every((pin) => !text.includes(pin)), 'the report never contains a code');
+  });
+
+  test('lock-sentinel audit --url --token (the CLI on live HA) reads the codes itself and flags the weak slot, printing no PIN', async () => {
+    const r = await runCli(['audit', '--url', lab.url, '--json'], { LOCK_SENTINEL_TOKEN: lab.token });
+    assert.equal(r.code, 0, r.stderr);
+    const report = JSON.parse(r.stdout) as { findings: { id: string; entity_id: string; evidence: string }[] };
+    const weak = report.findings.filter((f) => f.id === 'weak-code');
+    assert.deepEqual(weak.map((f) => f.entity_id), [patio.lock_entity]);
+    assert.match(weak[0].evidence, /slot 2\b/);
+    const codes = await readCodesThroughHa(ha.conn, patio);
+    for (const v of Object.values(codes).filter((c) => c.in_use)) assert.ok(!r.stdout.includes(v.usercode) && !r.stderr.includes(v.usercode));
   });
 
   test('clearing slot 2 with the card/CLI service call clears it on the lock itself; setting it back restores it', async () => {

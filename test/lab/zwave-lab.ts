@@ -1,6 +1,7 @@
 // Shared by the Z-Wave lab tests: the lab's zwave block, the mock lock's control channel, and a live HA session
 // through the product's own client (src/ha). Never prints a PIN: code values stay inside the engine.
 import { readFileSync } from 'node:fs';
+import { readLockCodes } from '../../src/ha/usercodes.js';
 import { join } from 'node:path';
 import type { Connection } from 'home-assistant-js-websocket';
 import { connectHa } from '../../src/ha/connection.js';
@@ -136,27 +137,7 @@ export const isStateChange = (entityId: string, to: string) => (e: HassEvent) =>
  * HA 2025.4 has no such service: there the same data comes from the admin-only `zwave_js/invoke_cc_api`
  * (User Code CC `getUsersCount` and `get(slot)`), which asks the lock itself.
  */
-export async function readCodesThroughHa(conn: Connection, lock: ZwaveLock): Promise<UsercodeResponse> {
-  const services = await send<Record<string, Record<string, unknown>>>(conn, { type: 'get_services' });
-  if (services.zwave_js?.get_lock_usercode) {
-    const r = await send<{ response: Record<string, UsercodeResponse> | UsercodeResponse }>(conn, {
-      type: 'call_service', domain: 'zwave_js', service: 'get_lock_usercode', service_data: {},
-      target: { entity_id: lock.lock_entity }, return_response: true,
-    });
-    const resp = r.response as Record<string, unknown>;
-    return (lock.lock_entity in resp ? resp[lock.lock_entity] : resp) as UsercodeResponse;
-  }
-  const cc = (method_name: string, parameters: unknown[]) => send<unknown>(conn, {
-    type: 'zwave_js/invoke_cc_api', device_id: lock.device_id, command_class: 99, method_name, parameters, wait_for_result: true,
-  });
-  const count = Number(await cc('getUsersCount', []));
-  if (!Number.isInteger(count) || count < 1) throw new Error(`${lock.lock_entity}: User Code CC reports ${String(count)} slots`);
-  const out: UsercodeResponse = {};
-  for (let slot = 1; slot <= count; slot++) {
-    const r = (await cc('get', [slot])) as { userIdStatus?: number; userCode?: string } | null;
-    // UserIDStatus: 0 available, 1 enabled, 2 disabled, 3 messaging, 4 passage mode.
-    const inUse = r?.userIdStatus !== undefined && r.userIdStatus !== 0 && r.userIdStatus !== 0xfe;
-    out[String(slot)] = { usercode: inUse ? r?.userCode ?? '' : '', in_use: inUse };
-  }
-  return out;
+/** The lock's codes read the way the product reads them (src/ha/usercodes.ts): HA's service where it has one, else the lock via invoke_cc_api. */
+export function readCodesThroughHa(conn: Connection, lock: ZwaveLock): Promise<UsercodeResponse> {
+  return readLockCodes((msg) => send(conn, msg), { entity_id: lock.lock_entity, device_id: lock.device_id });
 }
