@@ -1,11 +1,13 @@
-// The shared data lives in HA: frontend/*_system_data (shared by all admins) where HA has it,
-// else frontend/*_user_data (HA 2025.4 and older: per user, so each admin keeps their own copy).
+// The shared data (code registry, checklist, review marks, acknowledged alerts; never a PIN) lives in HA, shared by
+// the household's admins: in frontend/*_system_data where HA has it; on older HA (2025.4) in the config of an
+// admin-only storage dashboard of its own (only admins may write a dashboard); only where neither exists, in
+// frontend/*_user_data (per user, and the card says so).
 import type { ChecklistAnswers, CodeRegistryEntry, ReviewMark } from '../../src/model/ha.js';
-import { STORAGE_KEY } from './const.js';
+import { DATA_DASHBOARD, STORAGE_KEY } from './const.js';
 import { EMPTY_SHARED, type SharedData } from './header.js';
 import { errorCode, type HomeAssistant } from './hass.js';
 
-export type StorageMode = 'system' | 'user';
+export type StorageMode = 'system' | 'dashboard' | 'user';
 
 const obj = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 const arr = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
@@ -25,6 +27,17 @@ export function parseShared(value: unknown): SharedData {
   };
 }
 
+type DashboardConfig = Record<string, unknown> & { [STORAGE_KEY]?: unknown };
+
+/** The dashboard that holds the data: hidden from the sidebar, open to admins only, explained on its one view. */
+function dashboardConfig(data: SharedData): DashboardConfig {
+  return {
+    title: 'Lock Sentinel data',
+    views: [{ title: 'Lock Sentinel', cards: [{ type: 'markdown', content: 'Lock Sentinel keeps its code registry, checklist and review marks in this dashboard\'s configuration (no PINs). Edit them in the Lock Sentinel card.' }] }],
+    [STORAGE_KEY]: data,
+  };
+}
+
 export class SharedStore {
   mode: StorageMode = 'system';
 
@@ -38,12 +51,31 @@ export class SharedStore {
     } catch (err) {
       if (errorCode(err) !== 'unknown_command') throw err;
     }
-    this.mode = 'user';
+    try {
+      const config = await this.hass().callWS<DashboardConfig>({ type: 'lovelace/config', url_path: DATA_DASHBOARD });
+      this.mode = 'dashboard';
+      if (config?.[STORAGE_KEY] !== undefined) return parseShared(config[STORAGE_KEY]);
+    } catch (err) {
+      // No such dashboard yet (the first save creates it), or no storage dashboards at all (then per user).
+      this.mode = errorCode(err) === 'config_not_found' ? 'dashboard' : 'user';
+    }
+    // Nothing shared yet: what this user kept before (older versions of the card) is carried over on the next save.
     const r = await this.hass().callWS<{ value: unknown }>({ type: 'frontend/get_user_data', key: STORAGE_KEY });
     return r?.value == null ? { ...EMPTY_SHARED } : parseShared(r.value);
   }
 
   async save(data: SharedData): Promise<void> {
-    await this.hass().callWS({ type: `frontend/set_${this.mode}_data`, key: STORAGE_KEY, value: data });
+    if (this.mode !== 'dashboard') {
+      await this.hass().callWS({ type: `frontend/set_${this.mode}_data`, key: STORAGE_KEY, value: data });
+      return;
+    }
+    const dashboards = await this.hass().callWS<{ url_path: string }[]>({ type: 'lovelace/dashboards/list' });
+    if (!dashboards.some((d) => d.url_path === DATA_DASHBOARD)) {
+      await this.hass().callWS({
+        type: 'lovelace/dashboards/create', url_path: DATA_DASHBOARD, title: 'Lock Sentinel data', icon: 'mdi:lock-check',
+        require_admin: true, show_in_sidebar: false, mode: 'storage',
+      });
+    }
+    await this.hass().callWS({ type: 'lovelace/config/save', url_path: DATA_DASHBOARD, config: dashboardConfig(data) });
   }
 }

@@ -215,9 +215,14 @@ describe('the card on a live Home Assistant (lab)', () => {
     await click(page, '#tab-timeline');
     await click(page, '.actions button:has-text("Mark as reviewed")');
     await waitFor(async () => (await texts(page, '.reviewed'))[0]?.includes('Last reviewed'), 10000, 'the review mark');
-    const stored = await page.evaluate(() => (window as unknown as { __live: { card: { hass: { callWS(m: object): Promise<{ value: { reviews: unknown[] } }> } } } })
-      .__live.card.hass.callWS({ type: 'frontend/get_user_data', key: 'lock_sentinel' }));
-    assert.ok(stored.value.reviews.length >= 1, 'HA holds the review mark');
+    // HA 2025.4 has no frontend/*_system_data: the shared data lives in an admin-only dashboard's config.
+    const stored = await page.evaluate(() => (window as unknown as { __live: { card: { hass: { callWS(m: object): Promise<{ lock_sentinel: { reviews: unknown[] } }> } } } })
+      .__live.card.hass.callWS({ type: 'lovelace/config', url_path: 'lock-sentinel-data' }));
+    assert.ok(stored.lock_sentinel.reviews.length >= 1, 'HA holds the review mark, shared by the admins');
+    const dashboards = await page.evaluate(() => (window as unknown as { __live: { card: { hass: { callWS(m: object): Promise<{ url_path: string; require_admin: boolean; show_in_sidebar: boolean }[]> } } } })
+      .__live.card.hass.callWS({ type: 'lovelace/dashboards/list' }));
+    const data = dashboards.find((d) => d.url_path === 'lock-sentinel-data');
+    assert.deepEqual(data && [data.require_admin, data.show_in_sidebar], [true, false], 'an admin-only dashboard, hidden from the sidebar');
 
     await click(page, '#tab-codes');
     await page.waitForFunction(() => (window as unknown as { __live: { card: HTMLElement } }).__live.card.shadowRoot!.querySelectorAll('.slot').length >= 3);
