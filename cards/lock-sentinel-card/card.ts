@@ -89,6 +89,7 @@ export class LockSentinelCard extends LitElement {
       this._stale = true;
       this.requestUpdate();
     } else if (this._relevantChange(old, hass)) {
+      if (old.states !== hass.states) this._session?.recordStateChanges(old.states, hass.states);
       this._stale = true;
       this.requestUpdate();
     }

@@ -130,9 +130,28 @@ export class AuditSession {
     }
   }
 
+  /**
+   * Changes of the card's own entities, read from HA's state updates of `hass` (which the frontend already receives):
+   * the card needs no state_changed subscription of its own, so no traffic for the rest of the house.
+   */
+  recordStateChanges(before: HomeAssistant['states'], after: HomeAssistant['states']): void {
+    for (const id of this.watched) {
+      const old = before[id] ?? null;
+      const next = after[id] ?? null;
+      if (old === next) continue;
+      const e: HassEvent = {
+        event_type: 'state_changed', origin: 'LOCAL', data: { entity_id: id, old_state: old, new_state: next },
+        time_fired: next?.last_updated ?? old?.last_updated ?? new Date().toISOString(),
+      };
+      if (this.buffer) this.buffer.push(e);
+      else this.log.add(e);
+    }
+  }
+
   private async subscribe(): Promise<void> {
     const conn = this.hass().connection;
-    const types = ['state_changed', ...(this.isAdmin ? PROTOCOL_EVENTS : [])];
+    // Only the locks' own protocol events; state changes come with `hass` (recordStateChanges).
+    const types = this.isAdmin ? PROTOCOL_EVENTS : [];
     for (const type of types) {
       try {
         const unsub = await conn.subscribeEvents<HassEvent>((e) => this.onEvent(e), type);

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { LockSentinelCard } from '../../cards/lock-sentinel-card/card.js';
-import { iso, PINS, stateChanged, withState, zwaveNotification } from './fixtures.js';
+import { iso, PINS, withState, zwaveNotification } from './fixtures.js';
 import { allDomText, mount, openView, text, unmountAll, until } from './helpers.js';
 
 afterEach(() => unmountAll());
@@ -107,7 +107,6 @@ describe('rendering discipline', () => {
     for (let i = 0; i < 20; i++) {
       m.el.hass = m.h.update({ 'sensor.outside_temperature': withState(m.h.hass.states['sensor.outside_temperature']!, String(10 + i)) });
       m.el.hass = m.h.update({ 'light.kitchen': withState(m.h.hass.states['light.kitchen']!, i % 2 ? 'on' : 'off') });
-      m.h.fire(stateChanged(m.h.hass.states['light.kitchen']!, withState(m.h.hass.states['light.kitchen']!, 'on')));
     }
     await m.el.updateComplete;
     await new Promise((r) => setTimeout(r, 50));
@@ -124,17 +123,22 @@ describe('rendering discipline', () => {
     expect(m.root.querySelector('ha-card')!.classList.contains('dark')).to.equal(true);
   });
 
-  it('loads history once and then follows the live subscription', async () => {
+  it('loads history once, then follows its own entities through hass and the locks\' events live', async () => {
     const m = await mount();
     const historyCalls = () => m.h.calls.filter((c) => c.type === 'history/history_during_period');
     expect(historyCalls()).to.have.length(1);
     expect(historyCalls()[0]!.entity_ids).to.include.members(['lock.front_door', 'lock.back_door', 'lock.garage']);
-    expect(m.h.subscribed()).to.include.members(['state_changed', 'zwave_js_notification', 'zha_event']);
-    for (let i = 0; i < 5; i++) m.el.hass = m.h.update({ 'lock.back_door': withState(m.h.hass.states['lock.back_door']!, i % 2 ? 'locked' : 'unlocked', 0) });
+    // State changes arrive with hass (the frontend's own subscription): no state_changed subscription for the whole house.
+    expect(m.h.subscribed()).to.include.members(['zwave_js_notification', 'zha_event']);
+    expect(m.h.subscribed()).to.not.include('state_changed');
+    await openView(m, 'timeline');
+    const initial = m.root.querySelectorAll('.events li').length;
+    for (let i = 0; i < 5; i++) m.el.hass = m.h.update({ 'lock.back_door': withState(m.h.hass.states['lock.back_door']!, i % 2 ? 'unlocked' : 'locked', (5 - i) * 1000) });
     await m.el.updateComplete;
     expect(historyCalls()).to.have.length(1);
+    expect(m.root.querySelectorAll('.events li').length).to.equal(initial + 5);
+    expect(text(m.root, '.events li')[0]).to.match(/Locked · Back Door/);
 
-    await openView(m, 'timeline');
     const before = m.root.querySelectorAll('.events li').length;
     m.h.fire(zwaveNotification(6, 2, 0));
     await m.el.updateComplete;
@@ -148,7 +152,7 @@ describe('lifecycle', () => {
   it('unsubscribes when removed; back on the page it resubscribes and loads only the missing history', async () => {
     const m = await mount();
     const count = (type: string) => m.h.calls.filter((c) => c.type === type).length;
-    expect(m.h.subscribed()).to.include('state_changed');
+    expect(m.h.subscribed()).to.include('zwave_js_notification');
     const host = m.el.parentElement!;
     m.el.remove();
     await until(() => m.h.subscribed().length === 0, 'subscriptions closed');

@@ -204,10 +204,6 @@ export function zwaveNotification(event: number, userId: number | null, msAgo = 
   };
 }
 
-export function stateChanged(old: HassState, next: HassState): HassEvent {
-  return { event_type: 'state_changed', data: { entity_id: next.entity_id, old_state: old, new_state: next }, time_fired: next.last_updated!, origin: 'LOCAL' };
-}
-
 export function withState(s: HassState, value: string, msAgo = 0): HassState {
   const t = iso(msAgo);
   return { ...s, state: value, last_changed: t, last_updated: t };
