@@ -3,7 +3,6 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { CodeRole } from '../../src/model/ha.js';
 import { formSchema, validateConfig, type LockSentinelConfig } from './config.js';
 import { CARD_NAME, CARD_TAG, DOCS_URL, VIEWS, type View } from './const.js';
-import { downloadTrail } from './csv.js';
 import { displayTimeZone, formatter, type Formatter } from './format.js';
 import { errorMessage, type HomeAssistant } from './hass.js';
 import { baseLanguage, english, loadTable, translator, type Translate } from './i18n.js';
@@ -214,7 +213,9 @@ export class LockSentinelCard extends LitElement {
           ...d, reviews: [...d.reviews, { time: new Date().toISOString(), user: this._hass?.user?.name ?? null }],
         }))),
         downloadCsv: () => {
-          if (s.auditorInstance) downloadTrail(this.renderRoot as ShadowRoot, s.auditorInstance, this._filter);
+          // The CSV writer loads on first use, not with every dashboard.
+          const auditor = s.auditorInstance;
+          if (auditor) void import('./csv.js').then(({ downloadTrail }) => downloadTrail(this.renderRoot as ShadowRoot, auditor, this._filter));
         },
         answer: (item, value) => void this._run(() => s.updateShared((d) => {
           const checklist = { ...d.checklist };

@@ -325,6 +325,7 @@ describe('timeline', () => {
     URL.createObjectURL = (b: Blob | MediaSource) => { blob = b as Blob; return orig.call(URL, b); };
     try {
       [...m.root.querySelectorAll<HTMLButtonElement>('.actions button')].find((b) => b.textContent!.includes('CSV'))!.click();
+      await until(() => blob !== null, 'the CSV download (its writer loads on first use)');
     } finally {
       URL.createObjectURL = orig;
     }
