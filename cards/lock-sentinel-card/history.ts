@@ -68,8 +68,3 @@ export class EventLog {
   }
 }
 
-/** A live state_changed event concerns the card only for its watched entities. */
-export function isRelevantEvent(e: HassEvent, watched: ReadonlySet<string>): boolean {
-  if (e.event_type !== 'state_changed') return true;
-  return watched.has(String((e.data as { entity_id?: unknown }).entity_id));
-}

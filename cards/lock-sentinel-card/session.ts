@@ -10,7 +10,7 @@ import type { LockSentinelConfig } from './config.js';
 import { PROTOCOL_EVENTS } from './const.js';
 import { buildHeader, EMPTY_SHARED, historyEntities, selectLocks, watchedEntities, type AdminData, type SharedData } from './header.js';
 import { errorMessage, type HomeAssistant, type Unsubscribe } from './hass.js';
-import { EventLog, historyToEvents, isRelevantEvent, type HistoryResponse } from './history.js';
+import { EventLog, historyToEvents, type HistoryResponse } from './history.js';
 import { SharedStore, type StorageMode } from './storage.js';
 import { readUsercodes, summarizeUsercodes } from './usercodes.js';
 import { hassRest } from './rest.js';
@@ -165,7 +165,6 @@ export class AuditSession {
   }
 
   private onEvent(e: HassEvent): void {
-    if (!isRelevantEvent(e, this.watched)) return;
     if (this.buffer) {
       this.buffer.push(e);
       return;

@@ -1,7 +1,7 @@
 // The card's pure helpers (no element): history → events, dedupe with the live stream, stored data, translations.
 import { expect } from '@open-wc/testing';
 import { validateConfig } from '../../cards/lock-sentinel-card/config.js';
-import { EventLog, historyToEvents, isRelevantEvent } from '../../cards/lock-sentinel-card/history.js';
+import { EventLog, historyToEvents } from '../../cards/lock-sentinel-card/history.js';
 import { baseLanguage, loadTable, translator } from '../../cards/lock-sentinel-card/i18n.js';
 import { parseShared } from '../../cards/lock-sentinel-card/storage.js';
 import { summarizeUsercodes } from '../../cards/lock-sentinel-card/usercodes.js';
@@ -40,12 +40,9 @@ describe('history and the live stream', () => {
     expect(log.events).to.have.length(2);
   });
 
-  it('only state changes of watched entities concern the card; protocol events always do', () => {
+  it('the card watches its locks and their entities, persons and zone.home, nothing else', () => {
     const watched = watchedEntities([lock('lock.a', { battery_entity: 'sensor.a_battery', action_entities: ['event.a_action'] })], ['person.x', 'zone.home', 'light.k']);
     expect([...watched].sort()).to.deep.equal(['event.a_action', 'lock.a', 'person.x', 'sensor.a_battery', 'zone.home']);
-    expect(isRelevantEvent({ event_type: 'state_changed', time_fired: '', data: { entity_id: 'light.k' } }, watched)).to.equal(false);
-    expect(isRelevantEvent({ event_type: 'state_changed', time_fired: '', data: { entity_id: 'sensor.a_battery' } }, watched)).to.equal(true);
-    expect(isRelevantEvent({ event_type: 'zha_event', time_fired: '', data: {} }, watched)).to.equal(true);
   });
 
   it('configured locks keep config order and unknown ids are reported', () => {
