@@ -6,7 +6,7 @@ import type { HassEvent, HassUser } from '../../src/model/ha.js';
 import type { AccessEvent, Lock } from '../../src/model/lock.js';
 import { clearCodeServiceCall } from '../../src/services/clear-code.js';
 import type { InstallResult } from '../../src/generate/installer.js';
-import type { LockSentinelConfig } from './config.js';
+import { thresholdsOf, type LockSentinelConfig } from './config.js';
 import { PROTOCOL_EVENTS } from './const.js';
 import { buildHeader, EMPTY_SHARED, historyEntities, selectLocks, watchedEntities, type AdminData, type SharedData } from './header.js';
 import { errorMessage, type HomeAssistant, type Unsubscribe } from './hass.js';
@@ -73,7 +73,7 @@ export class AuditSession {
     this.missing = sel.missing;
     this.watched = watchedEntities(this.locks, Object.keys(hass.states));
     try {
-      this.auditor = new Auditor(header);
+      this.auditor = new Auditor(header, { thresholds: thresholdsOf(this.config()) });
       for (const e of this.log.events) this.auditor.addEvent(e);
       this.evaluate();
       this.error = null;

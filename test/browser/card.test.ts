@@ -64,12 +64,13 @@ describe('card contract', () => {
 
   it('visual editor: the ha-form schema comes from the config schema and round-trips through validation', () => {
     const form = LockSentinelCard.getConfigForm();
-    expect(form.schema.map((f) => f.name)).to.deep.equal(['title', 'entities', 'mode', 'view', 'history_days']);
+    expect(form.schema.map((f) => f.name)).to.deep.equal(['title', 'entities', 'mode', 'view', 'history_days', 'failed_attempts', 'low_battery', 'stale_days']);
     expect(form.schema[1]!.selector).to.deep.equal({ entity: { multiple: true, filter: { domain: 'lock' } } });
     const views = (form.schema[3]!.selector as { select: { options: { value: string; label: string }[] } }).select.options;
     expect(views.map((o) => o.value)).to.deep.equal(['overview', 'alerts', 'codes', 'timeline', 'scorecard']);
     expect(views[4]!.label).to.equal('Scorecard');
     expect(form.computeLabel({ name: 'history_days' })).to.equal('History (days)');
+    expect(form.computeLabel({ name: 'low_battery' })).to.equal('Low battery below (%)');
     // What the form edits (defaults filled in) is a config setConfig accepts, and a wrong value is refused.
     const edited = Object.fromEntries(form.schema.filter((f) => f.default !== undefined).map((f) => [f.name, f.default]));
     expect(() => form.assertConfig({ type: 'custom:lock-sentinel-card', ...edited, entities: ['lock.garage'] })).not.to.throw();

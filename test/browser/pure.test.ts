@@ -1,6 +1,6 @@
 // The card's pure helpers (no element): history → events, dedupe with the live stream, stored data, translations.
 import { expect } from '@open-wc/testing';
-import { validateConfig } from '../../cards/lock-sentinel-card/config.js';
+import { thresholdsOf, validateConfig } from '../../cards/lock-sentinel-card/config.js';
 import { EventLog, historyToEvents } from '../../cards/lock-sentinel-card/history.js';
 import { baseLanguage, loadTable, translator } from '../../cards/lock-sentinel-card/i18n.js';
 import { parseShared } from '../../cards/lock-sentinel-card/storage.js';
@@ -80,8 +80,18 @@ describe('stored data and codes', () => {
   it('config validation copies (never mutates) a frozen config and fills defaults', () => {
     const raw = Object.freeze({ type: 'custom:lock-sentinel-card', entities: 'lock.front' });
     const c = validateConfig(raw);
-    expect(c).to.deep.equal({ type: 'custom:lock-sentinel-card', entities: ['lock.front'], mode: 'full', view: 'overview', history_days: 7 });
+    expect(c).to.deep.equal({
+      type: 'custom:lock-sentinel-card', entities: ['lock.front'], mode: 'full', view: 'overview', history_days: 7,
+      failed_attempts: 5, low_battery: 30, stale_days: 90,
+    });
     expect(raw.entities).to.equal('lock.front');
+  });
+
+  it('the guide\'s thresholds can be set per card and reach the engine; out-of-range values are refused', () => {
+    const c = validateConfig({ type: 'custom:lock-sentinel-card', failed_attempts: 3, low_battery: 40 });
+    expect(thresholdsOf(c)).to.deep.equal({ failedAttempts: 3, lowBattery: 40, staleDays: 90 });
+    expect(() => validateConfig({ type: 'custom:lock-sentinel-card', low_battery: 0 })).to.throw(/"low_battery" must be a whole number from 5 to 95/);
+    expect(() => validateConfig({ type: 'custom:lock-sentinel-card', failed_attempts: 1 })).to.throw(/"failed_attempts"/);
   });
 });
 
