@@ -154,7 +154,13 @@ export class LockSentinelCard extends LitElement {
   private _relevantChange(old: HomeAssistant, hass: HomeAssistant): boolean {
     if (old.locale !== hass.locale || old.language !== hass.language || old.themes !== hass.themes || old.user !== hass.user) return true;
     if (old.entities !== hass.entities || old.devices !== hass.devices || old.config !== hass.config) return true;
-    for (const id of this._session?.watched ?? []) if (old.states[id] !== hass.states[id]) return true;
+    for (const id of this._session?.watched ?? []) {
+      const [before, after] = [old.states[id], hass.states[id]];
+      if (before === after) continue;
+      // People and the home zone matter only by where they are, not by every GPS fix of a phone.
+      if ((id.startsWith('person.') || id === 'zone.home') && before?.state === after?.state) continue;
+      return true;
+    }
     return false;
   }
 

@@ -1,4 +1,5 @@
 // Builds the engine's SnapshotHeader from the frontend's hass plus what the card fetched. Pure, no DOM.
+import { lockEntities } from '../../src/adapters/discovery.js';
 import type {
   ChecklistAnswers, CodeRegistryEntry, DeviceRegistryEntry, EntityRegistryEntry, HassUser, ReviewMark,
   SnapshotHeader, UsercodeResponse,
@@ -67,18 +68,12 @@ export function selectLocks(all: Lock[], wanted: string[] | undefined): { locks:
 
 /** Entities whose changes matter to the card: its locks and their companions, people and the home zone. */
 export function watchedEntities(locks: Lock[], stateIds: Iterable<string>): Set<string> {
-  const out = new Set<string>();
-  for (const lock of locks) {
-    out.add(lock.entity_id);
-    for (const id of [lock.battery_entity, lock.firmware?.entity_id, lock.door_entity, lock.tamper_entity, ...lock.action_entities]) {
-      if (id) out.add(id);
-    }
-  }
+  const out = new Set(locks.flatMap(lockEntities));
   for (const id of stateIds) if (id.startsWith('person.') || id === 'zone.home') out.add(id);
   return out;
 }
 
-/** Entities whose history feeds the timeline (state changes that are accesses). */
-export function historyEntities(locks: Lock[]): string[] {
-  return locks.flatMap((l) => [l.entity_id, ...l.action_entities, ...(l.door_entity ? [l.door_entity] : []), ...(l.tamper_entity ? [l.tamper_entity] : [])]);
+/** Entities whose history feeds the audit: the locks' own and the persons' (who was home when). */
+export function historyEntities(locks: Lock[], stateIds: Iterable<string>): string[] {
+  return [...locks.flatMap(lockEntities), ...[...stateIds].filter((id) => id.startsWith('person.'))];
 }

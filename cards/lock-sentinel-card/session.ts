@@ -179,7 +179,7 @@ export class AuditSession {
   private async loadHistory(): Promise<void> {
     const end = Date.now();
     const start = Math.max(end - this.config().history_days * 86_400_000, this.historyUntil);
-    const ids = historyEntities(this.locks);
+    const ids = historyEntities(this.locks, Object.keys(this.hass().states));
     if (!ids.length) return;
     try {
       const resp = await this.hass().callWS<HistoryResponse>({

@@ -99,6 +99,15 @@ export function discoverLocks(header: SnapshotHeader): Lock[] {
     .sort((a, b) => a.entity_id.localeCompare(b.entity_id));
 }
 
+/** The lock and every entity of its device that the engine reads (battery, firmware, door, problem and action sensors). */
+export function lockEntities(l: Lock): string[] {
+  const ids = [
+    l.entity_id, l.battery_entity, l.firmware?.entity_id, l.door_entity, l.tamper_entity, ...(l.tamper_entities ?? []),
+    l.jam_entity, l.keypad_disabled_entity, ...l.action_entities, l.action_user_entity, l.action_source_entity,
+  ];
+  return [...new Set(ids.filter((id): id is string => !!id))];
+}
+
 export function indexLocks(locks: Lock[]): LockIndex {
   const byEntity = new Map<string, Lock>();
   const byDevice = new Map<string, Lock>();

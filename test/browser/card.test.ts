@@ -108,6 +108,9 @@ describe('rendering discipline', () => {
     for (let i = 0; i < 20; i++) {
       m.el.hass = m.h.update({ 'sensor.outside_temperature': withState(m.h.hass.states['sensor.outside_temperature']!, String(10 + i)) });
       m.el.hass = m.h.update({ 'light.kitchen': withState(m.h.hass.states['light.kitchen']!, i % 2 ? 'on' : 'off') });
+      // A phone's new GPS fix while its person stays where they are.
+      const anna = m.h.hass.states['person.anna']!;
+      m.el.hass = m.h.update({ 'person.anna': { ...anna, attributes: { ...anna.attributes, latitude: 52 + i / 1000 } } });
     }
     await m.el.updateComplete;
     await new Promise((r) => setTimeout(r, 50));

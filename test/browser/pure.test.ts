@@ -43,6 +43,10 @@ describe('history and the live stream', () => {
   it('the card watches its locks and their entities, persons and zone.home, nothing else', () => {
     const watched = watchedEntities([lock('lock.a', { battery_entity: 'sensor.a_battery', action_entities: ['event.a_action'] })], ['person.x', 'zone.home', 'light.k']);
     expect([...watched].sort()).to.deep.equal(['event.a_action', 'lock.a', 'person.x', 'sensor.a_battery', 'zone.home']);
+    // Z-Wave JS problem sensors and Zigbee2MQTT's action user/source sensors are the lock's too.
+    const zw = watchedEntities([lock('lock.p', { jam_entity: 'binary_sensor.p_lock_jammed', keypad_disabled_entity: 'binary_sensor.p_keypad_temporary_disabled',
+      tamper_entities: ['binary_sensor.p_tampering_product_cover_removed'], action_user_entity: 'sensor.p_action_user' })], []);
+    expect([...zw].sort()).to.deep.equal(['binary_sensor.p_keypad_temporary_disabled', 'binary_sensor.p_lock_jammed', 'binary_sensor.p_tampering_product_cover_removed', 'lock.p', 'sensor.p_action_user']);
   });
 
   it('configured locks keep config order and unknown ids are reported', () => {
