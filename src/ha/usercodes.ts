@@ -1,6 +1,7 @@
 // Reads one Z-Wave lock's user codes through Home Assistant, in `zwave_js.get_lock_usercode`'s shape, for the CLI's
-// capture and the card alike (each passes its own websocket call). In order: `zwave_js.get_lock_usercode`; the
-// user/credential API of newer HA (`zwave_js.get_users`, PIN credentials by slot); else the admin-only
+// capture and the card alike (each passes its own websocket call). The first API this HA offers, richest first:
+// `zwave_js.get_lock_usercode` (slots and codes; HA 2026.2+); the user/credential API (`zwave_js.get_users`,
+// HA 2026.6+: which slots hold a PIN credential, never the PIN itself); else the admin-only
 // `zwave_js/invoke_cc_api`, which asks the lock itself (User Code CC: the slot count, then each slot), as on 2025.4.
 // The codes go to the engine's strength check and nowhere else.
 import type { UsercodeResponse } from '../model/ha.js';
@@ -30,8 +31,11 @@ interface CredentialUsers {
   users?: { active?: boolean; credentials?: { type?: string; slot?: number; data?: string }[] }[];
 }
 
-/** `zwave_js.get_users` (HA with the user/credential API): every PIN credential of every user, by its slot. */
-async function viaUsers(call: WsCall, entityId: string): Promise<UsercodeResponse> {
+/**
+ * `zwave_js.get_users` (HA with the user/credential API): every PIN credential of every user, by its slot. HA 2026.x
+ * lists credentials without their data, so the slots are in use with an empty code (no strength verdict).
+ */
+export async function viaUsers(call: WsCall, entityId: string): Promise<UsercodeResponse> {
   const r = await call<{ response: Record<string, CredentialUsers> }>({
     type: 'call_service', domain: 'zwave_js', service: 'get_users', service_data: {},
     target: { entity_id: entityId }, return_response: true,
@@ -60,14 +64,23 @@ async function viaCcApi(call: WsCall, deviceId: string): Promise<UsercodeRespons
   return out;
 }
 
-export async function readLockCodes(call: WsCall, lock: { entity_id: string; device_id: string | null }): Promise<UsercodeResponse> {
-  for (const read of [viaService, viaUsers]) {
+/** Which of HA's APIs gave the codes. */
+export type CodeSource = 'get_lock_usercode' | 'get_users' | 'invoke_cc_api';
+
+/** The lock's codes and the API they came from: the first one this HA offers. */
+export async function readLockCodesVia(call: WsCall, lock: { entity_id: string; device_id: string | null }): Promise<{ via: CodeSource; codes: UsercodeResponse }> {
+  const services: [CodeSource, typeof viaService][] = [['get_lock_usercode', viaService], ['get_users', viaUsers]];
+  for (const [via, read] of services) {
     try {
-      return await read(call, lock.entity_id);
+      return { via, codes: await read(call, lock.entity_id) };
     } catch (err) {
       if (!NO_SERVICE.has(codeOf(err) ?? '')) throw err;
     }
   }
   if (!lock.device_id) throw { code: 'not_supported', message: `${lock.entity_id} has no device to ask for its codes` };
-  return viaCcApi(call, lock.device_id);
+  return { via: 'invoke_cc_api', codes: await viaCcApi(call, lock.device_id) };
+}
+
+export async function readLockCodes(call: WsCall, lock: { entity_id: string; device_id: string | null }): Promise<UsercodeResponse> {
+  return (await readLockCodesVia(call, lock)).codes;
 }
