@@ -3,6 +3,7 @@ import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
 import { existsSync } from 'node:fs';
 import { rollupTables } from './cards/build/translation-tables.mjs';
+import { mdiIcons } from './cards/build/mdi-icons.mjs';
 
 // Two faces of one engine: the dashboard card (browser, dist/ as HACS ships it) and the CLI (Node, build/).
 const builds = [];
@@ -19,6 +20,7 @@ if (process.env.LS_BUILD !== 'cli' && existsSync('cards/lock-sentinel-card/card.
     plugins: [
       nodeResolve({ browser: true, exportConditions: ['production'] }),
       rollupTables(),
+      mdiIcons(),
       esbuild({ target: 'es2022', charset: 'utf8', tsconfig: 'tsconfig.json' }),
       // Minify each whole chunk (not module by module): names are mangled across modules; terser packs tighter than esbuild.
       terser({ ecma: 2022, module: true, compress: { passes: 3, unsafe_arrows: true }, format: { comments: false } }),

@@ -13,3 +13,5 @@ export const ALERT_IDS: readonly string[] = [
 ];
 /** Protocol events only admins may subscribe to. */
 export const PROTOCOL_EVENTS = ['zwave_js_notification', 'zha_event'] as const;
+/** The dashboard strategy's type (`strategy: {type: custom:lock-sentinel}`; element ll-strategy-dashboard-lock-sentinel). */
+export const STRATEGY_TYPE = 'lock-sentinel';
