@@ -83,7 +83,7 @@ function lockCodes(ctx: ViewContext, lock: Lock) {
         const used = lastUse(ctx, lock.entity_id, slot);
         const label = `${ctx.t('codes.slot')} ${slot}`;
         return html`<li class="slot">
-          <div class="slot-head"><strong>${label}</strong> <span>${entry?.name ?? ctx.t('codes.unregistered')}</span>${verdictBadge(ctx, lock.entity_id, slot)}</div>
+          <div class="slot-head"><strong>${label}</strong> <span>${entry?.name ?? ctx.t('codes.unregistered')}</span> ${verdictBadge(ctx, lock.entity_id, slot)}</div>
           ${(() => { const f = facts(ctx, entry, used); return f ? html`<p class="slot-facts">${f}</p>` : nothing; })()}
           ${ctx.admin
             ? html`<div class="actions">

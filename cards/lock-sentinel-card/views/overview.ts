@@ -15,7 +15,9 @@ function lastAccess(ctx: ViewContext, lock: LockSummary): string | null {
   const a = lock.last_access;
   if (!a) return null;
   const who = a.holder ?? holder(ctx, lock.entity_id, a.slot);
-  return [ctx.t(`kind.${a.kind}`), who, a.method !== 'unknown' ? ctx.t(`method.${a.method}`) : null, ctx.fmt.relative(a.time, ctx.now)]
+  // "Unlocked · Unlocked · 2 hours ago" says it twice: the kind goes when it is the state the lock is in.
+  const kind = ctx.t(`kind.${a.kind}`);
+  return [kind === ctx.t(`state.${lock.state}`) ? null : kind, who, a.method !== 'unknown' ? ctx.t(`method.${a.method}`) : null, ctx.fmt.relative(a.time, ctx.now)]
     .filter(Boolean).join(' · ');
 }
 
