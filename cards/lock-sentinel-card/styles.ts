@@ -72,7 +72,7 @@ const cardStyles = css`
   .status-text span { font-size: 0.875em; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
   .summary { display: flex; gap: 20px; align-items: center; margin-bottom: 12px; }
   .pillars { flex: 1; min-width: 0; display: flex; flex-direction: column; gap: 6px; }
-  .locks { display: grid; grid-template-columns: repeat(auto-fill, minmax(240px, 1fr)); gap: 8px; }
+  .locks { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 320px), 1fr)); gap: 8px; }
   select, input {
     font: inherit; color: var(--ls-text); background: var(--ls-bg); border: 1px solid var(--ls-divider);
     border-radius: 6px; padding: 4px 6px; min-height: 32px;

@@ -69,13 +69,15 @@ export const styles = css`
   }
   .alert.sev-critical { --ls-tone: var(--ls-error); }
   .alert.sev-warning { --ls-tone: var(--ls-warning); }
-  .alert.acked { opacity: 0.7; --ls-tone: var(--ls-divider); }
+  .alert.acked { --ls-tone: var(--ls-divider); }
   .alert-icon { color: var(--ls-tone); padding-top: 2px; }
   .alert.acked .alert-icon { color: var(--ls-muted); }
   .alert-body summary { cursor: pointer; display: flex; flex-direction: column; list-style: none; }
   .alert-body summary::-webkit-details-marker { display: none; }
   .alert-title { display: flex; align-items: center; gap: 6px; }
-  .alert-meta { color: var(--ls-muted); font-size: 0.875em; }
+  /* Text colour, not the muted one: the tinted background would take muted text below 4.5:1. */
+  .alert-meta { font-size: 0.875em; }
+  .alert .label, .alert .muted { color: var(--ls-text); font-weight: 500; }
   .alert-body p { font-size: 0.9em; }
   .alert .ack, .acked-note { align-self: center; }
   .acked-note { font-size: 0.875em; }

@@ -6,7 +6,7 @@ import type { Check, CheckStatus } from '../../../src/model/finding.js';
 import { bar } from '../../shared/bar.js';
 import { chip, chipStyles } from '../../shared/chip.js';
 import { icon } from '../../shared/icon.js';
-import { scoreSummary } from './overview.js';
+import { gauge } from '../../shared/gauge.js';
 import type { ViewContext } from './context.js';
 
 export const STATUS_ICON: Record<CheckStatus, string> = { pass: mdiCheckCircle, warn: mdiAlert, fail: mdiCloseCircle, unknown: mdiHelpCircleOutline };
@@ -51,7 +51,10 @@ function tally(ctx: ViewContext, checks: Check[]) {
 export function scorecardView(ctx: ViewContext) {
   const { score, checks } = ctx.report;
   return html`
-    ${scoreSummary(ctx)}
+    <div class="score-head">
+      ${gauge(score.total, score.grade, ctx.t('score.label', { grade: score.grade, total: score.total }))}
+      <p>${ctx.t('scorecard.summary', { count: checks.filter((c) => c.status === 'fail').length })}</p>
+    </div>
     ${score.pillars.map((p) => {
       const own = checks.filter((c) => c.pillar === p.pillar);
       return html`<details class="pillar" data-pillar=${p.pillar}>
@@ -67,6 +70,8 @@ export function scorecardView(ctx: ViewContext) {
 
 export const styles = [chipStyles, css`
   /* Scorecard */
+  .score-head { display: flex; align-items: center; gap: 16px; margin-bottom: 8px; }
+  .pillar-head .bar { grid-template-columns: 9em 1fr 2em; }
   details.pillar { border-top: 1px solid var(--ls-divider); }
   details.pillar > summary { cursor: pointer; display: flex; flex-direction: column; gap: 4px; padding: 10px 0; list-style: none; }
   details.pillar > summary::-webkit-details-marker { display: none; }
