@@ -33,3 +33,21 @@ export const THRESHOLDS: Readonly<Thresholds> = Object.freeze({
   reviewDays: 7,
   maxAdmins: 2,
 });
+
+/** The guide's thresholds with some overridden (the card's config, the CLI's flags). */
+export function withThresholds(over: Partial<Thresholds> = {}): Readonly<Thresholds> {
+  const defined = Object.entries(over).filter(([, v]) => v !== undefined);
+  return defined.length ? Object.freeze({ ...THRESHOLDS, ...Object.fromEntries(defined) }) : THRESHOLDS;
+}
+
+/** "02:00" for hour 2. */
+export const hourText = (h: number): string => `${String(h).padStart(2, '0')}:00`;
+
+/** "02:00-06:00". */
+export const unusualHoursText = (th: Readonly<Thresholds>): string => `${hourText(th.unusualHourStart)}-${hourText(th.unusualHourEnd)}`;
+
+/** Whether a local hour is in the unusual hours [start, end); a window over midnight (22-05) wraps. */
+export function inUnusualHours(hour: number, th: Readonly<Thresholds>): boolean {
+  const { unusualHourStart: start, unusualHourEnd: end } = th;
+  return start <= end ? hour >= start && hour < end : hour >= start || hour < end;
+}

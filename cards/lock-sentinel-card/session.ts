@@ -8,6 +8,7 @@ import type { AccessEvent, Lock } from '../../src/model/lock.js';
 import { clearCodeServiceCall } from '../../src/services/clear-code.js';
 import type { InstallResult } from '../../src/generate/installer.js';
 import { thresholdsOf, type LockSentinelConfig } from './config.js';
+import { withThresholds, type Thresholds } from '../../src/thresholds.js';
 import { PROTOCOL_EVENTS } from './const.js';
 import { buildHeader, EMPTY_SHARED, historyEntities, selectLocks, watchedEntities, type AdminData, type SharedData } from './header.js';
 import { errorMessage, type HomeAssistant, type Unsubscribe } from './hass.js';
@@ -58,6 +59,11 @@ export class AuditSession {
     return this.store.mode;
   }
 
+  /** The thresholds of this card's audit, alerts and marks: the card's config over the guide's. */
+  get thresholds(): Readonly<Thresholds> {
+    return withThresholds(thresholdsOf(this.config()));
+  }
+
   get isAdmin(): boolean {
     return this.hass().user?.is_admin === true;
   }
@@ -74,7 +80,7 @@ export class AuditSession {
     this.missing = sel.missing;
     this.watched = watchedEntities(this.locks, Object.keys(hass.states));
     try {
-      this.auditor = new Auditor(header, { thresholds: thresholdsOf(this.config()) });
+      this.auditor = new Auditor(header, { thresholds: this.thresholds });
       for (const e of this.log.events) this.auditor.addEvent(e);
       this.evaluate();
       this.error = null;
@@ -252,7 +258,7 @@ export class AuditSession {
     if (!this.canInstall || !hass.callApi) throw new Error('Installing alerts needs an administrator');
     // The generator is only needed here, by admins: it loads as its own chunk, not with every dashboard.
     const [{ generate }, { install }] = await Promise.all([import('../../src/generate/generate.js'), import('../../src/generate/installer.js')]);
-    const gen = generate({ locks: this.allLocks, registry: this.shared.code_registry, notify });
+    const gen = generate({ locks: this.allLocks, registry: this.shared.code_registry, notify, thresholds: this.thresholds });
     const result = await install(hassRest(hass.callApi.bind(hass)), gen, notify);
     this.admin = { ...this.admin, automations: await this.loadAutomations() };
     this.refresh();

@@ -14,7 +14,7 @@ export function shownEvents(ctx: ViewContext): AccessEvent[] {
 
 function row(ctx: ViewContext, e: AccessEvent) {
   const failed = isFailure(e);
-  const unusual = isUnusualHour(e, ctx.fmt.hour);
+  const unusual = isUnusualHour(e, ctx.fmt.hour, ctx.thresholds);
   const who = personOf(e, holderOf(ctx)) ?? ctx.t('who.unknown');
   return html`<li class="event ${failed ? 'failed' : ''} ${unusual ? 'unusual' : ''}">
     <time datetime=${new Date(e.time).toISOString()}>${ctx.fmt.dateTime(e.time)}</time>
