@@ -1,6 +1,9 @@
+import { docsUrl } from '../../src/repo.js';
+
 export const CARD_TAG = 'lock-sentinel-card';
 export const CARD_NAME = 'Lock Sentinel';
-export const DOCS_URL = 'https://github.com/lock-sentinel/lock-sentinel#dashboard-card';
+/** The README's card section (the link HA's card picker shows). */
+export const DOCS_URL = docsUrl('the-card');
 /** Key under which the household's code registry, checklist, reviews and acknowledgements live in HA. */
 export const STORAGE_KEY = 'lock_sentinel';
 /** The admin-only dashboard whose config holds the shared data where HA has no frontend/*_system_data (2025.4). */

@@ -7,9 +7,8 @@ import { monthlyAudit, weeklyReview } from './kinds/reminders.js';
 import { blueprintSubject, subjectVariables } from './subject.js';
 import { Input, type ConfigMap, type Json } from './types.js';
 import { toYaml } from './yaml.js';
+import { blueprintImportLink, fileUrl } from '../repo.js';
 
-/** Placeholder repository: the real one is not known yet. */
-export const REPO = 'lock-sentinel/lock-sentinel';
 export const BLUEPRINT_DIR = 'lock_sentinel';
 
 const entity = (filter: ConfigMap, multiple = false): ConfigMap => ({ entity: { ...(multiple ? { multiple: true } : {}), filter: [filter] } });
@@ -57,7 +56,7 @@ function blueprint(body: Body, variables: ConfigMap): BlueprintFile {
       domain: 'automation',
       author: 'Lock Sentinel',
       homeassistant: { min_version: '2024.10.0' },
-      source_url: `https://github.com/${REPO}/blob/main/automations/${path}`,
+      source_url: fileUrl(`automations/${path}`),
       input: Object.fromEntries(used.map((name) => [name, INPUTS[name]])),
     },
     ...config,
@@ -79,7 +78,4 @@ export function blueprints(th: Readonly<Thresholds> = THRESHOLDS): BlueprintFile
 }
 
 /** HA's "import blueprint" button link for a committed file. */
-export function importLink(path: string): string {
-  const raw = `https://github.com/${REPO}/blob/main/automations/${path}`;
-  return `https://my.home-assistant.io/redirect/blueprint_import/?blueprint_url=${encodeURIComponent(raw)}`;
-}
+export const importLink = (path: string): string => blueprintImportLink(`automations/${path}`);

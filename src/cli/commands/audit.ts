@@ -4,6 +4,7 @@ import { UsageError, type Command } from '../command.js';
 import { loadAuditor, SOURCE_BOOLEANS, SOURCE_USAGE, SOURCE_VALUED } from '../source.js';
 import { THRESHOLD_USAGE, THRESHOLD_VALUED, thresholdFlags } from '../thresholds.js';
 import { formatReport } from '../../report/text.js';
+import { printableJson } from '../../privacy/escape.js';
 
 const audit: Command = {
   name: 'audit',
@@ -23,7 +24,7 @@ ${THRESHOLD_USAGE}
     }
     const auditor = await loadAuditor(p, { thresholds: thresholdFlags(p) });
     const report = auditor.report();
-    if (flag(p, 'json')) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+    if (flag(p, 'json')) process.stdout.write(printableJson(JSON.stringify(report, null, 2)) + '\n');
     else {
       const name = typeof auditor.header.config.location_name === 'string' ? auditor.header.config.location_name : 'Home';
       process.stdout.write(formatReport(report, auditor.timeZone, `audit of ${name}, captured ${auditor.timeZone.format(Date.parse(auditor.header.captured_at))}`));
