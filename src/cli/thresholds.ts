@@ -1,22 +1,10 @@
 // The guide's thresholds as CLI flags, shared by audit, generate, install and export. Bad values: one line, exit 2.
-import type { Thresholds } from '../thresholds.js';
+import { THRESHOLD_OPTIONS, type Thresholds } from '../thresholds.js';
 import { value, type ParsedArgs } from './args.js';
 import { UsageError } from './command.js';
 
-interface NumberFlag {
-  flag: string;
-  key: keyof Thresholds;
-  min: number;
-  max: number;
-  what: string;
-}
-
-/** Same ranges as the card's config. */
-const NUMBERS: NumberFlag[] = [
-  { flag: 'failed-attempts', key: 'failedAttempts', min: 2, max: 20, what: 'failed codes that make a burst' },
-  { flag: 'low-battery', key: 'lowBattery', min: 5, max: 95, what: 'low battery below this %' },
-  { flag: 'stale-days', key: 'staleDays', min: 7, max: 365, what: 'codes unused this long are stale' },
-];
+/** Flags, ranges and meanings from the one table the card's config also reads. */
+const NUMBERS = THRESHOLD_OPTIONS;
 const HOURS = 'unusual-hours';
 
 export const THRESHOLD_VALUED = [...NUMBERS.map((n) => n.flag), HOURS];
