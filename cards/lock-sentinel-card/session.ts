@@ -41,6 +41,11 @@ export class AuditSession {
   private readonly store: SharedStore;
   private admin: AdminData = {};
   private auditor: Auditor | null = null;
+  /** Log events the Auditor has read, and what it was built from (a change of these needs a new one). */
+  private fed = 0;
+  private basis: unknown[] = [];
+  /** Auditors built so far (a new one reads every event again). */
+  rebuilds = 0;
   private buffer: HassEvent[] | null = [];
   private unsubs: Unsubscribe[] = [];
   private historyUntil = 0;
@@ -68,7 +73,11 @@ export class AuditSession {
     return this.hass().user?.is_admin === true;
   }
 
-  /** Rebuilds the header from the current hass and replays the events (own entities or registries changed). */
+  /**
+   * Brings the audit up to date with the current hass. When only states changed, the running Auditor takes the new
+   * states and the events not yet read (incremental); registries, the shared or admin data, the lock selection or the
+   * thresholds changing need a new Auditor, which reads every event again.
+   */
   refresh(now = Date.now()): void {
     const hass = this.hass();
     const header = buildHeader(hass, this.shared, this.admin, now);
@@ -79,14 +88,29 @@ export class AuditSession {
     this.locks = sel.locks;
     this.missing = sel.missing;
     this.watched = watchedEntities(this.locks, Object.keys(hass.states));
+    const basis = [hass.entities, hass.devices, hass.config, hass.user, this.shared, this.admin, this.config().entities, JSON.stringify(this.thresholds)];
     try {
-      this.auditor = new Auditor(header, { thresholds: this.thresholds });
-      for (const e of this.log.events) this.auditor.addEvent(e);
+      if (this.auditor && basis.length === this.basis.length && basis.every((b, i) => b === this.basis[i])) {
+        this.auditor.updateStates(header.states, header.captured_at);
+      } else {
+        this.auditor = new Auditor(header, { thresholds: this.thresholds });
+        this.fed = 0;
+        this.rebuilds++;
+      }
+      this.basis = basis;
+      this.feed();
       this.evaluate();
       this.error = null;
     } catch (err) {
       this.error = errorMessage(err);
     }
+  }
+
+  /** Gives the Auditor the logged events it has not read yet. */
+  private feed(): void {
+    const auditor = this.auditor;
+    if (!auditor) return;
+    for (; this.fed < this.log.events.length; this.fed++) auditor.addEvent(this.log.events[this.fed]);
   }
 
   private evaluate(): void {
@@ -177,7 +201,7 @@ export class AuditSession {
       return;
     }
     if (!this.log.add(e) || !this.auditor) return;
-    this.auditor.addEvent(e);
+    this.feed();
     this.evaluate();
     this.changed();
   }
