@@ -1,18 +1,23 @@
 // The guide's advice as checks, each tied to the findings that fail it and to the data it needs to be known.
 import type { Check, CheckStatus, FindingId, Pillar, RaisedFinding } from '../model/finding.js';
 import type { RuleContext } from '../rules/context.js';
+import { unusualHoursText, type Thresholds } from '../thresholds.js';
 import { historyReachesStaleWindow } from '../rules/codes.js';
+
+/** A text, or one that names the thresholds in force. */
+type Text = string | ((th: Readonly<Thresholds>) => string);
+const text = (t: Text, th: Readonly<Thresholds>) => (typeof t === 'string' ? t : t(th));
 
 interface CheckDef {
   id: string;
   pillar: Pillar;
   weight: number;
-  title: string;
+  title: Text;
   findings: FindingId[];
   /** Why the check cannot be judged, or null when its data is there. */
   unknownWhy: (ctx: RuleContext) => string | null;
-  pass: string;
-  fix: string;
+  pass: Text;
+  fix: Text;
 }
 
 const needCodes = (ctx: RuleContext) => (ctx.codes ? null : 'no code slots could be read from the locks');
@@ -30,9 +35,9 @@ export const CHECKS: CheckDef[] = [
   { id: 'codes-documented', pillar: 'codes', weight: 10, title: 'Every code has a recorded holder', findings: ['unregistered-code'],
     unknownWhy: (ctx) => needCodes(ctx) ?? (ctx.registry ? null : 'no code registry (who holds which slot)'),
     pass: 'Every code in use has a recorded holder.', fix: 'Record holder, role, date added and expiry for each slot.' },
-  { id: 'unused-codes-deleted', pillar: 'codes', weight: 10, title: 'Unused codes deleted (90+ days)', findings: ['stale-code'],
+  { id: 'unused-codes-deleted', pillar: 'codes', weight: 10, title: (th) => `Unused codes deleted (${th.staleDays}+ days)`, findings: ['stale-code'],
     unknownWhy: (ctx) => needCodes(ctx) ?? (historyReachesStaleWindow(ctx) ? null : `the event history does not reach back ${ctx.th.staleDays} days`),
-    pass: 'Every code was used in the last 90 days or is newer.', fix: 'Delete codes nobody used for 90+ days.' },
+    pass: (th) => `Every code was used in the last ${th.staleDays} days or is newer.`, fix: (th) => `Delete codes nobody used for ${th.staleDays}+ days.` },
   { id: 'expired-codes-deleted', pillar: 'codes', weight: 10, title: 'Expired and guest codes deleted promptly', findings: ['expired-code'],
     unknownWhy: (ctx) => (ctx.registry ? null : 'no code registry with expiry dates'),
     pass: 'No code past its expiry is still in use.', fix: 'Delete guest codes the day they leave.' },
@@ -45,17 +50,17 @@ export const CHECKS: CheckDef[] = [
     fix: 'Install Lock Sentinel\'s alerts.' },
   { id: 'weekly-log-review', pillar: 'audits', weight: 4, title: 'Access log reviewed weekly', findings: [],
     unknownWhy: (ctx) => (ctx.header.reviews ? null : 'no review marks recorded'),
-    pass: 'The access log was reviewed in the last 7 days.', fix: 'Review the timeline every Sunday evening and mark it reviewed.' },
+    pass: (th) => `The access log was reviewed in the last ${th.reviewDays} days.`, fix: 'Review the timeline every Sunday evening and mark it reviewed.' },
   { id: 'no-failed-attempt-bursts', pillar: 'audits', weight: 3, title: 'No bursts of failed codes', findings: ['failed-attempts'],
-    unknownWhy: needEvents, pass: 'No burst of failed code entries in the history.', fix: 'Investigate each burst.' },
-  { id: 'no-unusual-hour-access', pillar: 'audits', weight: 2, title: 'No access at unusual hours (02:00-06:00)', findings: ['unusual-hour-access'],
-    unknownWhy: needEvents, pass: 'No unlock between 02:00 and 06:00.', fix: 'Check each night-time access.' },
+    unknownWhy: needEvents, pass: (th) => `No burst of ${th.failedAttempts}+ failed code entries within ${th.failedWindowMinutes} minutes in the history.`, fix: 'Investigate each burst.' },
+  { id: 'no-unusual-hour-access', pillar: 'audits', weight: 2, title: (th) => `No access at unusual hours (${unusualHoursText(th)})`, findings: ['unusual-hour-access'],
+    unknownWhy: needEvents, pass: (th) => `No unlock in the unusual hours (${unusualHoursText(th)}).`, fix: 'Check each night-time access.' },
   { id: 'no-away-access', pillar: 'audits', weight: 2, title: 'No access while everyone was away', findings: ['away-access'],
     unknownWhy: (ctx) => needEvents(ctx) ?? (ctx.presence.persons.length ? null : 'no person entities'),
     pass: 'Every unlock happened with someone home.', fix: 'Confirm each away-access.' },
   { id: 'few-admins', pillar: 'audits', weight: 3, title: 'Admin rights limited', findings: ['too-many-admins'],
     unknownWhy: (ctx) => (ctx.header.users ? null : 'the user list needs an admin account'),
-    pass: 'At most 2 active administrators.', fix: 'Limit admin users.' },
+    pass: (th) => `At most ${th.maxAdmins} active administrators.`, fix: 'Limit admin users.' },
 
   { id: 'mfa-enabled', pillar: 'hardening', weight: 2, title: 'Two-factor authentication on', findings: ['mfa-disabled'],
     unknownWhy: (ctx) => (ctx.header.current_user ? null : 'the current user is unknown'),
@@ -63,9 +68,9 @@ export const CHECKS: CheckDef[] = [
   { id: 'firmware-current', pillar: 'hardening', weight: 2, title: 'Lock firmware up to date', findings: ['firmware-update'],
     unknownWhy: (ctx) => (ctx.locks.some((l) => l.firmware) ? null : 'no firmware update entity on any lock'),
     pass: 'No firmware update pending.', fix: 'Install pending firmware updates.' },
-  { id: 'battery-ok', pillar: 'hardening', weight: 1, title: 'Batteries above 30%', findings: ['low-battery'],
+  { id: 'battery-ok', pillar: 'hardening', weight: 1, title: (th) => `Batteries above ${th.lowBattery}%`, findings: ['low-battery'],
     unknownWhy: (ctx) => (ctx.locks.some((l) => l.battery !== null) ? null : 'no battery level on any lock'),
-    pass: 'Every lock battery is at 30% or more.', fix: 'Replace low batteries.' },
+    pass: (th) => `Every lock battery is at ${th.lowBattery}% or more.`, fix: 'Replace low batteries.' },
   { id: 'no-tamper', pillar: 'hardening', weight: 1, title: 'No tampering reported', findings: ['tamper'],
     unknownWhy: (ctx) => (ctx.history.present || ctx.locks.some((l) => l.tamper_entity) ? null : 'no event history or tamper sensor'),
     pass: 'No tamper report.', fix: 'Inspect tampered locks.' },
@@ -105,11 +110,11 @@ function reviewCheck(ctx: RuleContext): { status: CheckStatus; evidence: string 
 export function evaluateChecks(ctx: RuleContext, findings: RaisedFinding[]): Check[] {
   const checks: Check[] = CHECKS.map((d) => {
     const why = d.unknownWhy(ctx);
-    const base = { id: d.id, pillar: d.pillar, title: d.title, weight: d.weight, fix: d.fix };
+    const base = { id: d.id, pillar: d.pillar, title: text(d.title, ctx.th), weight: d.weight, fix: text(d.fix, ctx.th) };
     if (why) return { ...base, status: 'unknown' as const, evidence: `Unknown: ${why}.` };
     if (d.id === 'weekly-log-review') return { ...base, ...reviewCheck(ctx) };
     const hits = findings.filter((f) => d.findings.includes(f.id));
-    return { ...base, status: statusFrom(hits), evidence: hits.length ? `${hits.length} finding(s): ${hits.slice(0, 3).map((f) => f.evidence).join(' ')}${hits.length > 3 ? ' …' : ''}` : d.pass };
+    return { ...base, status: statusFrom(hits), evidence: hits.length ? `${hits.length} finding(s): ${hits.slice(0, 3).map((f) => f.evidence).join(' ')}${hits.length > 3 ? ' …' : ''}` : text(d.pass, ctx.th) };
   });
   const answers = ctx.header.checklist ?? {};
   for (const item of CHECKLIST) {
