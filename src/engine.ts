@@ -3,6 +3,7 @@ import type { CodeRegistryEntry, HassEvent, HassState, Snapshot, SnapshotHeader 
 import type { AccessEvent, AccessKind, AccessMethod, CodeSlot, FirmwareInfo, Lock, Protocol } from './model/lock.js';
 import type { Check, Finding, RaisedFinding, Score } from './model/finding.js';
 import { discoverLocks, indexLocks, type LockIndex } from './adapters/discovery.js';
+import { CAPABILITIES } from './adapters/capabilities.js';
 import { buildTimeline } from './adapters/timeline.js';
 import { enrichZigbee2mqtt } from './adapters/zigbee2mqtt.js';
 import { Presence } from './adapters/presence.js';
@@ -72,6 +73,11 @@ export interface AuditOptions {
   eventsPresent?: boolean;
   /** Events already read (a streaming reader may meet them before the snapshot's other keys). */
   store?: EventStore;
+  /**
+   * The source listens to the locks' protocol events (`zwave_js_notification`, `zha_event`) since this time (ms),
+   * e.g. the card's live subscription. Default: since the stream's first event if it carries any such event, else never.
+   */
+  protocolEventsSince?: number;
 }
 
 /** Streaming auditor: feed events one by one, in any order; ask for the report as often as needed. */
@@ -83,6 +89,7 @@ export class Auditor {
   private locks: Lock[];
   private index: LockIndex;
   private eventsPresent: boolean;
+  private readonly protocolEventsSince: number | null;
   private cached: { version: number; timeline: AccessEvent[]; findings: RaisedFinding[]; report: AuditReport } | null = null;
 
   constructor(header: SnapshotHeader, options: AuditOptions = {}) {
@@ -95,6 +102,7 @@ export class Auditor {
     this.index = indexLocks(this.locks);
     this.store.bind(this.index);
     this.eventsPresent = options.eventsPresent ?? (Array.isArray((header as Snapshot).events) || this.store.total > 0);
+    this.protocolEventsSince = options.protocolEventsSince ?? null;
   }
 
   /**
@@ -146,9 +154,10 @@ export class Auditor {
     const ctx: RuleContext = {
       header: this.header, locks: this.locks, index: this.index, timeline,
       presence: new Presence(this.header.states, this.store.tracks),
-      history: { present: this.eventsPresent, earliest: this.store.earliest },
+      history: { present: this.eventsPresent, earliest: this.store.earliest, protocolSince: this.protocolSince() },
       tz: this.tz, now: Date.parse(this.header.captured_at), th: this.th,
       codes: inUseCodes(this.header),
+      codesRead: new Set(Object.keys(this.header.usercodes ?? {}).filter((id) => this.index.byEntity.has(id))),
       registry: this.header.code_registry ? new Map(this.header.code_registry.map((e) => [slotKey(e.lock, e.slot), e])) : null,
     };
     const findings = RULES.flatMap((rule) => rule(ctx))
@@ -162,6 +171,13 @@ export class Auditor {
     };
     this.cached = { version: this.store.version, timeline, findings, report };
     return this.cached;
+  }
+
+  /** From when the locks' live protocol events are in the stream (see AuditOptions.protocolEventsSince). */
+  private protocolSince(): number | null {
+    if (this.protocolEventsSince !== null) return this.protocolEventsSince;
+    const carries = this.store.access.some((e) => e.via === 'protocol' && CAPABILITIES[this.index.byEntity.get(e.lock)?.protocol ?? 'generic'].failures === 'events');
+    return carries ? this.store.earliest : null;
   }
 
   private summary(l: Lock, timeline: AccessEvent[]): LockSummary {

@@ -42,6 +42,8 @@ export class AuditSession {
   private buffer: HassEvent[] | null = [];
   private unsubs: Unsubscribe[] = [];
   private historyUntil = 0;
+  /** Since when the locks' protocol events reach the card live (null: not subscribed). */
+  private protocolSince: number | null = null;
   private running = false;
   private loaded = false;
 
@@ -73,7 +75,9 @@ export class AuditSession {
     this.missing = sel.missing;
     this.watched = watchedEntities(this.locks, Object.keys(hass.states));
     try {
-      this.auditor = new Auditor(header, { thresholds: thresholdsOf(this.config()) });
+      this.auditor = new Auditor(header, {
+        thresholds: thresholdsOf(this.config()), ...(this.protocolSince === null ? {} : { protocolEventsSince: this.protocolSince }),
+      });
       for (const e of this.log.events) this.auditor.addEvent(e);
       this.evaluate();
       this.error = null;
@@ -152,15 +156,20 @@ export class AuditSession {
     const conn = this.hass().connection;
     // Only the locks' own protocol events; state changes come with `hass` (recordStateChanges).
     const types = this.isAdmin ? PROTOCOL_EVENTS : [];
+    const since = Date.now();
+    let all = types.length > 0;
     for (const type of types) {
       try {
         const unsub = await conn.subscribeEvents<HassEvent>((e) => this.onEvent(e), type);
         if (this.running) this.unsubs.push(unsub);
         else void Promise.resolve(unsub()).catch(() => undefined);
       } catch {
+        all = false;
         this.notices.add('protocol_events_unavailable');
       }
     }
+    // Each (re)subscription starts the window again: protocol events missed while disconnected are in no history.
+    this.protocolSince = all ? since : null;
     if (!this.isAdmin) this.notices.add('protocol_events_unavailable');
   }
 

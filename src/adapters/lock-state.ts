@@ -5,6 +5,12 @@ import type { AccessKind, AccessMethod, Lock } from '../model/lock.js';
 import type { SensorRole } from './discovery.js';
 import type { StateRecord } from '../store/records.js';
 import { access, type Emit } from './types.js';
+import type { Capabilities } from './capabilities.js';
+
+/** Matter (2026.3+): users and occupied credential slots can be listed, a PIN never read back; no wrong-code events in HA. */
+export const matterCapabilities: Capabilities = { name: 'Matter', codes: 'write-only', failures: 'none', tamper: 'none' };
+/** Any other lock (template, demo, cloud integrations): only the lock entity's state. */
+export const genericCapabilities: Capabilities = { name: 'generic lock', codes: 'none', failures: 'none', tamper: 'none' };
 
 const OPEN = new Set(['unlocked', 'open']);
 

@@ -2,6 +2,10 @@
 import type { AccessKind, AccessMethod, Lock } from '../model/lock.js';
 import type { ZhaRecord } from '../store/records.js';
 import { access, type Emit } from './types.js';
+import type { Capabilities } from './capabilities.js';
+
+/** Codes: set/clear/enable/disable only; wrong codes: `zha_event` (live events only). */
+export const zhaCapabilities: Capabilities = { name: 'ZHA', codes: 'write-only', failures: 'events', tamper: 'none' };
 
 const OPERATIONS: Record<string, [AccessKind, AccessMethod | null]> = {
   Lock: ['lock', null],

@@ -6,6 +6,10 @@ import type { StateRecord } from '../store/records.js';
 import type { LockIndex } from './discovery.js';
 import { StateTrack, type StateChange } from './state-track.js';
 import { access, type Emit } from './types.js';
+import type { Capabilities } from './capabilities.js';
+
+/** Codes: read over MQTT (`pin_code` get, the lock's `users`); wrong codes: the action entity's state (in the history). */
+export const zigbee2mqttCapabilities: Capabilities = { name: 'Zigbee2MQTT', codes: 'read', failures: 'states', tamper: 'none' };
 
 const ACTIONS: Record<string, [AccessKind, AccessMethod | null]> = {
   lock: ['lock', null],

@@ -2,6 +2,10 @@
 import type { AccessKind, AccessMethod, Lock } from '../model/lock.js';
 import type { ZwaveRecord } from '../store/records.js';
 import { access, type Emit } from './types.js';
+import type { Capabilities } from './capabilities.js';
+
+/** Codes: `get_lock_usercode` / `get_users`; wrong codes and tampering: `zwave_js_notification` (live events only). */
+export const zwaveJsCapabilities: Capabilities = { name: 'Z-Wave JS', codes: 'read', failures: 'events', tamper: 'events' };
 
 type Mapping = [AccessKind, AccessMethod, boolean /* carries a user slot */];
 
