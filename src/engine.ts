@@ -1,6 +1,6 @@
 // The pipeline: HA data → adapters → one access timeline → rules → findings → scorecard.
 import type { CodeRegistryEntry, HassEvent, HassState, Snapshot, SnapshotHeader } from './model/ha.js';
-import type { AccessEvent, AccessKind, AccessMethod, CodeSlot, FirmwareInfo, Lock, Protocol } from './model/lock.js';
+import type { AccessEvent, AccessKind, AccessMethod, CodeSlot, FirmwareInfo, Lock, Protocol, SlotStrength } from './model/lock.js';
 import type { Check, Finding, RaisedFinding, Score } from './model/finding.js';
 import { discoverLocks, indexLocks, type LockIndex } from './adapters/discovery.js';
 import { CAPABILITIES } from './adapters/capabilities.js';
@@ -11,7 +11,7 @@ import { EventStore } from './store/event-store.js';
 import { TimeZone } from './time/zone.js';
 import { THRESHOLDS, type Thresholds } from './thresholds.js';
 import { slotKey, type Rule, type RuleContext } from './rules/context.js';
-import { duplicateCodes, expiredCodes, exposedPins, reusedAcrossLocks, staleCodes, unregisteredCodes, weakCodes } from './rules/codes.js';
+import { duplicateCodes, expiredCodes, exposedPins, reusedAcrossLocks, slotStrengths, staleCodes, unregisteredCodes, weakCodes } from './rules/codes.js';
 import { awayAccess, failedAttempts, unusualHours } from './rules/access.js';
 import { firmwareUpdate, jammed, lowBattery, tamper, unavailable } from './rules/device.js';
 import { mfaDisabled, tooManyAdmins } from './rules/accounts.js';
@@ -90,7 +90,7 @@ export class Auditor {
   private index: LockIndex;
   private eventsPresent: boolean;
   private readonly protocolEventsSince: number | null;
-  private cached: { version: number; timeline: AccessEvent[]; findings: RaisedFinding[]; report: AuditReport } | null = null;
+  private cached: { version: number; timeline: AccessEvent[]; findings: RaisedFinding[]; report: AuditReport; slots: SlotStrength[] } | null = null;
 
   constructor(header: SnapshotHeader, options: AuditOptions = {}) {
     validateHeader(header);
@@ -142,6 +142,11 @@ export class Auditor {
     return this.evaluate().report;
   }
 
+  /** Every known code slot and how its strength is known (read, set strong through the gate, unknown). */
+  slotStrengths(): SlotStrength[] {
+    return this.evaluate().slots;
+  }
+
   holderOf(lock: string, slot: number | null): CodeRegistryEntry | null {
     if (slot === null) return null;
     return this.header.code_registry?.find((e) => e.lock === lock && e.slot === slot) ?? null;
@@ -169,7 +174,7 @@ export class Auditor {
       checks,
       findings: findings.map(({ events: _e, ...f }) => f),
     };
-    this.cached = { version: this.store.version, timeline, findings, report };
+    this.cached = { version: this.store.version, timeline, findings, report, slots: slotStrengths(ctx) };
     return this.cached;
   }
 

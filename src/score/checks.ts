@@ -3,7 +3,7 @@ import type { Check, CheckStatus, FindingId, Pillar, RaisedFinding } from '../mo
 import type { RuleContext } from '../rules/context.js';
 import { historyReachesStaleWindow } from '../rules/codes.js';
 import {
-  batteryCoverage, codeCoverage, hasHistory, describeCoverage, failureCoverage, firmwareCoverage, tamperCoverage, unlockCoverage,
+  batteryCoverage, codeCoverage, hasHistory, strengthCoverage, describeCoverage, failureCoverage, firmwareCoverage, tamperCoverage, unlockCoverage,
   type Coverage,
 } from './coverage.js';
 
@@ -35,7 +35,7 @@ const needLocks = (ctx: RuleContext) => (ctx.locks.length ? null : 'no lock enti
 export const CHECKS: CheckDef[] = [
   { id: 'strong-codes', pillar: 'codes', weight: 20, title: 'Strong codes (6-8 random digits)', findings: ['weak-code'],
     unknownWhy: noData, pass: 'Every code in use is 6+ digits and not a pattern, date or common PIN.',
-    fix: 'Replace weak codes with random 6-8 digit codes.', ...codes },
+    fix: 'Replace weak codes with random 6-8 digit codes.', coverage: strengthCoverage, gapFix: CODES_GAP_FIX },
   { id: 'unique-codes', pillar: 'codes', weight: 10, title: 'A unique code per person', findings: ['duplicate-code'],
     unknownWhy: noData, pass: 'No code is shared between slots of a lock.', fix: 'Give every person their own code.', ...codes },
   { id: 'codes-differ-between-locks', pillar: 'codes', weight: 5, title: 'Different codes on different locks', findings: ['code-reused-across-locks'],

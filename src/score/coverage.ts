@@ -3,6 +3,7 @@
 import { CAPABILITIES, type Channel } from '../adapters/capabilities.js';
 import type { Lock } from '../model/lock.js';
 import { lockName, type RuleContext } from '../rules/context.js';
+import { slotStrengths } from '../rules/codes.js';
 
 export interface LockGap {
   lock: string;
@@ -51,6 +52,25 @@ export function codesUnknownWhy(ctx: RuleContext, l: Lock): string | null {
 
 export const codeCoverage = (ctx: RuleContext): Coverage =>
   cover(ctx, (l) => codesUnknownWhy(ctx, l), "' codes read", "' codes unknown");
+
+/**
+ * The strength checks' view: a lock's codes are known if they were read, or if every slot known to be occupied was
+ * set through the strength gate (and no change was reported since). Unknown slots keep the lock unseen.
+ */
+export function strengthCoverage(ctx: RuleContext): Coverage {
+  const slots = slotStrengths(ctx);
+  return cover(ctx, (l) => {
+    const why = codesUnknownWhy(ctx, l);
+    if (why === null) return null;
+    const mine = slots.filter((s) => s.lock === l.entity_id);
+    const unknown = mine.filter((s) => s.provenance === 'unknown').map((s) => s.slot);
+    if (mine.length === 0) return why;
+    if (unknown.length === 0) return null;
+    return `${why}; ${plural(unknown.length, 'slot', 'slots')} ${unknown.join(', ')} ${plural(unknown.length, 'holds a code', 'hold codes')} of unknown strength: set a new code through Lock Sentinel (\`lock-sentinel set-code --lock ${l.entity_id} --slot ${unknown[0]}\`)`;
+  }, "' codes read or set through the strength gate", "' codes unknown");
+}
+
+const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
 function span(ctx: RuleContext, since: number): string {
   const days = Math.max(0, (ctx.now - since) / DAY);

@@ -2,10 +2,10 @@
 // and the evidence says which locks were seen and why the others were not.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { audit } from '../../src/engine.js';
+import { audit, Auditor } from '../../src/engine.js';
 import type { AuditReport } from '../../src/engine.js';
 import { CAPABILITIES } from '../../src/adapters/capabilities.js';
-import { house, stateChanged, zha, zwave } from './helpers/house.js';
+import { house, stateChanged, z2m, zha, zwave } from './helpers/house.js';
 import { mixedHouse, unreadableHouse } from './helpers/coverage-houses.js';
 
 const CODE_CHECKS = ['strong-codes', 'unique-codes', 'codes-differ-between-locks', 'codes-documented', 'unused-codes-deleted', 'expired-codes-deleted', 'codes-not-exposed'];
@@ -22,7 +22,8 @@ test('the reported house: no code readable anywhere scores no code check as pass
   assert.equal(codes.score, null);
   assert.equal(codes.known, 0);
   const strong = check(r, 'strong-codes');
-  assert.match(strong.evidence, /0 of 3 locks' codes read; 3 locks' codes unknown/);
+  assert.match(strong.evidence, /0 of 3 locks' codes read or set through the strength gate; 3 locks' codes unknown/);
+  assert.match(check(r, 'unique-codes').evidence, /0 of 3 locks' codes read; 3 locks' codes unknown/);
   assert.match(strong.evidence, /Garage: Zigbee2MQTT: codes were not read/);
   assert.match(strong.evidence, /Gate: generic lock: no code service/);
   assert.match(strong.fix, /set-code/);
@@ -49,7 +50,7 @@ test('a mixed house says which locks are unknown, and what it saw passes only as
   const strong = check(r, 'strong-codes');
   assert.equal(strong.status, 'warn');
   assert.match(strong.evidence, /^Partial: nothing found on the locks that could be judged/);
-  assert.match(strong.evidence, /1 of 3 locks' codes read; 2 locks' codes unknown \(Back Door: ZHA: codes cannot be read back; Gate: generic lock: no code service\)/);
+  assert.match(strong.evidence, /1 of 3 locks' codes read or set through the strength gate; 2 locks' codes unknown \(Back Door: ZHA: codes cannot be read back; Gate: generic lock: no code service\)/);
   for (const id of ['unique-codes', 'codes-documented', 'codes-not-exposed', 'expired-codes-deleted']) assert.equal(check(r, id).status, 'warn', id);
   // Comparing codes between locks needs two locks' codes.
   assert.equal(check(r, 'codes-differ-between-locks').status, 'unknown');
@@ -64,12 +65,12 @@ test('a weak code on the lock that was read fails whatever could not be read; fu
   weak.usercodes!['lock.front']['2'] = { usercode: '1234', in_use: true };
   const r = audit(weak);
   assert.equal(check(r, 'strong-codes').status, 'fail');
-  assert.match(check(r, 'strong-codes').evidence, /1 finding\(s\).*1 of 3 locks' codes read/);
+  assert.match(check(r, 'strong-codes').evidence, /1 finding\(s\).*1 of 3 locks' codes read or set/);
   const full = mixedHouse();
   full.states = full.states.filter((s) => !['lock.back', 'lock.gate'].includes(s.entity_id));
   const f = audit(full);
   assert.equal(check(f, 'strong-codes').status, 'pass');
-  assert.match(check(f, 'strong-codes').evidence, /1 of 1 lock's codes read\.$/);
+  assert.match(check(f, 'strong-codes').evidence, /1 of 1 lock's codes read or set through the strength gate\.$/);
   assert.equal(check(f, 'codes-differ-between-locks').status, 'pass');
 });
 
@@ -124,4 +125,40 @@ test('the CLI (`audit --snapshot --json`) gives the engine\'s check objects verb
     assert.deepEqual(report.checks, audit(snap).checks, name);
     assert.deepEqual(report.score, audit(snap).score, name);
   }
+});
+
+test('slot provenance: read, set strong through the gate, or unknown; only read and set-strong slots let strength pass', async () => {
+  const base = mixedHouse();
+  base.states = base.states.filter((s) => s.entity_id !== 'lock.gate');
+  const entry = (slot: number, set_strong: string | null) =>
+    ({ lock: 'lock.back', slot, name: `P${slot}`, role: 'family' as const, added: '2026-11-01T00:00:00Z', expires: null, set_strong });
+  // A ZHA slot set through the gate: the ZHA lock's codes count as known.
+  const gated = structuredClone(base);
+  gated.code_registry!.push(entry(1, '2026-11-02T10:00:00Z'));
+  const r = audit(gated);
+  assert.equal(check(r, 'strong-codes').status, 'pass');
+  assert.match(check(r, 'strong-codes').evidence, /2 of 2 locks' codes read or set through the strength gate\.$/);
+  // ... but other code checks still need codes read.
+  assert.equal(check(r, 'unique-codes').status, 'warn');
+  // A registered slot not set through the gate, or one the lock reports in use, is unknown: no full pass, and the fix names the command.
+  const unknown = structuredClone(gated);
+  unknown.code_registry!.push(entry(2, null));
+  unknown.events!.push(zha('lock.back', '2026-11-15T08:00:00Z', 'Unlock', 'Keypad', 5));
+  const u = audit(unknown);
+  assert.equal(check(u, 'strong-codes').status, 'warn');
+  assert.match(check(u, 'strong-codes').evidence, /Back Door: ZHA: codes cannot be read back; slots 2, 5 hold codes of unknown strength: set a new code through Lock Sentinel \(`lock-sentinel set-code --lock lock.back --slot 2`\)/);
+  // A code change the lock reports on a gated slot after it was set makes it unknown again (Zigbee2MQTT reports them).
+  const garage = house({
+    locks: [{ id: 'lock.garage', platform: 'mqtt', name: 'Garage' }],
+    registry: [{ lock: 'lock.garage', slot: 1, name: 'Ana', role: 'family', added: '2026-11-01T00:00:00Z', expires: null, set_strong: '2026-11-02T10:00:00Z' }],
+    events: [z2m('lock.garage', '2026-11-01T08:00:00Z', 'unlock', 0)],
+  });
+  const auditor = new Auditor(garage);
+  for (const e of garage.events!) auditor.addEvent(e);
+  assert.deepEqual(auditor.slotStrengths(), [{ lock: 'lock.garage', slot: 1, provenance: 'set-strong', set_at: '2026-11-02T10:00:00Z' }]);
+  assert.equal(check(audit(garage), 'strong-codes').status, 'pass');
+  garage.events!.push(z2m('lock.garage', '2026-11-05T08:00:00Z', 'pin_code_changed', 0));
+  const after = check(audit(garage), 'strong-codes');
+  assert.equal(after.status, 'unknown');
+  assert.match(after.evidence, /Garage: Zigbee2MQTT: codes were not read; slot 1 holds a code of unknown strength/);
 });
