@@ -1,6 +1,6 @@
 // Which locks a check could judge, and why the others give no evidence. A check that saw no lock is unknown;
 // one that saw only some locks is never a full pass (see evaluateChecks).
-import { CAPABILITIES, type Channel } from '../adapters/capabilities.js';
+import { protocol } from '../adapters/index.js';
 import type { Lock } from '../model/lock.js';
 import { lockName, type RuleContext } from '../rules/context.js';
 import { slotStrengths } from '../rules/codes.js';
@@ -25,6 +25,17 @@ export interface Coverage {
 
 const DAY = 86_400_000;
 
+/**
+ * How a protocol's reports of a kind reach the audit: `events` through its own HA bus events (received live only:
+ * the recorder's history API does not return them), `states` through entity states (in the history), `none` never.
+ */
+type Channel = 'events' | 'states' | 'none';
+
+function channel(l: Lock, reports: boolean): Channel {
+  if (!reports) return 'none';
+  return protocol(l.protocol).eventTypes.length ? 'events' : 'states';
+}
+
 /** The stream carries events at all: an empty one tells nothing about any period. */
 export const hasHistory = (ctx: RuleContext) => ctx.history.present && Number.isFinite(ctx.history.earliest);
 
@@ -42,11 +53,11 @@ function cover(ctx: RuleContext, judge: (l: Lock) => string | null, seenAs: stri
 /** Why a lock's codes are unknown, or null when they were read. */
 export function codesUnknownWhy(ctx: RuleContext, l: Lock): string | null {
   if (ctx.codesRead.has(l.entity_id)) return null;
-  const cap = CAPABILITIES[l.protocol];
-  switch (cap.codes) {
-    case 'read': return `${cap.name}: codes were not read`;
-    case 'write-only': return `${cap.name}: codes cannot be read back`;
-    default: return `${cap.name}: no code service`;
+  const p = protocol(l.protocol);
+  switch (p.capabilities.codes) {
+    case 'read': return `${p.title}: codes were not read`;
+    case 'write-only': return `${p.title}: codes cannot be read back`;
+    default: return `${p.title}: no code service`;
   }
 }
 
@@ -99,12 +110,13 @@ export function failureCoverage(ctx: RuleContext): Coverage {
   const used = new Set<Channel>();
   const c = cover(ctx, (l) => {
     if (l.keypad_disabled_entity && hasHistory(ctx)) { used.add('states'); return null; }
-    const cap = CAPABILITIES[l.protocol];
-    if (cap.failures === 'states' && l.action_entities.length === 0) return `${cap.name}: no action entity found`;
-    const gap = channelGap(ctx, cap.failures);
-    if (gap === null) { used.add(cap.failures); return null; }
-    if (gap === 'none') return `${cap.name}: does not report wrong codes`;
-    if (gap === 'events') return `${cap.name}: its wrong-code events are not in the history loaded (they are only received live)`;
+    const p = protocol(l.protocol);
+    const via = channel(l, p.capabilities.failures);
+    if (via === 'states' && l.action_entities.length === 0) return `${p.title}: no action entity found`;
+    const gap = channelGap(ctx, via);
+    if (gap === null) { used.add(via); return null; }
+    if (gap === 'none') return `${p.title}: does not report wrong codes`;
+    if (gap === 'events') return `${p.title}: its wrong-code events are not in the history loaded (they are only received live)`;
     return 'no history';
   }, ' report wrong codes', ' give no evidence');
   c.window = historyWindow(ctx, [...used]);
@@ -116,11 +128,13 @@ export function tamperCoverage(ctx: RuleContext): Coverage {
   const used = new Set<Channel>();
   const c = cover(ctx, (l) => {
     if ((l.tamper_entities?.length ?? 0) > 0 || l.tamper_entity) { used.add('states'); return null; }
-    const cap = CAPABILITIES[l.protocol];
-    const gap = channelGap(ctx, cap.tamper);
-    if (gap === null) { used.add(cap.tamper); return null; }
-    if (gap === 'none') return `${cap.name}: no tamper sensor or report`;
-    if (gap === 'events') return `${cap.name}: its tamper events are not in the history loaded (they are only received live)`;
+    const p = protocol(l.protocol);
+    // Tampering through states is a tamper sensor (above); only a protocol's own events report it otherwise.
+    const via = channel(l, p.capabilities.tamper) === 'events' ? 'events' : 'none';
+    const gap = channelGap(ctx, via);
+    if (gap === null) { used.add(via); return null; }
+    if (gap === 'none') return `${p.title}: no tamper sensor or report`;
+    if (gap === 'events') return `${p.title}: its tamper events are not in the history loaded (they are only received live)`;
     return 'no history';
   }, ' report tampering', ' give no evidence');
   c.window = historyWindow(ctx, [...used]);

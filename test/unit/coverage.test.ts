@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { audit, Auditor } from '../../src/engine.js';
 import type { AuditReport } from '../../src/engine.js';
-import { CAPABILITIES } from '../../src/adapters/capabilities.js';
+import { PROTOCOLS } from '../../src/adapters/index.js';
 import { house, stateChanged, z2m, zha, zwave } from './helpers/house.js';
 import { mixedHouse, unreadableHouse } from './helpers/coverage-houses.js';
 
@@ -24,7 +24,7 @@ test('the reported house: no code readable anywhere scores no code check as pass
   const strong = check(r, 'strong-codes');
   assert.match(strong.evidence, /0 of 3 locks' codes read or set through the strength gate; 3 locks' codes unknown/);
   assert.match(check(r, 'unique-codes').evidence, /0 of 3 locks' codes read; 3 locks' codes unknown/);
-  assert.match(strong.evidence, /Garage: Zigbee2MQTT: codes were not read/);
+  assert.match(strong.evidence, /Garage: Zigbee2MQTT: codes cannot be read back/);
   assert.match(strong.evidence, /Gate: generic lock: no code service/);
   assert.match(strong.fix, /set-code/);
 });
@@ -101,12 +101,14 @@ test('an empty history is no history for the event checks', () => {
   for (const id of ['no-failed-attempt-bursts', 'no-unusual-hour-access']) assert.equal(check(r, id).status, 'unknown', id);
 });
 
-test('the capability table knows every protocol of the model', () => {
-  assert.deepEqual(Object.keys(CAPABILITIES).sort(), ['generic', 'matter', 'zha', 'zigbee2mqtt', 'zwave_js']);
-  assert.equal(CAPABILITIES.zha.codes, 'write-only');
-  assert.equal(CAPABILITIES.matter.codes, 'write-only');
-  assert.equal(CAPABILITIES.zwave_js.codes, 'read');
-  assert.equal(CAPABILITIES.generic.failures, 'none');
+test('every protocol module names itself and says what it can report, as the evidence uses it', () => {
+  const by = Object.fromEntries(PROTOCOLS.map((p) => [p.id, p]));
+  assert.deepEqual(Object.keys(by).sort(), ['generic', 'matter', 'zha', 'zigbee2mqtt', 'zwave_js']);
+  for (const p of PROTOCOLS) assert.ok(p.title.trim(), p.id);
+  assert.equal(by.zha.capabilities.codes, 'write-only');
+  assert.equal(by.matter.capabilities.codes, 'write-only');
+  assert.equal(by.zwave_js.capabilities.codes, 'read');
+  assert.equal(by.generic.capabilities.failures, false);
 });
 
 test('the CLI (`audit --snapshot --json`) gives the engine\'s check objects verbatim', async () => {
@@ -160,5 +162,5 @@ test('slot provenance: read, set strong through the gate, or unknown; only read 
   garage.events!.push(z2m('lock.garage', '2026-11-05T08:00:00Z', 'pin_code_changed', 0));
   const after = check(audit(garage), 'strong-codes');
   assert.equal(after.status, 'unknown');
-  assert.match(after.evidence, /Garage: Zigbee2MQTT: codes were not read; slot 1 holds a code of unknown strength/);
+  assert.match(after.evidence, /Garage: Zigbee2MQTT: codes cannot be read back; slot 1 holds a code of unknown strength/);
 });

@@ -29,17 +29,18 @@ test('Zigbee2MQTT: mqtt.publish of pin_code to the device set topic, 0-based use
   assert.equal(call.service, 'publish');
   assert.equal(call.target, undefined);
   assert.equal(call.service_data.topic, 'zigbee2mqtt/Garage Lock/set');
-  assert.equal(call.service_data.retain, false);
+  assert.ok(!call.service_data.retain, 'a retained PIN would stay on the broker');
   assert.deepEqual(JSON.parse(String(call.service_data.payload)), { pin_code: { user: 0, user_type: 'unrestricted', user_enabled: true, pin_code: '048271' } });
   assert.throws(() => setCodeServiceCall(lock('zigbee2mqtt', 'a/#'), 1, '573194'), /no usable Zigbee2MQTT name/);
 });
 
-test('Matter: set_lock_credential, PIN type, the slot as credential index, asking for the response', () => {
-  assert.deepEqual(setCodeServiceCall(lock('matter'), 4, '573194'), {
-    domain: 'matter', service: 'set_lock_credential',
-    service_data: { credential_type: 'pin', credential_data: '573194', credential_index: 4 },
-    target: { entity_id: 'lock.front_door' }, return_response: true,
-  });
+test('Matter: set_lock_credential with a PIN credential on the lock entity', () => {
+  const call = setCodeServiceCall(lock('matter'), 4, '573194');
+  assert.equal(call.domain, 'matter');
+  assert.equal(call.service, 'set_lock_credential');
+  assert.deepEqual(call.target, { entity_id: 'lock.front_door' });
+  assert.equal(call.service_data.credential_type, 'pin');
+  assert.equal(call.service_data.credential_data, '573194');
 });
 
 test('generic locks, bad slots and non-digit codes are refused, and the refusal never holds the code', () => {
