@@ -79,3 +79,37 @@ test('proposed codes: 6-8 random digits, always strong, never one already set', 
   let i = 0;
   assert.equal(proposeCode(['573194'], () => words[i++]), '842637');
 });
+
+// The command as a user runs it (no Home Assistant needed for these: every refusal comes before anything is sent).
+const cliRun = async (args: string[], input: string) => {
+  const { spawnSync } = await import('node:child_process');
+  const { join } = await import('node:path');
+  const bin = join(import.meta.dirname, '../../bin/lock-sentinel.js');
+  return spawnSync(process.execPath, [bin, 'set-code', ...args], { input, encoding: 'utf8', env: { ...process.env, LOCK_SENTINEL_URL: '', LOCK_SENTINEL_TOKEN: '' } });
+};
+const LIVE = ['--url', 'http://127.0.0.1:9', '--token', 't0ken', '--lock', 'lock.front_door', '--slot', '3'];
+const oneLine = (s: string) => assert.equal(s.trim().split('\n').length, 1, s);
+
+test('set-code: bad input is one line and exit 2, and no refusal ever holds the code', async () => {
+  const cases: [string[], string, RegExp][] = [
+    [['--lock', 'lock.front_door', '--slot', '3'], '', /needs --url URL --token TOKEN/],
+    [[...LIVE.slice(0, 6), '--slot', 'x'], '', /--slot needs a slot number from 1 to 254/],
+    [[...LIVE, '--role', 'boss'], '', /--role must be one of family, guest, service, admin/],
+    [[...LIVE, '--expires', 'soon'], '', /--expires needs a date/],
+    [[...LIVE, '573194'], '', /never from arguments/],
+    [LIVE, '123456\n', /refused: the code is not strong enough \(one of the most common PINs, sequential digits/],
+    [LIVE, '4711\n', /refused: .*6-8 digits \(got 4\)/],
+    // No code piped and no terminal to show a proposed one on: nothing is proposed.
+    [LIVE, '', /shown on a terminal only/],
+    // A strong code, but Home Assistant cannot be reached: the code went nowhere.
+    [LIVE, '573194\n', /cannot reach Home Assistant at http:\/\/127\.0\.0\.1:9/],
+  ];
+  for (const [args, input, expected] of cases) {
+    const r = await cliRun(args, input);
+    assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, expected);
+    oneLine(r.stderr);
+    assert.equal(r.stdout, '');
+    for (const pin of ['123456', '4711', '573194']) assert.ok(!r.stderr.includes(pin), `PIN in ${r.stderr}`);
+  }
+});
