@@ -14,3 +14,5 @@ export const ALERT_IDS: readonly string[] = [
 ];
 /** Protocol events only admins may subscribe to. */
 export { LOCK_EVENT_TYPES as PROTOCOL_EVENTS } from '../../src/adapters/index.js';
+/** The dashboard strategy's type (`strategy: {type: custom:lock-sentinel}`; element ll-strategy-dashboard-lock-sentinel). */
+export const STRATEGY_TYPE = 'lock-sentinel';
