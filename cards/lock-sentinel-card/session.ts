@@ -48,6 +48,8 @@ export class AuditSession {
   private buffer: HassEvent[] | null = [];
   private unsubs: Unsubscribe[] = [];
   private historyUntil = 0;
+  /** Since when the locks' protocol events reach the card live (null: not subscribed). */
+  private protocolSince: number | null = null;
   private running = false;
   private loaded = false;
 
@@ -87,12 +89,14 @@ export class AuditSession {
     this.locks = sel.locks;
     this.missing = sel.missing;
     this.watched = watchedEntities(this.locks, Object.keys(hass.states));
-    const basis = [hass.entities, hass.devices, hass.config, hass.user, this.shared, this.admin, this.config().entities, JSON.stringify(this.thresholds)];
+    const basis = [hass.entities, hass.devices, hass.config, hass.user, this.shared, this.admin, this.config().entities, JSON.stringify(this.thresholds), this.protocolSince];
     try {
       if (this.auditor && basis.length === this.basis.length && basis.every((b, i) => b === this.basis[i])) {
         this.auditor.updateStates(header.states, header.captured_at);
       } else {
-        this.auditor = new Auditor(header, { thresholds: this.thresholds });
+        this.auditor = new Auditor(header, {
+          thresholds: this.thresholds, ...(this.protocolSince === null ? {} : { protocolEventsSince: this.protocolSince }),
+        });
         this.fed = 0;
         this.rebuilds++;
       }
@@ -182,15 +186,20 @@ export class AuditSession {
     const conn = this.hass().connection;
     // Only the locks' own protocol events; state changes come with `hass` (recordStateChanges).
     const types = this.isAdmin ? PROTOCOL_EVENTS : [];
+    const since = Date.now();
+    let all = types.length > 0;
     for (const type of types) {
       try {
         const unsub = await conn.subscribeEvents<HassEvent>((e) => this.onEvent(e), type);
         if (this.running) this.unsubs.push(unsub);
         else void Promise.resolve(unsub()).catch(() => undefined);
       } catch {
+        all = false;
         this.notices.add('protocol_events_unavailable');
       }
     }
+    // Each (re)subscription starts the window again: protocol events missed while disconnected are in no history.
+    this.protocolSince = all ? since : null;
     if (!this.isAdmin) this.notices.add('protocol_events_unavailable');
   }
 
