@@ -15,4 +15,4 @@ export const ALERT_IDS: readonly string[] = [
   'failed-attempts', 'away-access', 'unusual-hour-access', 'tamper', 'jammed', 'low-battery', 'lock-unavailable',
 ];
 /** Protocol events only admins may subscribe to. */
-export const PROTOCOL_EVENTS = ['zwave_js_notification', 'zha_event'] as const;
+export { LOCK_EVENT_TYPES as PROTOCOL_EVENTS } from '../../src/adapters/index.js';

@@ -1,4 +1,5 @@
 // One automation blueprint per alert kind: the same builders, with the lock and the notify targets as inputs.
+import { PROTOCOLS } from '../adapters/index.js';
 import { THRESHOLDS, type Thresholds } from '../thresholds.js';
 import { runnable, type Body } from './body.js';
 import { LOCK_BUILDERS } from './generate.js';
@@ -14,19 +15,8 @@ const entity = (filter: ConfigMap, multiple = false): ConfigMap => ({ entity: { 
 
 const INPUTS: Record<string, ConfigMap> = {
   lock: { name: 'Lock', selector: entity({ domain: 'lock' }) },
-  action_entities: {
-    name: 'Zigbee2MQTT action entities',
-    description: 'Zigbee2MQTT locks only: the lock\'s action event or sensor entity.',
-    default: [],
-    selector: entity({ domain: ['event', 'sensor'] }, true),
-  },
-  tamper_entities: { name: 'Tamper sensors', default: [], selector: entity({ domain: 'binary_sensor', device_class: 'tamper' }, true) },
-  jam_entities: {
-    name: 'Jam sensors',
-    description: 'Z-Wave locks: the lock\'s "lock jammed" problem sensor.',
-    default: [],
-    selector: entity({ domain: 'binary_sensor', device_class: 'problem' }, true),
-  },
+  // The entities each protocol's triggers read (action entities, problem sensors).
+  ...Object.fromEntries(PROTOCOLS.flatMap((p) => p.inputs ?? []).map((i) => [i.name, i.config])),
   battery: { name: 'Battery sensor', selector: entity({ domain: 'sensor', device_class: 'battery' }) },
   firmware: { name: 'Firmware update entity', selector: entity({ domain: 'update' }) },
   locks: { name: 'Locks', selector: entity({ domain: 'lock' }, true) },
