@@ -90,8 +90,12 @@ before(async () => {
   const [old, next] = await pending;
   builds = { old: old!, next: next! };
   conn = await connect();
-  // A fresh HACS install: the plugin folder as HACS finds it for a repository it never downloaded (empty).
+  // A fresh HACS install: the plugin folder as HACS finds it for a repository it never downloaded (empty), and no
+  // other copy of the card loaded (the lab's own install of dist/ is removed here when it lives elsewhere).
   rmSync(join(info.config_dir, 'www', 'community', REPO_NAME), { recursive: true, force: true });
+  for (const r of await send<Resource[]>(conn, { type: 'lovelace/resources' })) {
+    if (r.url.includes(filename) && !r.url.startsWith(NAMESPACE)) await send(conn, { type: 'lovelace/resources/delete', resource_id: r.id });
+  }
   browser = await launch();
   context = await browser.newContext(contextOptions());
   context.on('console', (m) => { if (m.text().startsWith('LOCK-SENTINEL-CARD')) versions.push(m.text()); });
@@ -122,7 +126,9 @@ test('the two release builds differ in every chunk the version touches, and shar
 test('install as HACS does: the folder and the ?hacstag= resource; the dashboard runs that version', async () => {
   hacsDownload(builds.old);
   await hacsResource(builds.old.version);
-  assert.deepEqual((await resources()).map((r) => [r.url, r.type]), [[resourceUrl(builds.old.version), 'module']]);
+  const all = await send<Resource[]>(conn, { type: 'lovelace/resources' });
+  assert.deepEqual(all.filter((r) => r.url.includes(filename)).map((r) => [r.url, r.type]), [[resourceUrl(builds.old.version), 'module']],
+    'one resource of the card: HACS\'s');
 
   page = await login(context, info, 'admin', watch);
   assert.deepEqual(versions, [versionLine(builds.old.version)], 'the card logged its version once');
