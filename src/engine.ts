@@ -4,13 +4,14 @@ import type { AccessEvent, AccessKind, AccessMethod, CodeSlot, FirmwareInfo, Loc
 import type { Check, Finding, RaisedFinding, Score } from './model/finding.js';
 import { discoverLocks, indexLocks, type LockIndex } from './adapters/discovery.js';
 import { buildTimeline } from './adapters/timeline.js';
-import { enrichZigbee2mqtt } from './adapters/zigbee2mqtt.js';
+import { enrichAccess } from './adapters/index.js';
 import { Presence } from './adapters/presence.js';
 import { EventStore } from './store/event-store.js';
 import { TimeZone } from './time/zone.js';
 import { THRESHOLDS, type Thresholds } from './thresholds.js';
 import { slotKey, type Rule, type RuleContext } from './rules/context.js';
-import { duplicateCodes, expiredCodes, exposedPins, reusedAcrossLocks, staleCodes, unregisteredCodes, weakCodes } from './rules/codes.js';
+import { exposedPins } from './rules/pin-exposed.js';
+import { duplicateCodes, expiredCodes, reusedAcrossLocks, staleCodes, unregisteredCodes, weakCodes } from './rules/codes.js';
 import { awayAccess, failedAttempts, unusualHours } from './rules/access.js';
 import { firmwareUpdate, jammed, lowBattery, tamper, unavailable } from './rules/device.js';
 import { mfaDisabled, tooManyAdmins } from './rules/accounts.js';
@@ -18,6 +19,9 @@ import { missingAlerts } from './rules/alerts.js';
 import { evaluateChecks } from './score/checks.js';
 import { score } from './score/scorecard.js';
 import { validateHeader } from './model/validate.js';
+import { Masker } from './privacy/mask.js';
+import { maskedHeader } from './privacy/house-view.js';
+import type { StateChange } from './adapters/state-track.js';
 
 export interface LastAccess {
   time: string;
@@ -76,7 +80,11 @@ export interface AuditOptions {
 
 /** Streaming auditor: feed events one by one, in any order; ask for the report as often as needed. */
 export class Auditor {
+  /** The snapshot with every text from the house masked (what every face shows). */
   header: SnapshotHeader;
+  /** The snapshot as read; only the code rules look at it. */
+  private raw: SnapshotHeader;
+  private mask: Masker;
   readonly store: EventStore;
   private readonly th: Thresholds;
   private readonly tz: TimeZone;
@@ -87,11 +95,13 @@ export class Auditor {
 
   constructor(header: SnapshotHeader, options: AuditOptions = {}) {
     validateHeader(header);
-    this.header = header;
+    this.raw = header;
+    this.mask = new Masker((inUseCodes(header) ?? []).map((c) => c.code));
+    this.header = maskedHeader(header, this.mask);
     this.store = options.store ?? new EventStore();
     this.th = { ...THRESHOLDS, ...options.thresholds };
     this.tz = new TimeZone(header.config.time_zone);
-    this.locks = discoverLocks(header);
+    this.locks = discoverLocks(this.header);
     this.index = indexLocks(this.locks);
     this.store.bind(this.index);
     this.eventsPresent = options.eventsPresent ?? (Array.isArray((header as Snapshot).events) || this.store.total > 0);
@@ -102,10 +112,11 @@ export class Auditor {
    * `capturedAt` is the audit's "now" (default: the current time).
    */
   updateStates(states: HassState[], capturedAt: string = new Date().toISOString()): void {
-    const header = { ...this.header, states, captured_at: capturedAt };
+    const header = { ...this.raw, states, captured_at: capturedAt };
     validateHeader(header);
-    this.header = header;
-    this.locks = discoverLocks(header);
+    this.raw = header;
+    this.header = maskedHeader(header, this.mask);
+    this.locks = discoverLocks(this.header);
     this.index = indexLocks(this.locks);
     this.store.bind(this.index);
     this.cached = null;
@@ -141,11 +152,18 @@ export class Auditor {
 
   private evaluate() {
     if (this.cached && this.cached.version === this.store.version) return this.cached;
-    enrichZigbee2mqtt(this.store.access, this.index, this.header.states, this.store.tracks);
+    enrichAccess(this.store.access, this.index, this.header.states, this.store.tracks);
     const timeline = buildTimeline(this.store.access, this.th.unlockMergeSeconds * 1000);
+    // Text the locks reported (changed_by, event labels, action sources) enters the model here, masked.
+    if (!this.mask.empty) {
+      for (const e of timeline) {
+        if (e.actor !== null) e.actor = this.mask.text(e.actor);
+        e.label = this.mask.text(e.label);
+      }
+    }
     const ctx: RuleContext = {
-      header: this.header, locks: this.locks, index: this.index, timeline,
-      presence: new Presence(this.header.states, this.store.tracks),
+      header: this.header, rawStates: this.raw.states, mask: this.mask, locks: this.locks, index: this.index, timeline,
+      presence: new Presence(this.header.states, this.maskedTracks()),
       history: { present: this.eventsPresent, earliest: this.store.earliest },
       tz: this.tz, now: Date.parse(this.header.captured_at), th: this.th,
       codes: inUseCodes(this.header),
@@ -162,6 +180,13 @@ export class Auditor {
     };
     this.cached = { version: this.store.version, timeline, findings, report };
     return this.cached;
+  }
+
+  /** Persons' states over time, as shown: masked like every text from the house. */
+  private maskedTracks(): Map<string, StateChange[]> {
+    if (this.mask.empty) return this.store.tracks;
+    const m = this.mask;
+    return new Map([...this.store.tracks].map(([id, list]) => [id, list.map((c) => ({ t: c.t, old: m.maybe(c.old), new: m.maybe(c.new) }))]));
   }
 
   private summary(l: Lock, timeline: AccessEvent[]): LockSummary {

@@ -364,7 +364,15 @@ export class LockSentinelCard extends LitElement {
   }
 }
 
-if (!customElements.get(CARD_TAG)) customElements.define(CARD_TAG, LockSentinelCard);
+/** package.json's version, injected by the build (rollup.config.mjs); tests that run the source see 'dev'. */
+declare const __CARD_VERSION__: string;
+const CARD_VERSION = typeof __CARD_VERSION__ === 'string' ? __CARD_VERSION__ : 'dev';
+
+if (!customElements.get(CARD_TAG)) {
+  customElements.define(CARD_TAG, LockSentinelCard);
+  // Once per page, as HA cards do: which build the browser runs (after an upgrade, a reload shows the new one).
+  console.info(`LOCK-SENTINEL-CARD v${CARD_VERSION}`);
+}
 
 interface CustomCardEntry {
   type: string;

@@ -1,6 +1,7 @@
 // The card's live audit: loads history once, keeps it current from the live subscription, owns the Auditor.
 // No DOM; the element only asks it for data and tells it what the user did.
 import { discoverLocks } from '../../src/adapters/discovery.js';
+import { protocol } from '../../src/adapters/index.js';
 import { Auditor, type AuditReport } from '../../src/engine.js';
 import type { HassEvent, HassUser } from '../../src/model/ha.js';
 import type { AccessEvent, Lock } from '../../src/model/lock.js';
@@ -197,7 +198,7 @@ export class AuditSession {
     const users = await callWS<HassUser[]>({ type: 'config/auth/list' }).catch(() => undefined);
     const automations = await this.loadAutomations();
     const usercodes: NonNullable<AdminData['usercodes']> = {};
-    for (const lock of this.locks.filter((l) => l.protocol === 'zwave_js')) {
+    for (const lock of this.locks.filter((l) => protocol(l.protocol).capabilities.codes === 'read')) {
       try {
         const resp = await readUsercodes(callWS, lock);
         if (!resp) continue;

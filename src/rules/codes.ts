@@ -126,39 +126,3 @@ export const unregisteredCodes: Rule = (ctx) => {
       fix: 'Record who holds this code (name, role, date added, expiry) or delete it.',
     }));
 };
-
-/** String values of a state object, with where they stand. Numbers are readings, not codes. */
-function* exposedValues(value: unknown, path: string, depth: number): Generator<[string, string]> {
-  if (typeof value === 'string') yield [path, value.trim()];
-  else if (depth > 0 && Array.isArray(value)) for (const v of value) yield* exposedValues(v, path, depth - 1);
-  else if (depth > 0 && value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) yield* exposedValues(v, path ? `${path}.${k}` : `attribute ${k}`, depth - 1);
-  }
-}
-
-export const exposedPins: Rule = (ctx) => {
-  if (!ctx.codes) return [];
-  const byCode = new Map<string, CodeSlot[]>();
-  for (const c of ctx.codes) if (c.code.length >= 4) byCode.set(c.code, [...(byCode.get(c.code) ?? []), c]);
-  if (byCode.size === 0) return [];
-  const out: RaisedFinding[] = [];
-  const seen = new Set<string>();
-  for (const s of ctx.header.states) {
-    const hits: [string, string][] = [];
-    if (s.attributes?.unit_of_measurement === undefined) hits.push(['state', String(s.state).trim()]);
-    for (const hit of exposedValues(s.attributes ?? {}, '', 3)) hits.push(hit);
-    for (const [where, v] of hits) {
-      for (const c of byCode.get(v) ?? []) {
-        const key = `${s.entity_id}|${c.lock}|${c.slot}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        out.push({
-          id: 'pin-exposed', severity: 'critical', entity_id: c.lock, time: null,
-          evidence: `${s.entity_id} shows the code of ${slotLabel(ctx, c.lock, c.slot)} in its ${where}: every Home Assistant user can read it and the recorder keeps it.`,
-          fix: `Stop ${s.entity_id} from exposing codes (mask it or exclude it from the recorder), then change this code.`,
-        });
-      }
-    }
-  }
-  return out;
-};

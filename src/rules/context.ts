@@ -1,5 +1,6 @@
 // What every rule reads: the normalised model, never raw HA payloads.
-import type { CodeRegistryEntry, SnapshotHeader } from '../model/ha.js';
+import type { CodeRegistryEntry, HassState, SnapshotHeader } from '../model/ha.js';
+import type { Masker } from '../privacy/mask.js';
 import type { AccessEvent, CodeSlot, Lock } from '../model/lock.js';
 import type { RaisedFinding } from '../model/finding.js';
 import type { LockIndex } from '../adapters/discovery.js';
@@ -15,7 +16,12 @@ export interface History {
 }
 
 export interface RuleContext {
+  /** The snapshot with every text from the house masked (src/privacy/mask.ts); usercodes stay as read. */
   header: SnapshotHeader;
+  /** States as Home Assistant shows them, unmasked: only the pin-exposed rule reads them. */
+  rawStates: HassState[];
+  /** Masks in-use codes in text from the house (what the rules build evidence from is masked already). */
+  mask: Masker;
   locks: Lock[];
   index: LockIndex;
   timeline: AccessEvent[];

@@ -3,6 +3,7 @@ import { flag, parseArgs, value } from '../args.js';
 import { UsageError, type Command } from '../command.js';
 import { loadAuditor, SOURCE_BOOLEANS, SOURCE_USAGE, SOURCE_VALUED } from '../source.js';
 import { formatReport } from '../../report/text.js';
+import { printableJson } from '../../privacy/escape.js';
 
 const audit: Command = {
   name: 'audit',
@@ -21,7 +22,7 @@ ${SOURCE_USAGE}
     }
     const auditor = await loadAuditor(p);
     const report = auditor.report();
-    if (flag(p, 'json')) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+    if (flag(p, 'json')) process.stdout.write(printableJson(JSON.stringify(report, null, 2)) + '\n');
     else {
       const name = typeof auditor.header.config.location_name === 'string' ? auditor.header.config.location_name : 'Home';
       process.stdout.write(formatReport(report, auditor.timeZone, `audit of ${name}, captured ${auditor.timeZone.format(Date.parse(auditor.header.captured_at))}`));

@@ -1,5 +1,5 @@
 // `lock-sentinel generate`: the house's Lock Sentinel automations and breach script as YAML files.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { ensureDir, writeOutput } from '../../io/files.js';
 import { join } from 'node:path';
 import { discoverLocks } from '../../adapters/discovery.js';
 import { notifyTargets } from '../../generate/alert.js';
@@ -44,9 +44,9 @@ ${SOURCE_USAGE}
     if (!out) throw new UsageError('generate needs --out DIR');
     const notify = notifyFlag(p);
     const gen = generateFor(await loadHeader(p), notify);
-    await mkdir(out, { recursive: true });
-    await writeFile(join(out, 'lock_sentinel_automations.yaml'), toYaml(gen.automations));
-    await writeFile(join(out, 'lock_sentinel_scripts.yaml'), toYaml(gen.scripts));
+    ensureDir(out);
+    writeOutput(join(out, 'lock_sentinel_automations.yaml'), toYaml(gen.automations));
+    writeOutput(join(out, 'lock_sentinel_scripts.yaml'), toYaml(gen.scripts));
     for (const n of gen.notes) process.stderr.write(`note: ${n}\n`);
     process.stdout.write(`${gen.automations.length} automations and ${Object.keys(gen.scripts).length} script written to ${out}\n`);
     return 0;
