@@ -1,16 +1,17 @@
 // The pipeline: HA data → adapters → one access timeline → rules → findings → scorecard.
 import type { CodeRegistryEntry, HassEvent, HassState, Snapshot, SnapshotHeader } from './model/ha.js';
-import type { AccessEvent, AccessKind, AccessMethod, CodeSlot, FirmwareInfo, Lock, Protocol } from './model/lock.js';
+import type { AccessEvent, AccessKind, AccessMethod, CodeSlot, FirmwareInfo, Lock, Protocol, SlotStrength } from './model/lock.js';
 import type { Check, Finding, RaisedFinding, Score } from './model/finding.js';
 import { discoverLocks, indexLocks, type LockIndex } from './adapters/discovery.js';
 import { buildTimeline } from './adapters/timeline.js';
-import { enrichZigbee2mqtt } from './adapters/zigbee2mqtt.js';
+import { enrichAccess, protocol } from './adapters/index.js';
 import { Presence } from './adapters/presence.js';
 import { EventStore } from './store/event-store.js';
 import { TimeZone } from './time/zone.js';
 import { THRESHOLDS, type Thresholds } from './thresholds.js';
 import { slotKey, type Rule, type RuleContext } from './rules/context.js';
-import { duplicateCodes, expiredCodes, exposedPins, reusedAcrossLocks, staleCodes, unregisteredCodes, weakCodes } from './rules/codes.js';
+import { exposedPins } from './rules/pin-exposed.js';
+import { duplicateCodes, expiredCodes, reusedAcrossLocks, slotStrengths, staleCodes, unregisteredCodes, weakCodes } from './rules/codes.js';
 import { awayAccess, failedAttempts, unusualHours } from './rules/access.js';
 import { firmwareUpdate, jammed, lowBattery, tamper, unavailable } from './rules/device.js';
 import { mfaDisabled, tooManyAdmins } from './rules/accounts.js';
@@ -18,6 +19,9 @@ import { missingAlerts } from './rules/alerts.js';
 import { evaluateChecks } from './score/checks.js';
 import { score } from './score/scorecard.js';
 import { validateHeader } from './model/validate.js';
+import { Masker } from './privacy/mask.js';
+import { maskedHeader } from './privacy/house-view.js';
+import type { StateChange } from './adapters/state-track.js';
 
 export interface LastAccess {
   time: string;
@@ -72,29 +76,42 @@ export interface AuditOptions {
   eventsPresent?: boolean;
   /** Events already read (a streaming reader may meet them before the snapshot's other keys). */
   store?: EventStore;
+  /**
+   * The source listens to the locks' protocol events (`zwave_js_notification`, `zha_event`) since this time (ms),
+   * e.g. the card's live subscription. Default: since the stream's first event if it carries any such event, else never.
+   */
+  protocolEventsSince?: number;
 }
 
 /** Streaming auditor: feed events one by one, in any order; ask for the report as often as needed. */
 export class Auditor {
+  /** The snapshot with every text from the house masked (what every face shows). */
   header: SnapshotHeader;
+  /** The snapshot as read; only the code rules look at it. */
+  private raw: SnapshotHeader;
+  private mask: Masker;
   readonly store: EventStore;
   private readonly th: Thresholds;
   private readonly tz: TimeZone;
   private locks: Lock[];
   private index: LockIndex;
   private eventsPresent: boolean;
-  private cached: { version: number; timeline: AccessEvent[]; findings: RaisedFinding[]; report: AuditReport } | null = null;
+  private readonly protocolEventsSince: number | null;
+  private cached: { version: number; timeline: AccessEvent[]; findings: RaisedFinding[]; report: AuditReport; slots: SlotStrength[] } | null = null;
 
   constructor(header: SnapshotHeader, options: AuditOptions = {}) {
     validateHeader(header);
-    this.header = header;
+    this.raw = header;
+    this.mask = new Masker((inUseCodes(header) ?? []).map((c) => c.code));
+    this.header = maskedHeader(header, this.mask);
     this.store = options.store ?? new EventStore();
     this.th = { ...THRESHOLDS, ...options.thresholds };
     this.tz = new TimeZone(header.config.time_zone);
-    this.locks = discoverLocks(header);
+    this.locks = discoverLocks(this.header);
     this.index = indexLocks(this.locks);
     this.store.bind(this.index);
     this.eventsPresent = options.eventsPresent ?? (Array.isArray((header as Snapshot).events) || this.store.total > 0);
+    this.protocolEventsSince = options.protocolEventsSince ?? null;
   }
 
   /**
@@ -102,10 +119,11 @@ export class Auditor {
    * `capturedAt` is the audit's "now" (default: the current time).
    */
   updateStates(states: HassState[], capturedAt: string = new Date().toISOString()): void {
-    const header = { ...this.header, states, captured_at: capturedAt };
+    const header = { ...this.raw, states, captured_at: capturedAt };
     validateHeader(header);
-    this.header = header;
-    this.locks = discoverLocks(header);
+    this.raw = header;
+    this.header = maskedHeader(header, this.mask);
+    this.locks = discoverLocks(this.header);
     this.index = indexLocks(this.locks);
     this.store.bind(this.index);
     this.cached = null;
@@ -134,6 +152,11 @@ export class Auditor {
     return this.evaluate().report;
   }
 
+  /** Every known code slot and how its strength is known (read, set strong through the gate, unknown). */
+  slotStrengths(): SlotStrength[] {
+    return this.evaluate().slots;
+  }
+
   holderOf(lock: string, slot: number | null): CodeRegistryEntry | null {
     if (slot === null) return null;
     return this.header.code_registry?.find((e) => e.lock === lock && e.slot === slot) ?? null;
@@ -141,14 +164,22 @@ export class Auditor {
 
   private evaluate() {
     if (this.cached && this.cached.version === this.store.version) return this.cached;
-    enrichZigbee2mqtt(this.store.access, this.index, this.header.states, this.store.tracks);
+    enrichAccess(this.store.access, this.index, this.header.states, this.store.tracks);
     const timeline = buildTimeline(this.store.access, this.th.unlockMergeSeconds * 1000);
+    // Text the locks reported (changed_by, event labels, action sources) enters the model here, masked.
+    if (!this.mask.empty) {
+      for (const e of timeline) {
+        if (e.actor !== null) e.actor = this.mask.text(e.actor);
+        e.label = this.mask.text(e.label);
+      }
+    }
     const ctx: RuleContext = {
-      header: this.header, locks: this.locks, index: this.index, timeline,
-      presence: new Presence(this.header.states, this.store.tracks),
-      history: { present: this.eventsPresent, earliest: this.store.earliest },
+      header: this.header, rawStates: this.raw.states, mask: this.mask, locks: this.locks, index: this.index, timeline,
+      presence: new Presence(this.header.states, this.maskedTracks()),
+      history: { present: this.eventsPresent, earliest: this.store.earliest, protocolSince: this.protocolSince() },
       tz: this.tz, now: Date.parse(this.header.captured_at), th: this.th,
       codes: inUseCodes(this.header),
+      codesRead: new Set(Object.keys(this.header.usercodes ?? {}).filter((id) => this.index.byEntity.has(id))),
       registry: this.header.code_registry ? new Map(this.header.code_registry.map((e) => [slotKey(e.lock, e.slot), e])) : null,
     };
     const findings = RULES.flatMap((rule) => rule(ctx))
@@ -160,8 +191,22 @@ export class Auditor {
       checks,
       findings: findings.map(({ events: _e, ...f }) => f),
     };
-    this.cached = { version: this.store.version, timeline, findings, report };
+    this.cached = { version: this.store.version, timeline, findings, report, slots: slotStrengths(ctx) };
     return this.cached;
+  }
+
+  /** From when the locks' live protocol events are in the stream (see AuditOptions.protocolEventsSince). */
+  private protocolSince(): number | null {
+    if (this.protocolEventsSince !== null) return this.protocolEventsSince;
+    const carries = this.store.access.some((e) => e.via === 'protocol' && protocol(this.index.byEntity.get(e.lock)?.protocol ?? 'generic').eventTypes.length > 0);
+    return carries ? this.store.earliest : null;
+  }
+
+  /** Persons' states over time, as shown: masked like every text from the house. */
+  private maskedTracks(): Map<string, StateChange[]> {
+    if (this.mask.empty) return this.store.tracks;
+    const m = this.mask;
+    return new Map([...this.store.tracks].map(([id, list]) => [id, list.map((c) => ({ t: c.t, old: m.maybe(c.old), new: m.maybe(c.new) }))]));
   }
 
   private summary(l: Lock, timeline: AccessEvent[]): LockSummary {

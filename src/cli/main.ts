@@ -4,6 +4,8 @@ import { pathToFileURL } from 'node:url';
 import { COMMANDS } from './commands/index.js';
 import { UsageError } from './command.js';
 import { SnapshotError } from '../model/validate.js';
+import { IoError, reason } from '../io/files.js';
+import { printable } from '../privacy/escape.js';
 
 const VERSION = '0.1.0';
 
@@ -20,12 +22,24 @@ function help(): string {
   ].join('\n') + '\n';
 }
 
-/** Errors the user caused (bad input, config or connection): one line, exit 2. */
-const isInputError = (e: unknown) => e instanceof UsageError || e instanceof SnapshotError || e instanceof RangeError || e instanceof TypeError;
+/** JavaScript's own error texts ("Cannot read properties of null") are no message for a user, and may quote input. */
+const isJsError = (e: unknown) => e instanceof TypeError || e instanceof RangeError || e instanceof SyntaxError || e instanceof ReferenceError;
+
+/** The one line a failure ends with: our own messages as they are (made printable), never a JS error text. */
+export function failureLine(e: unknown): string {
+  if (e instanceof UsageError || e instanceof SnapshotError || e instanceof IoError) return printable(e.message.split('\n')[0]);
+  if (isJsError(e) || !(e instanceof Error)) return 'unexpected internal error (set LOCK_SENTINEL_DEBUG=1 for details)';
+  return printable(e.message.split('\n')[0]);
+}
+
+/** Output that cannot be written (a full disk, a closed terminal) ends the run with one line; a closed pipe quietly. */
+function onOutputError(e: NodeJS.ErrnoException): void {
+  if (e.code === 'EPIPE') process.exit(0);
+  try { process.stderr.write(`lock-sentinel: cannot write the output: ${reason(e)}\n`); } finally { process.exit(2); }
+}
 
 export async function run(argv: string[]): Promise<number> {
-  // A closed pipe (`| head`) ends the output quietly.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); throw e; });
+  process.stdout.on('error', onOutputError);
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(help());
@@ -37,7 +51,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const cmd = COMMANDS.find((c) => c.name === name);
   if (!cmd) {
-    process.stderr.write(`lock-sentinel: unknown command "${name}" (try lock-sentinel --help)\n`);
+    process.stderr.write(`lock-sentinel: unknown command ${printable(JSON.stringify(name))} (try lock-sentinel --help)\n`);
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -47,10 +61,10 @@ export async function run(argv: string[]): Promise<number> {
   try {
     return await cmd.run(rest);
   } catch (e) {
-    const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0];
-    process.stderr.write(`lock-sentinel ${name}: ${msg}\n`);
+    process.stderr.write(`lock-sentinel ${name}: ${failureLine(e)}\n`);
     if (process.env.LOCK_SENTINEL_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
-    return isInputError(e) ? 2 : 1;
+    // Exit 1 means only "the audit ran and --fail-under was not met" (returned by audit itself).
+    return 2;
   }
 }
 

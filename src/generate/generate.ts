@@ -1,7 +1,8 @@
 // The house's locks → every Lock Sentinel automation and the breach script, as HA config objects.
 import type { CodeRegistryEntry } from '../model/ha.js';
 import type { Lock } from '../model/lock.js';
-import { THRESHOLDS, type Thresholds } from '../thresholds.js';
+import { protocol } from '../adapters/index.js';
+import { withThresholds, type Thresholds } from '../thresholds.js';
 import { runnable, type Body, type LockBuilder } from './body.js';
 import { objectId } from './jinja.js';
 import { awayAccess } from './kinds/away-access.js';
@@ -32,7 +33,8 @@ export interface GenerateInput {
   locks: Lock[];
   registry: CodeRegistryEntry[];
   notify: string[];
-  thresholds?: Readonly<Thresholds>;
+  /** The guide's thresholds, some overridden (the card's config, the CLI's flags). */
+  thresholds?: Partial<Thresholds>;
   /** Guest expiries before this instant are reported in notes instead (their trigger could never fire). */
   now?: Date;
 }
@@ -42,7 +44,7 @@ export function automation(id: string, alias: string, body: Body, variables: Con
 }
 
 export function generate(input: GenerateInput): Generated {
-  const th = input.thresholds ?? THRESHOLDS;
+  const th = withThresholds(input.thresholds);
   const now = input.now ?? new Date();
   const automations: AutomationConfig[] = [];
   const notes: string[] = [];
@@ -54,7 +56,8 @@ export function generate(input: GenerateInput): Generated {
     }
     if (!lock.battery_entity) notes.push(`${lock.entity_id}: no battery sensor, no low-battery alert`);
     if (!lock.firmware) notes.push(`${lock.entity_id}: no firmware update entity, no firmware alert`);
-    if (lock.protocol === 'matter' || lock.protocol === 'generic') {
+    const can = protocol(lock.protocol).capabilities;
+    if (!can.failures) {
       notes.push(`${lock.entity_id}: ${lock.protocol} locks report no failed codes or tamper events, only lock states`);
     }
   }

@@ -20,11 +20,13 @@ export type HeaderSink = (header: SnapshotHeader) => void;
 
 const CHUNK = 1 << 20;
 
+/** Parses one value; the error names where, never what (the input may hold a PIN). */
 function parseJson(text: string, what: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new SnapshotError(`${what} is not valid JSON (${(e as Error).message.split('\n')[0]})`);
+    const at = /position (\d+)/.exec((e as Error).message)?.[1];
+    throw new SnapshotError(`${what} is not valid JSON${at === undefined ? '' : ` (at character ${Number(at) + 1})`}`);
   }
 }
 

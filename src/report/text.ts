@@ -3,6 +3,7 @@ import type { AuditReport, LockSummary } from '../engine.js';
 import type { Check, Finding, Pillar } from '../model/finding.js';
 import type { Protocol } from '../model/lock.js';
 import type { TimeZone } from '../time/zone.js';
+import { printable } from '../privacy/escape.js';
 
 const PILLAR_TITLES: Record<Pillar, string> = { codes: 'Access codes', audits: 'Regular audits', hardening: 'Technical hardening' };
 const PROTOCOL_TITLES: Record<Protocol, string> = { zwave_js: 'Z-Wave JS', zha: 'ZHA', zigbee2mqtt: 'Zigbee2MQTT', matter: 'Matter', generic: 'generic' };
@@ -45,5 +46,6 @@ export function formatReport(r: AuditReport, tz: TimeZone, title: string): strin
       out.push(`    [${STATUS_MARK[c.status]}] ${c.title}${c.self_reported ? ' (self-reported)' : ''}: ${c.status === 'pass' || c.status === 'unknown' ? c.evidence : c.fix}`);
     }
   }
-  return out.join('\n') + '\n';
+  // Names and labels from the house are shown literally: a newline or an escape sequence in them cannot forge a line.
+  return out.map(printable).join('\n') + '\n';
 }

@@ -1,6 +1,7 @@
 // The audit trail the guide asks rentals and businesses to keep: one row per access event, never a PIN.
 import type { Auditor } from '../engine.js';
 import type { AccessKind, AccessMethod } from '../model/lock.js';
+import { csvCell } from '../privacy/escape.js';
 
 export interface TrailRow {
   time: string;
@@ -40,15 +41,8 @@ export function auditTrail(auditor: Auditor, since?: number): TrailRow[] {
 
 const CSV_COLUMNS = ['local_time', 'lock', 'lock_name', 'event', 'method', 'slot', 'holder', 'result', 'findings'] as const;
 
-/** One CSV cell: quoted when needed, and never read as a formula by a spreadsheet. */
-function cell(v: unknown): string {
-  let s = v === null || v === undefined ? '' : Array.isArray(v) ? v.join(' ') : String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 export function trailToCsv(rows: TrailRow[]): string {
   const lines = [CSV_COLUMNS.join(',')];
-  for (const r of rows) lines.push(CSV_COLUMNS.map((c) => cell(r[c])).join(','));
+  for (const r of rows) lines.push(CSV_COLUMNS.map((c) => csvCell(r[c])).join(','));
   return lines.join('\r\n') + '\r\n';
 }

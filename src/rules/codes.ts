@@ -1,6 +1,6 @@
 // Pillar "access codes": strength, uniqueness, reuse, staleness, expiry, registration, exposure.
 import type { RaisedFinding } from '../model/finding.js';
-import type { CodeSlot } from '../model/lock.js';
+import type { CodeSlot, SlotStrength } from '../model/lock.js';
 import { checkCode } from './code-strength.js';
 import { iso, lockName, slotKey, slotLabel, type Rule, type RuleContext } from './context.js';
 
@@ -25,9 +25,44 @@ export const weakCodes: Rule = (ctx) =>
     return [{
       id: 'weak-code', severity: 'warning', entity_id: c.lock, time: null,
       evidence: `${slotLabel(ctx, c.lock, c.slot)} has a weak code: ${reasons.join(', ')}.`,
-      fix: 'Give this person a new random code of 6-8 digits (not a date, pattern or common PIN), then delete the old one.',
+      fix: `Give this person a new random code of 6-8 digits (not a date, pattern or common PIN): \`lock-sentinel set-code --lock ${c.lock} --slot ${c.slot}\` proposes one and sets it.`,
     }];
   });
+
+/**
+ * How each known slot's strength is known. Read locks: every in-use slot is `read`. Elsewhere a slot is known from
+ * the registry or from the lock reporting its use; it is `set-strong` if Lock Sentinel set it through its strength
+ * gate and no code change was reported on it since, else `unknown`.
+ */
+export function slotStrengths(ctx: RuleContext): SlotStrength[] {
+  const out: SlotStrength[] = [];
+  for (const c of ctx.codes ?? []) if (ctx.codesRead.has(c.lock)) out.push({ lock: c.lock, slot: c.slot, provenance: 'read', set_at: null });
+  const seen = new Set(out.map((s) => slotKey(s.lock, s.slot)));
+  const changed = new Map<string, number>();
+  const used = new Set<string>();
+  for (const e of ctx.timeline) {
+    if (e.slot === null) continue;
+    if (e.kind === 'code_change') changed.set(slotKey(e.lock, e.slot), e.time);
+    else if (e.success) used.add(slotKey(e.lock, e.slot));
+  }
+  const known = ctx.index.byEntity;
+  for (const entry of ctx.registry?.values() ?? []) {
+    const key = slotKey(entry.lock, entry.slot);
+    if (seen.has(key) || ctx.codesRead.has(entry.lock) || !known.has(entry.lock)) continue;
+    seen.add(key);
+    const setAt = Date.parse(entry.set_strong ?? '');
+    const strong = !Number.isNaN(setAt) && !((changed.get(key) ?? -Infinity) > setAt);
+    out.push({ lock: entry.lock, slot: entry.slot, provenance: strong ? 'set-strong' : 'unknown', set_at: strong ? entry.set_strong! : null });
+  }
+  for (const key of used) {
+    if (seen.has(key)) continue;
+    const [lock, slot] = key.split('|');
+    if (ctx.codesRead.has(lock) || !known.has(lock)) continue;
+    seen.add(key);
+    out.push({ lock, slot: Number(slot), provenance: 'unknown', set_at: null });
+  }
+  return out.sort((a, b) => a.lock.localeCompare(b.lock) || a.slot - b.slot);
+}
 
 export const duplicateCodes: Rule = (ctx) =>
   groupByCode(ctx.codes ?? [], (c) => `${c.lock}\u0000${c.code}`).map((g) => ({
@@ -125,40 +160,4 @@ export const unregisteredCodes: Rule = (ctx) => {
       evidence: `${lockName(ctx, c.lock)} slot ${c.slot} holds a code but nobody is recorded as its holder.`,
       fix: 'Record who holds this code (name, role, date added, expiry) or delete it.',
     }));
-};
-
-/** String values of a state object, with where they stand. Numbers are readings, not codes. */
-function* exposedValues(value: unknown, path: string, depth: number): Generator<[string, string]> {
-  if (typeof value === 'string') yield [path, value.trim()];
-  else if (depth > 0 && Array.isArray(value)) for (const v of value) yield* exposedValues(v, path, depth - 1);
-  else if (depth > 0 && value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) yield* exposedValues(v, path ? `${path}.${k}` : `attribute ${k}`, depth - 1);
-  }
-}
-
-export const exposedPins: Rule = (ctx) => {
-  if (!ctx.codes) return [];
-  const byCode = new Map<string, CodeSlot[]>();
-  for (const c of ctx.codes) if (c.code.length >= 4) byCode.set(c.code, [...(byCode.get(c.code) ?? []), c]);
-  if (byCode.size === 0) return [];
-  const out: RaisedFinding[] = [];
-  const seen = new Set<string>();
-  for (const s of ctx.header.states) {
-    const hits: [string, string][] = [];
-    if (s.attributes?.unit_of_measurement === undefined) hits.push(['state', String(s.state).trim()]);
-    for (const hit of exposedValues(s.attributes ?? {}, '', 3)) hits.push(hit);
-    for (const [where, v] of hits) {
-      for (const c of byCode.get(v) ?? []) {
-        const key = `${s.entity_id}|${c.lock}|${c.slot}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        out.push({
-          id: 'pin-exposed', severity: 'critical', entity_id: c.lock, time: null,
-          evidence: `${s.entity_id} shows the code of ${slotLabel(ctx, c.lock, c.slot)} in its ${where}: every Home Assistant user can read it and the recorder keeps it.`,
-          fix: `Stop ${s.entity_id} from exposing codes (mask it or exclude it from the recorder), then change this code.`,
-        });
-      }
-    }
-  }
-  return out;
 };

@@ -1,5 +1,6 @@
 // What every rule reads: the normalised model, never raw HA payloads.
-import type { CodeRegistryEntry, SnapshotHeader } from '../model/ha.js';
+import type { CodeRegistryEntry, HassState, SnapshotHeader } from '../model/ha.js';
+import type { Masker } from '../privacy/mask.js';
 import type { AccessEvent, CodeSlot, Lock } from '../model/lock.js';
 import type { RaisedFinding } from '../model/finding.js';
 import type { LockIndex } from '../adapters/discovery.js';
@@ -12,10 +13,20 @@ export interface History {
   present: boolean;
   /** Earliest event time (ms), Infinity with no events. */
   earliest: number;
+  /**
+   * From when the stream carries the locks' own protocol events (`zwave_js_notification`, `zha_event`), which the
+   * recorder's history does not return; null when it carries none.
+   */
+  protocolSince: number | null;
 }
 
 export interface RuleContext {
+  /** The snapshot with every text from the house masked (src/privacy/mask.ts); usercodes stay as read. */
   header: SnapshotHeader;
+  /** States as Home Assistant shows them, unmasked: only the pin-exposed rule reads them. */
+  rawStates: HassState[];
+  /** Masks in-use codes in text from the house (what the rules build evidence from is masked already). */
+  mask: Masker;
   locks: Lock[];
   index: LockIndex;
   timeline: AccessEvent[];
@@ -27,6 +38,8 @@ export interface RuleContext {
   th: Thresholds;
   /** In-use code slots read from the locks; null when the snapshot has no usercodes. */
   codes: CodeSlot[] | null;
+  /** Locks whose codes were read (their in-use slots are all in `codes`). */
+  codesRead: Set<string>;
   /** Code registry by `lock|slot`; null when the snapshot has none. */
   registry: Map<string, CodeRegistryEntry> | null;
 }

@@ -116,7 +116,8 @@ test('pin-exposed: an in-use code as an entity\'s state or attribute, naming the
     ],
   }));
   const f = ids(r.findings, 'pin-exposed');
-  assert.equal(f.length, 2);
+  assert.equal(f.length, 3);
+  assert.ok(f.some((x) => x.evidence.includes('sensor.power')), 'the state of an entity with a unit equal to the code');
   assert.ok(f.some((x) => x.evidence.includes('text.front_door_code_slot_3')));
   assert.ok(f.some((x) => x.evidence.includes('sensor.lock_manager')));
   noPin(r, ['573194', '842637']);

@@ -1,5 +1,5 @@
 // `lock-sentinel blueprints`: one automation blueprint per alert kind, written under --out (the repo's automations/).
-import { mkdir, writeFile } from 'node:fs/promises';
+import { ensureDir, writeOutput } from '../../io/files.js';
 import { dirname, join } from 'node:path';
 import { blueprints } from '../../generate/blueprints.js';
 import { parseArgs, value } from '../args.js';
@@ -16,8 +16,8 @@ const blueprintsCmd: Command = {
     if (!out) throw new UsageError('blueprints needs --out DIR');
     const files = blueprints();
     for (const f of files) {
-      await mkdir(dirname(join(out, f.path)), { recursive: true });
-      await writeFile(join(out, f.path), f.yaml);
+      ensureDir(dirname(join(out, f.path)));
+      writeOutput(join(out, f.path), f.yaml);
     }
     process.stdout.write(`${files.length} blueprints written to ${out}\n`);
     return 0;

@@ -1,5 +1,5 @@
 // `lock-sentinel snapshot`: captures live Home Assistant into a snapshot file (the engine's input format).
-import { writeFileSync } from 'node:fs';
+import { writeOutput } from '../../io/files.js';
 import { parseArgs, value } from '../args.js';
 import { UsageError, type Command } from '../command.js';
 import { loadLiveSnapshot } from '../live.js';
@@ -8,7 +8,7 @@ const usage = `lock-sentinel snapshot --url URL --token TOKEN [--days N] [--out 
   --url    Home Assistant base URL (or env LOCK_SENTINEL_URL)
   --token  a long-lived access token (or env LOCK_SENTINEL_TOKEN, which keeps it out of shell history)
   --days   days of history to include as events (default 30, 0-365)
-  --out    write the JSON here instead of stdout`;
+  --out    write the JSON here instead of stdout (mode 0600: a snapshot holds the locks' codes)`;
 
 function days(raw: string | undefined): number {
   if (raw === undefined) return 30;
@@ -36,7 +36,7 @@ const snapshot: Command = {
     if (process.stderr.isTTY) process.stderr.write('\n');
     const json = JSON.stringify(snap, null, 2) + '\n';
     if (out) {
-      writeFileSync(out, json);
+      writeOutput(out, json, 0o600);
       process.stderr.write(`snapshot: ${snap.states.length} states, ${snap.events?.length ?? 0} events → ${out}\n`);
     } else {
       process.stdout.write(json);
