@@ -137,7 +137,7 @@ test("unusual hours follow the time zone set in HA's config", async () => {
   assert.equal(night.auditor.header.config.time_zone, zone);
   await drive(conn, 'lock.openable_lock', 'unlock', 'unlocked');
   const [f] = await waitFor(() => unusual(night.auditor), 10000, 'an unusual-hour finding');
-  assert.match(f.evidence, /between 02:00 and 06:00/);
+  assert.match(f.evidence, /unusual hours 02:00-06:00/);
   await night.feed.close();
   await setTimeZone(conn, lab().time_zone);
 });
