@@ -264,7 +264,7 @@ describe('the card on a live Home Assistant (lab)', () => {
     try {
       const check = async () => {
         await click(page, '#tab-scorecard');
-        const t = (await texts(page, '.check[data-check="alerts-enabled"] .chip'))[0];
+        const t = (await texts(page, '.check[data-check="alerts-enabled"] .verdict'))[0];
         await click(page, '#tab-alerts');
         return t;
       };
