@@ -9,9 +9,7 @@ export { DATA_DASHBOARD, STORAGE_KEY } from '../../src/ha/shared-store.js';
 export const VIEWS = ['overview', 'alerts', 'codes', 'timeline', 'scorecard'] as const;
 export type View = (typeof VIEWS)[number];
 /** Finding ids that are live alerts (need action now), as opposed to hygiene findings. */
-export const ALERT_IDS: readonly string[] = [
-  'failed-attempts', 'away-access', 'unusual-hour-access', 'tamper', 'jammed', 'low-battery', 'lock-unavailable',
-];
+export { LIVE_FINDINGS as ALERT_IDS } from '../../src/model/alerts.js';
 /** Protocol events only admins may subscribe to. */
 export { LOCK_EVENT_TYPES as PROTOCOL_EVENTS } from '../../src/adapters/index.js';
 /** The dashboard strategy's type (`strategy: {type: custom:lock-sentinel}`; element ll-strategy-dashboard-lock-sentinel). */

@@ -1,22 +1,27 @@
 // The guide's advice as checks, each tied to the findings that fail it and to the data it needs to be known.
 import type { Check, CheckStatus, FindingId, Pillar, RaisedFinding } from '../model/finding.js';
 import type { RuleContext } from '../rules/context.js';
+import { unusualHoursText, type Thresholds } from '../thresholds.js';
 import { historyReachesStaleWindow } from '../rules/codes.js';
 import {
   batteryCoverage, codeCoverage, hasHistory, strengthCoverage, describeCoverage, failureCoverage, firmwareCoverage, tamperCoverage, unlockCoverage,
   type Coverage,
 } from './coverage.js';
 
+/** A text, or one that names the thresholds in force. */
+type Text = string | ((th: Readonly<Thresholds>) => string);
+const text = (t: Text, th: Readonly<Thresholds>) => (typeof t === 'string' ? t : t(th));
+
 interface CheckDef {
   id: string;
   pillar: Pillar;
   weight: number;
-  title: string;
+  title: Text;
   findings: FindingId[];
   /** Why the check cannot be judged, or null when its data is there. */
   unknownWhy: (ctx: RuleContext) => string | null;
-  pass: string;
-  fix: string;
+  pass: Text;
+  fix: Text;
   /** Which locks the check can judge; without it the check judges the house as a whole. */
   coverage?: (ctx: RuleContext) => Coverage;
   /** Locks that must be seen for anything to be judged (comparing codes between locks needs two). */
@@ -43,9 +48,9 @@ export const CHECKS: CheckDef[] = [
   { id: 'codes-documented', pillar: 'codes', weight: 10, title: 'Every code has a recorded holder', findings: ['unregistered-code'],
     unknownWhy: (ctx) => (ctx.registry ? null : 'no code registry (who holds which slot)'),
     pass: 'Every code in use has a recorded holder.', fix: 'Record holder, role, date added and expiry for each slot.', ...codes },
-  { id: 'unused-codes-deleted', pillar: 'codes', weight: 10, title: 'Unused codes deleted (90+ days)', findings: ['stale-code'],
+  { id: 'unused-codes-deleted', pillar: 'codes', weight: 10, title: (th) => `Unused codes deleted (${th.staleDays}+ days)`, findings: ['stale-code'],
     unknownWhy: (ctx) => (historyReachesStaleWindow(ctx) ? null : `the event history does not reach back ${ctx.th.staleDays} days`),
-    pass: 'Every code was used in the last 90 days or is newer.', fix: 'Delete codes nobody used for 90+ days.', ...codes },
+    pass: (th) => `Every code was used in the last ${th.staleDays} days or is newer.`, fix: (th) => `Delete codes nobody used for ${th.staleDays}+ days.`, ...codes },
   { id: 'expired-codes-deleted', pillar: 'codes', weight: 10, title: 'Expired and guest codes deleted promptly', findings: ['expired-code'],
     unknownWhy: (ctx) => (ctx.registry ? null : 'no code registry with expiry dates'),
     pass: 'No code past its expiry is still in use.', fix: 'Delete guest codes the day they leave.', ...codes },
@@ -58,18 +63,18 @@ export const CHECKS: CheckDef[] = [
     fix: 'Install Lock Sentinel\'s alerts.' },
   { id: 'weekly-log-review', pillar: 'audits', weight: 4, title: 'Access log reviewed weekly', findings: [],
     unknownWhy: (ctx) => (ctx.header.reviews ? null : 'no review marks recorded'),
-    pass: 'The access log was reviewed in the last 7 days.', fix: 'Review the timeline every Sunday evening and mark it reviewed.' },
+    pass: (th) => `The access log was reviewed in the last ${th.reviewDays} days.`, fix: 'Review the timeline every Sunday evening and mark it reviewed.' },
   { id: 'no-failed-attempt-bursts', pillar: 'audits', weight: 3, title: 'No bursts of failed codes', findings: ['failed-attempts'],
-    unknownWhy: needEvents, pass: 'No burst of failed code entries in the history.', fix: 'Investigate each burst.',
+    unknownWhy: needEvents, pass: (th) => `No burst of ${th.failedAttempts}+ failed code entries within ${th.failedWindowMinutes} minutes in the history.`, fix: 'Investigate each burst.',
     coverage: failureCoverage, gapFix: 'Locks that do not report wrong codes give no evidence; for Z-Wave and ZHA locks, keep Lock Sentinel\'s alerts installed (they see every wrong code live).' },
-  { id: 'no-unusual-hour-access', pillar: 'audits', weight: 2, title: 'No access at unusual hours (02:00-06:00)', findings: ['unusual-hour-access'],
-    unknownWhy: needEvents, pass: 'No unlock between 02:00 and 06:00.', fix: 'Check each night-time access.', coverage: unlockCoverage },
+  { id: 'no-unusual-hour-access', pillar: 'audits', weight: 2, title: (th) => `No access at unusual hours (${unusualHoursText(th)})`, findings: ['unusual-hour-access'],
+    unknownWhy: needEvents, pass: (th) => `No unlock in the unusual hours (${unusualHoursText(th)}).`, fix: 'Check each night-time access.', coverage: unlockCoverage },
   { id: 'no-away-access', pillar: 'audits', weight: 2, title: 'No access while everyone was away', findings: ['away-access'],
     unknownWhy: (ctx) => needEvents(ctx) ?? (ctx.presence.persons.length ? null : 'no person entities'),
     pass: 'Every unlock happened with someone home.', fix: 'Confirm each away-access.', coverage: unlockCoverage },
   { id: 'few-admins', pillar: 'audits', weight: 3, title: 'Admin rights limited', findings: ['too-many-admins'],
     unknownWhy: (ctx) => (ctx.header.users ? null : 'the user list needs an admin account'),
-    pass: 'At most 2 active administrators.', fix: 'Limit admin users.' },
+    pass: (th) => `At most ${th.maxAdmins} active administrators.`, fix: 'Limit admin users.' },
 
   { id: 'mfa-enabled', pillar: 'hardening', weight: 2, title: 'Two-factor authentication on', findings: ['mfa-disabled'],
     unknownWhy: (ctx) => (ctx.header.current_user ? null : 'the current user is unknown'),
@@ -77,8 +82,8 @@ export const CHECKS: CheckDef[] = [
   { id: 'firmware-current', pillar: 'hardening', weight: 2, title: 'Lock firmware up to date', findings: ['firmware-update'],
     unknownWhy: noData, pass: 'No firmware update pending.', fix: 'Install pending firmware updates.',
     coverage: firmwareCoverage, gapFix: 'Check the firmware of locks without an update entity in their maker\'s app.' },
-  { id: 'battery-ok', pillar: 'hardening', weight: 1, title: 'Batteries above 30%', findings: ['low-battery'],
-    unknownWhy: noData, pass: 'Every lock battery is at 30% or more.', fix: 'Replace low batteries.',
+  { id: 'battery-ok', pillar: 'hardening', weight: 1, title: (th) => `Batteries above ${th.lowBattery}%`, findings: ['low-battery'],
+    unknownWhy: noData, pass: (th) => `Every lock battery is at ${th.lowBattery}% or more.`, fix: 'Replace low batteries.',
     coverage: batteryCoverage, gapFix: 'Check the batteries of locks that report no level by hand.' },
   { id: 'no-tamper', pillar: 'hardening', weight: 1, title: 'No tampering reported', findings: ['tamper'],
     unknownWhy: noData, pass: 'No tamper report.', fix: 'Inspect tampered locks.',
@@ -126,30 +131,32 @@ function findingsText(hits: RaisedFinding[]): string {
  */
 function judge(d: CheckDef, ctx: RuleContext, findings: RaisedFinding[]): Pick<Check, 'status' | 'evidence' | 'fix'> {
   const why = d.unknownWhy(ctx);
-  if (why) return { status: 'unknown', evidence: `Unknown: ${why}.`, fix: d.fix };
-  if (d.id === 'weekly-log-review') return { ...reviewCheck(ctx), fix: d.fix };
+  const fix = text(d.fix, ctx.th);
+  const pass = text(d.pass, ctx.th);
+  if (why) return { status: 'unknown', evidence: `Unknown: ${why}.`, fix };
+  if (d.id === 'weekly-log-review') return { ...reviewCheck(ctx), fix };
   const hits = findings.filter((f) => d.findings.includes(f.id));
   const cov = d.coverage?.(ctx);
-  if (!cov) return { status: statusFrom(hits), evidence: hits.length ? findingsText(hits) : d.pass, fix: d.fix };
+  if (!cov) return { status: statusFrom(hits), evidence: hits.length ? findingsText(hits) : pass, fix };
   const covered = describeCoverage(ctx, cov);
   const gapFix = cov.missing.length && d.gapFix ? ` ${d.gapFix}` : '';
   const status = statusFrom(hits);
   if (status !== 'fail' && (cov.seen.length === 0 || cov.seen.length < (d.minSeen ?? 1) && cov.missing.length > 0)) {
     const what = cov.seen.length === 0 ? 'no lock could be judged' : `fewer than ${d.minSeen} locks could be judged`;
-    return { status: 'unknown', evidence: `Unknown: ${what}. ${covered}`, fix: (d.gapFix ?? d.fix) };
+    return { status: 'unknown', evidence: `Unknown: ${what}. ${covered}`, fix: d.gapFix ?? fix };
   }
-  if (status === 'fail') return { status, evidence: `${findingsText(hits)} ${covered}`, fix: `${d.fix}${gapFix}` };
-  if (cov.missing.length === 0) return { status, evidence: `${hits.length ? findingsText(hits) : d.pass} ${covered}`, fix: d.fix };
+  if (status === 'fail') return { status, evidence: `${findingsText(hits)} ${covered}`, fix: `${fix}${gapFix}` };
+  if (cov.missing.length === 0) return { status, evidence: `${hits.length ? findingsText(hits) : pass} ${covered}`, fix };
   return {
     status: 'warn',
     evidence: `Partial: ${hits.length ? findingsText(hits) : 'nothing found on the locks that could be judged'}, but not every lock could be. ${covered}`,
-    fix: `${d.fix}${gapFix}`,
+    fix: `${fix}${gapFix}`,
   };
 }
 
 export function evaluateChecks(ctx: RuleContext, findings: RaisedFinding[]): Check[] {
   const checks: Check[] = CHECKS.map((d) => ({
-    id: d.id, pillar: d.pillar, title: d.title, weight: d.weight, ...judge(d, ctx, findings),
+    id: d.id, pillar: d.pillar, title: text(d.title, ctx.th), weight: d.weight, ...judge(d, ctx, findings),
   }));
   const answers = ctx.header.checklist ?? {};
   for (const item of CHECKLIST) {
