@@ -4,7 +4,7 @@ import { discoverLocks } from '../../src/adapters/discovery.js';
 import { protocol } from '../../src/adapters/index.js';
 import { Auditor, type AuditReport } from '../../src/engine.js';
 import type { HassEvent, HassUser } from '../../src/model/ha.js';
-import type { AccessEvent, Lock } from '../../src/model/lock.js';
+import type { AccessEvent, Lock, SlotStrength } from '../../src/model/lock.js';
 import type { InstallResult } from '../../src/generate/installer.js';
 import { thresholdsOf, type LockSentinelConfig } from './config.js';
 import { withThresholds, type Thresholds } from '../../src/thresholds.js';
@@ -33,6 +33,8 @@ export class AuditSession {
   notices = new Set<Notice>();
   inUse = new Map<string, number[]>();
   verdicts = new Map<string, SlotVerdict>();
+  /** How each known slot's strength is known, as the engine judges it (read, set strong through the gate, unknown). */
+  strengths = new Map<string, SlotStrength>();
   usercodeLocks = new Set<string>();
   error: string | null = null;
 
@@ -120,6 +122,7 @@ export class AuditSession {
     if (!this.auditor) return;
     this.report = this.auditor.report();
     this.timeline = this.auditor.timeline();
+    this.strengths = new Map(this.auditor.slotStrengths().map((x) => [slotKey(x.lock, x.slot), x]));
   }
 
   /** The whole audit trail of the loaded period, for the CSV export. */
