@@ -5,7 +5,6 @@ import { protocol } from '../../src/adapters/index.js';
 import { Auditor, type AuditReport } from '../../src/engine.js';
 import type { HassEvent, HassUser } from '../../src/model/ha.js';
 import type { AccessEvent, Lock } from '../../src/model/lock.js';
-import { clearCodeServiceCall } from '../../src/services/clear-code.js';
 import type { InstallResult } from '../../src/generate/installer.js';
 import { thresholdsOf, type LockSentinelConfig } from './config.js';
 import { withThresholds, type Thresholds } from '../../src/thresholds.js';
@@ -50,6 +49,8 @@ export class AuditSession {
   private buffer: HassEvent[] | null = [];
   private unsubs: Unsubscribe[] = [];
   private historyUntil = 0;
+  /** Since when the locks' protocol events reach the card live (null: not subscribed). */
+  private protocolSince: number | null = null;
   private running = false;
   private loaded = false;
 
@@ -89,12 +90,14 @@ export class AuditSession {
     this.locks = sel.locks;
     this.missing = sel.missing;
     this.watched = watchedEntities(this.locks, Object.keys(hass.states));
-    const basis = [hass.entities, hass.devices, hass.config, hass.user, this.shared, this.admin, this.config().entities, JSON.stringify(this.thresholds)];
+    const basis = [hass.entities, hass.devices, hass.config, hass.user, this.shared, this.admin, this.config().entities, JSON.stringify(this.thresholds), this.protocolSince];
     try {
       if (this.auditor && basis.length === this.basis.length && basis.every((b, i) => b === this.basis[i])) {
         this.auditor.updateStates(header.states, header.captured_at);
       } else {
-        this.auditor = new Auditor(header, { thresholds: this.thresholds });
+        this.auditor = new Auditor(header, {
+          thresholds: this.thresholds, ...(this.protocolSince === null ? {} : { protocolEventsSince: this.protocolSince }),
+        });
         this.fed = 0;
         this.rebuilds++;
       }
@@ -184,15 +187,20 @@ export class AuditSession {
     const conn = this.hass().connection;
     // Only the locks' own protocol events; state changes come with `hass` (recordStateChanges).
     const types = this.isAdmin ? PROTOCOL_EVENTS : [];
+    const since = Date.now();
+    let all = types.length > 0;
     for (const type of types) {
       try {
         const unsub = await conn.subscribeEvents<HassEvent>((e) => this.onEvent(e), type);
         if (this.running) this.unsubs.push(unsub);
         else void Promise.resolve(unsub()).catch(() => undefined);
       } catch {
+        all = false;
         this.notices.add('protocol_events_unavailable');
       }
     }
+    // Each (re)subscription starts the window again: protocol events missed while disconnected are in no history.
+    this.protocolSince = all ? since : null;
     if (!this.isAdmin) this.notices.add('protocol_events_unavailable');
   }
 
@@ -292,6 +300,8 @@ export class AuditSession {
     const lock = this.locks.find((l) => l.entity_id === lockId);
     if (!lock) throw new Error(`Unknown lock ${lockId}`);
     const device = lock.device_id ? this.hass().devices?.[lock.device_id] : undefined;
+    // Only admins who delete a code need the protocols' service calls: loaded then.
+    const { clearCodeServiceCall } = await import('../../src/services/clear-code.js');
     const call = clearCodeServiceCall(lock, slot, { mqttName: device?.name ?? undefined });
     await this.hass().callWS({ type: 'call_service', ...call });
     this.inUse.set(lockId, (this.inUse.get(lockId) ?? []).filter((s) => s !== slot));
