@@ -11,7 +11,8 @@ import { withThresholds, type Thresholds } from '../../src/thresholds.js';
 import { PROTOCOL_EVENTS } from './const.js';
 import { buildHeader, EMPTY_SHARED, historyEntities, selectLocks, watchedEntities, type AdminData, type SharedData } from './header.js';
 import { errorMessage, type HomeAssistant, type Unsubscribe } from './hass.js';
-import { EventLog, historyToEvents, type HistoryResponse } from './history.js';
+import { EventLog } from './history.js';
+import { historyEvents } from '../../src/ha/history.js';
 import { SharedStore, type StorageMode } from './storage.js';
 import { readUsercodes, summarizeUsercodes } from './usercodes.js';
 import { hassRest } from './rest.js';
@@ -224,11 +225,8 @@ export class AuditSession {
     const ids = historyEntities(this.locks, Object.keys(this.hass().states));
     if (!ids.length) return;
     try {
-      const resp = await this.hass().callWS<HistoryResponse>({
-        type: 'history/history_during_period', start_time: new Date(start).toISOString(), end_time: new Date(end).toISOString(),
-        entity_ids: ids, include_start_time_state: true, significant_changes_only: false, minimal_response: false, no_attributes: false,
-      });
-      for (const e of historyToEvents(resp)) this.log.add(e);
+      const hass = this.hass();
+      for (const e of await historyEvents((msg) => hass.callWS(msg), ids, new Date(start), new Date(end))) this.log.add(e);
       this.historyUntil = end;
     } catch {
       this.notices.add('history_failed');
