@@ -3,6 +3,7 @@ import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
 import { existsSync, readFileSync } from 'node:fs';
 import { rollupTables } from './cards/build/translation-tables.mjs';
+import { mdiIcons } from './cards/build/mdi-icons.mjs';
 
 // The card's version (its console line LOCK-SENTINEL-CARD vX.Y.Z): package.json's, or LS_VERSION for a test build.
 const version = process.env.LS_VERSION ?? JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')).version;
@@ -22,6 +23,7 @@ if (process.env.LS_BUILD !== 'cli' && existsSync('cards/lock-sentinel-card/card.
     plugins: [
       nodeResolve({ browser: true, exportConditions: ['production'] }),
       rollupTables(),
+      mdiIcons(),
       esbuild({ target: 'es2022', charset: 'utf8', tsconfig: 'tsconfig.json', define: { __CARD_VERSION__: JSON.stringify(version) } }),
       // Minify each whole chunk (not module by module): names are mangled across modules; terser packs tighter than esbuild.
       terser({ ecma: 2022, module: true, compress: { passes: 3, unsafe_arrows: true }, format: { comments: false } }),

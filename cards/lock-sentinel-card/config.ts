@@ -1,41 +1,43 @@
 // The card's config schema: one definition that types the config, validates setConfig and drives the editor.
 import { VIEWS, type View } from './const.js';
-import { THRESHOLDS, type Thresholds } from '../../src/thresholds.js';
+import { THRESHOLD_OPTIONS, THRESHOLDS, type ThresholdConfigKey, type Thresholds } from '../../src/thresholds.js';
 
 type Field =
   | { name: string; kind: 'string' }
   | { name: string; kind: 'enum'; options: readonly string[]; default: string }
   | { name: string; kind: 'integer'; min: number; max: number; default: number }
-  | { name: string; kind: 'locks' };
+  | { name: string; kind: 'locks' }
+  | { name: string; kind: 'views'; options: readonly string[] };
 
 const FIELDS = [
   { name: 'title', kind: 'string' },
   { name: 'entities', kind: 'locks' },
   { name: 'mode', kind: 'enum', options: ['full', 'compact'], default: 'full' },
   { name: 'view', kind: 'enum', options: VIEWS, default: 'overview' },
+  { name: 'views', kind: 'views', options: VIEWS },
   { name: 'history_days', kind: 'integer', min: 1, max: 30, default: 7 },
   // The guide's thresholds (src/thresholds.ts), overridable per card.
-  { name: 'failed_attempts', kind: 'integer', min: 2, max: 20, default: THRESHOLDS.failedAttempts },
-  { name: 'low_battery', kind: 'integer', min: 5, max: 95, default: THRESHOLDS.lowBattery },
-  { name: 'stale_days', kind: 'integer', min: 7, max: 365, default: THRESHOLDS.staleDays },
+  ...THRESHOLD_OPTIONS.map((o) => ({ name: o.config, kind: 'integer' as const, min: o.min, max: o.max, default: THRESHOLDS[o.key] })),
 ] as const satisfies readonly Field[];
 
-export interface LockSentinelConfig {
+export type LockSentinelConfig = ThresholdSettings & {
   type: string;
   title?: string;
   /** Lock entities to show; missing: every lock in the house. */
   entities?: string[];
   mode: 'full' | 'compact';
   view: View;
+  /** The views offered as tabs, in this order (default: all); one view shows without tabs. */
+  views: View[];
   history_days: number;
-  failed_attempts: number;
-  low_battery: number;
-  stale_days: number;
-}
+};
+
+/** The thresholds this card may set, under their config keys. */
+type ThresholdSettings = { [K in ThresholdConfigKey]: number };
 
 /** The engine's thresholds as this card's config sets them. */
 export function thresholdsOf(config: LockSentinelConfig): Partial<Thresholds> {
-  return { failedAttempts: config.failed_attempts, lowBattery: config.low_battery, staleDays: config.stale_days };
+  return Object.fromEntries(THRESHOLD_OPTIONS.map((o) => [o.key, config[o.config]]));
 }
 
 /** Keys HA itself adds to every card's config; accepted and ignored. */
@@ -78,6 +80,14 @@ export function validateConfig(raw: unknown): LockSentinelConfig {
         }
         out[field.name] = value;
         break;
+      case 'views': {
+        const list = typeof value === 'string' ? [value] : value;
+        if (!Array.isArray(list) || !list.length || list.some((v) => typeof v !== 'string' || !field.options.includes(v))) {
+          fail(`"${field.name}" must be a list of ${field.options.join(', ')}`);
+        }
+        out[field.name] = [...new Set(list as string[])];
+        break;
+      }
       case 'locks': {
         const list = typeof value === 'string' ? [value] : value;
         if (!Array.isArray(list) || list.some((e) => typeof e !== 'string' || !/^lock\.[a-z0-9_]+$/.test(e))) {
@@ -88,6 +98,10 @@ export function validateConfig(raw: unknown): LockSentinelConfig {
       }
     }
   }
+  out.views ??= [...VIEWS];
+  // The first view must be one of the views shown.
+  if (input.view === undefined && !(out.views as string[]).includes(out.view as string)) out.view = (out.views as string[])[0];
+  if (!(out.views as string[]).includes(out.view as string)) fail(`"view" must be one of the "views" shown`);
   return out as unknown as LockSentinelConfig;
 }
 
@@ -106,6 +120,11 @@ export function formSchema(label: (key: string) => string): FormField[] {
         return { name: field.name, selector: { text: {} } };
       case 'locks':
         return { name: field.name, selector: { entity: { multiple: true, filter: { domain: 'lock' } } } };
+      case 'views':
+        return {
+          name: field.name,
+          selector: { select: { multiple: true, mode: 'list', options: field.options.map((o) => ({ value: o, label: label(`view.${o}`) })) } },
+        };
       case 'enum':
         return {
           name: field.name,
