@@ -4,14 +4,15 @@ import { discoverLocks } from '../../src/adapters/discovery.js';
 import { protocol } from '../../src/adapters/index.js';
 import { Auditor, type AuditReport } from '../../src/engine.js';
 import type { HassEvent, HassUser } from '../../src/model/ha.js';
-import type { AccessEvent, Lock } from '../../src/model/lock.js';
+import type { AccessEvent, Lock, SlotStrength } from '../../src/model/lock.js';
 import type { InstallResult } from '../../src/generate/installer.js';
 import { thresholdsOf, type LockSentinelConfig } from './config.js';
 import { withThresholds, type Thresholds } from '../../src/thresholds.js';
 import { PROTOCOL_EVENTS } from './const.js';
 import { buildHeader, EMPTY_SHARED, historyEntities, selectLocks, watchedEntities, type AdminData, type SharedData } from './header.js';
 import { errorMessage, type HomeAssistant, type Unsubscribe } from './hass.js';
-import { EventLog, historyToEvents, type HistoryResponse } from './history.js';
+import { EventLog } from './history.js';
+import { historyEvents } from '../../src/ha/history.js';
 import { SharedStore, type StorageMode } from './storage.js';
 import { readUsercodes, summarizeUsercodes } from './usercodes.js';
 import { hassRest } from './rest.js';
@@ -33,6 +34,8 @@ export class AuditSession {
   notices = new Set<Notice>();
   inUse = new Map<string, number[]>();
   verdicts = new Map<string, SlotVerdict>();
+  /** How each known slot's strength is known, as the engine judges it (read, set strong through the gate, unknown). */
+  strengths = new Map<string, SlotStrength>();
   usercodeLocks = new Set<string>();
   error: string | null = null;
 
@@ -120,6 +123,7 @@ export class AuditSession {
     if (!this.auditor) return;
     this.report = this.auditor.report();
     this.timeline = this.auditor.timeline();
+    this.strengths = new Map(this.auditor.slotStrengths().map((x) => [slotKey(x.lock, x.slot), x]));
   }
 
   /** The whole audit trail of the loaded period, for the CSV export. */
@@ -221,11 +225,8 @@ export class AuditSession {
     const ids = historyEntities(this.locks, Object.keys(this.hass().states));
     if (!ids.length) return;
     try {
-      const resp = await this.hass().callWS<HistoryResponse>({
-        type: 'history/history_during_period', start_time: new Date(start).toISOString(), end_time: new Date(end).toISOString(),
-        entity_ids: ids, include_start_time_state: true, significant_changes_only: false, minimal_response: false, no_attributes: false,
-      });
-      for (const e of historyToEvents(resp)) this.log.add(e);
+      const hass = this.hass();
+      for (const e of await historyEvents((msg) => hass.callWS(msg), ids, new Date(start), new Date(end))) this.log.add(e);
       this.historyUntil = end;
     } catch {
       this.notices.add('history_failed');

@@ -91,7 +91,7 @@ export async function captureSnapshot(conn: Connection, opts: CaptureOptions): P
   if (opts.days <= 0) return header;
   const ids = historyEntities(header);
   const start = new Date(now.getTime() - opts.days * 86400_000);
-  const events = await historyEvents(conn, ids, start, now, (done, total) => {
+  const events = await historyEvents((msg) => send(conn, msg as MessageBase), ids, start, now, (done, total) => {
     opts.onProgress?.(`history: ${done}/${total} entities, last ${opts.days} day(s)`);
   });
   return { ...header, events };

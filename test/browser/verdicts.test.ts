@@ -58,6 +58,15 @@ function hassOf(snap: Snapshot): { hass: HomeAssistant; subscribedAt: () => numb
   return { hass, subscribedAt: () => subscribedAt };
 }
 
+async function mountOn(snap: Snapshot, view: string): Promise<{ el: LockSentinelCard; root: ShadowRoot; subscribedAt: () => number | null }> {
+  const { hass, subscribedAt } = hassOf(snap);
+  const el = document.createElement('lock-sentinel-card') as LockSentinelCard;
+  el.setConfig({ type: 'custom:lock-sentinel-card', view });
+  el.hass = hass;
+  document.body.append(el);
+  return { el, root: el.shadowRoot!, subscribedAt };
+}
+
 async function renderedChecks(snap: Snapshot): Promise<{ checks: { id: string; status: string; evidence: string; fix: string }[]; since: number | null }> {
   const { hass, subscribedAt } = hassOf(snap);
   const el = document.createElement('lock-sentinel-card') as LockSentinelCard;
@@ -99,5 +108,26 @@ describe('the card and the CLI agree', () => {
     const strong = checks.find((c) => c.id === 'strong-codes')!;
     expect(strong.status).to.equal('warn');
     expect(strong.evidence).to.include('Back Door: ZHA: codes cannot be read back; Gate: generic lock: no code service');
+  });
+});
+
+describe('slot provenance in the codes view', () => {
+  it('shows the engine\'s verdict per slot: set strong through the gate, or strength unknown, where codes cannot be read', async () => {
+    const snap = mixedHouse();
+    snap.code_registry!.push(
+      { lock: 'lock.back', slot: 1, name: 'Ana', role: 'family', added: '2026-11-02T10:00:00Z', expires: null, set_strong: '2026-11-02T10:00:00Z' },
+      { lock: 'lock.back', slot: 2, name: 'Ben', role: 'family', added: '2026-11-02T10:00:00Z', expires: null },
+    );
+    const { el, root } = await mountOn(snap, 'codes');
+    await until(() => root.querySelector('.lock-codes[data-entity="lock.back"] .slot'), 'codes view');
+    await el.updateComplete;
+    const back = [...root.querySelectorAll('.lock-codes[data-entity="lock.back"] .slot')].map((li) => (li.textContent ?? '').replace(/\s+/g, ' '));
+    expect(back[0]).to.include('Set strong by Lock Sentinel');
+    expect(back[1]).to.include('Strength unknown');
+    const front = (root.querySelector('.lock-codes[data-entity="lock.front"]')!.textContent ?? '').replace(/\s+/g, ' ');
+    expect(front).to.include('Strong');
+    expect(front).not.to.include('Strength unknown');
+    for (const pin of ['573194', '842637']) expect(root.innerHTML).not.to.include(pin);
+    el.remove();
   });
 });

@@ -1,7 +1,7 @@
 // What every view reads and the actions it may trigger. Views are render functions, not elements.
 import type { AuditReport } from '../../../src/engine.js';
 import type { CodeRole } from '../../../src/model/ha.js';
-import type { AccessEvent, Lock } from '../../../src/model/lock.js';
+import type { AccessEvent, Lock, SlotStrength } from '../../../src/model/lock.js';
 import type { View } from '../const.js';
 import type { Thresholds } from '../../../src/thresholds.js';
 import type { Formatter } from '../format.js';
@@ -33,6 +33,8 @@ export interface ViewContext {
   usercodeLocks: ReadonlySet<string>;
   inUse: ReadonlyMap<string, number[]>;
   verdicts: ReadonlyMap<string, SlotVerdict>;
+  /** The engine's provenance of each known slot's strength, by `lock|slot`. */
+  strengths: ReadonlyMap<string, SlotStrength>;
   filter: TimelineFilter;
   historyDays: number;
   /** The card's low-battery threshold (%). */
