@@ -1,6 +1,7 @@
 // Pillar "audits": what the access log shows — failed-attempt bursts, unusual hours, access while away.
 import type { RaisedFinding } from '../model/finding.js';
 import type { AccessEvent } from '../model/lock.js';
+import { inUnusualHours, unusualHoursText } from '../thresholds.js';
 import { iso, lockName, slotLabel, type Rule, type RuleContext } from './context.js';
 
 const MIN = 60_000;
@@ -90,13 +91,10 @@ const successfulUnlocks = (ctx: RuleContext) => ctx.timeline.filter((e) => e.kin
 
 export const unusualHours: Rule = (ctx) =>
   successfulUnlocks(ctx)
-    .filter((e) => {
-      const h = ctx.tz.hour(e.time);
-      return h >= ctx.th.unusualHourStart && h < ctx.th.unusualHourEnd;
-    })
+    .filter((e) => inUnusualHours(ctx.tz.hour(e.time), ctx.th))
     .map((e) => ({
       id: 'unusual-hour-access' as const, severity: 'warning' as const, entity_id: e.lock, time: iso(e.time),
-      evidence: `${lockName(ctx, e.lock)} was unlocked at ${ctx.tz.format(e.time)} (local, between ${String(ctx.th.unusualHourStart).padStart(2, '0')}:00 and ${String(ctx.th.unusualHourEnd).padStart(2, '0')}:00) ${who(ctx, e)}.`,
+      evidence: `${lockName(ctx, e.lock)} was unlocked at ${ctx.tz.format(e.time)} (local, in the unusual hours ${unusualHoursText(ctx.th)}) ${who(ctx, e)}.`,
       fix: 'Check it was expected; if codes should not work at night, restrict them by schedule.',
       events: [e.seq],
     }));
