@@ -18,7 +18,7 @@ import { mfaDisabled, tooManyAdmins } from './rules/accounts.js';
 import { missingAlerts } from './rules/alerts.js';
 import { evaluateChecks } from './score/checks.js';
 import { score } from './score/scorecard.js';
-import { validateHeader } from './model/validate.js';
+import { validateEvent, validateHeader } from './model/validate.js';
 import { Masker } from './privacy/mask.js';
 import { maskedHeader } from './privacy/house-view.js';
 import type { StateChange } from './adapters/state-track.js';
@@ -76,6 +76,11 @@ export interface AuditOptions {
   eventsPresent?: boolean;
   /** Events already read (a streaming reader may meet them before the snapshot's other keys). */
   store?: EventStore;
+  /**
+   * The header is a snapshot taken at `captured_at` (a file, the CLI): events after that instant are not part of it and
+   * are ignored. Without it (the card, live), `captured_at` is when the states were read and later events are live.
+   */
+  snapshot?: boolean;
 }
 
 /** Streaming auditor: feed events one by one, in any order; ask for the report as often as needed. */
@@ -123,6 +128,7 @@ export class Auditor {
   }
 
   addEvent(event: HassEvent): void {
+    validateEvent(event, this.store.total);
     this.eventsPresent = true;
     this.store.add(event);
   }
