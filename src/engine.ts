@@ -96,6 +96,7 @@ export class Auditor {
   private locks: Lock[];
   private index: LockIndex;
   private eventsPresent: boolean;
+  private readonly snapshot: boolean;
   private cached: { version: number; timeline: AccessEvent[]; findings: RaisedFinding[]; report: AuditReport } | null = null;
 
   constructor(header: SnapshotHeader, options: AuditOptions = {}) {
@@ -109,6 +110,7 @@ export class Auditor {
     this.locks = discoverLocks(this.header);
     this.index = indexLocks(this.locks);
     this.store.bind(this.index);
+    this.snapshot = options.snapshot ?? false;
     this.eventsPresent = options.eventsPresent ?? (Array.isArray((header as Snapshot).events) || this.store.total > 0);
   }
 
@@ -159,7 +161,10 @@ export class Auditor {
   private evaluate() {
     if (this.cached && this.cached.version === this.store.version) return this.cached;
     enrichZigbee2mqtt(this.store.access, this.index, this.header.states, this.store.tracks);
-    const timeline = buildTimeline(this.store.access, this.th.unlockMergeSeconds * 1000);
+    const now = Date.parse(this.header.captured_at);
+    // A snapshot ends at captured_at: a later event is not part of it.
+    const derived = this.snapshot ? this.store.access.filter((e) => e.time <= now) : this.store.access;
+    const timeline = buildTimeline(derived, this.th.unlockMergeSeconds * 1000);
     // Text the locks reported (changed_by, event labels, action sources) enters the model here, masked.
     if (!this.mask.empty) {
       for (const e of timeline) {
@@ -170,8 +175,8 @@ export class Auditor {
     const ctx: RuleContext = {
       header: this.header, rawStates: this.raw.states, mask: this.mask, locks: this.locks, index: this.index, timeline,
       presence: new Presence(this.header.states, this.maskedTracks()),
-      history: { present: this.eventsPresent, earliest: this.store.earliest },
-      tz: this.tz, now: Date.parse(this.header.captured_at), th: this.th,
+      history: { present: this.eventsPresent, earliest: this.store.coverage.start(this.snapshot ? now : Number.MAX_SAFE_INTEGER) },
+      tz: this.tz, now, th: this.th,
       codes: inUseCodes(this.header),
       registry: this.header.code_registry ? new Map(this.header.code_registry.map((e) => [slotKey(e.lock, e.slot), e])) : null,
     };
@@ -213,7 +218,7 @@ export class Auditor {
 }
 
 export function audit(snapshot: Snapshot, options: AuditOptions = {}): AuditReport {
-  const auditor = new Auditor(snapshot, options);
+  const auditor = new Auditor(snapshot, { snapshot: true, ...options });
   for (const e of snapshot.events ?? []) auditor.addEvent(e);
   return auditor.report();
 }

@@ -101,10 +101,21 @@ export const unusualHours: Rule = (ctx) =>
       events: [e.seq],
     }));
 
+/** States that say nothing about where a person is (normal right after an HA restart). */
+const UNKNOWN_PRESENCE = new Set(['unknown', 'unavailable', '']);
+
+/** Everybody known to be away at `t`: no one home, and no one whose whereabouts are unknown. */
+function everyoneKnownAway(ctx: RuleContext, t: number): boolean {
+  return ctx.presence.persons.every((p) => {
+    const s = ctx.presence.stateAt(p, t);
+    return s !== 'home' && !UNKNOWN_PRESENCE.has(s);
+  });
+}
+
 export const awayAccess: Rule = (ctx) => {
   if (ctx.presence.persons.length === 0) return [];
   return successfulUnlocks(ctx)
-    .filter((e) => ctx.presence.homeAt(e.time).length === 0)
+    .filter((e) => everyoneKnownAway(ctx, e.time))
     .map((e) => ({
       id: 'away-access' as const, severity: 'critical' as const, entity_id: e.lock, time: iso(e.time),
       evidence: `${lockName(ctx, e.lock)} was unlocked at ${ctx.tz.format(e.time)} (local) ${who(ctx, e)} while nobody was home (${ctx.presence.persons.map((p) => `${p}: ${ctx.presence.stateAt(p, e.time)}`).join(', ')}).`,

@@ -5,6 +5,8 @@ import { deriveRecord } from '../adapters/timeline.js';
 import { parseTime } from '../time/zone.js';
 import type { StateChange } from '../adapters/state-track.js';
 import type { EventRecord, StateRecord } from './records.js';
+import { Dedup } from './dedup.js';
+import { Coverage } from '../time/coverage.js';
 
 const strings = new Map<string, string>();
 /** One shared copy per distinct id string (entity and device ids repeat millions of times). */
@@ -107,6 +109,9 @@ export class EventStore {
   total = 0;
   /** Changes whenever something a rule reads was added. */
   version = 0;
+  /** Which days the events cover: the history window (src/time/coverage.ts). */
+  readonly coverage = new Coverage();
+  private readonly dedup = new Dedup();
   private index: LockIndex | null = null;
   private pending: EventRecord[] = [];
   private readonly emit = (e: AccessEvent) => { this.access.push(e); };
@@ -119,9 +124,11 @@ export class EventStore {
   }
 
   add(e: HassEvent): void {
+    if (e && typeof e === 'object' && !this.dedup.first(e)) return;
     const t = parseTime(e?.time_fired);
     const r = toRecord(e, t);
     this.total++;
+    this.coverage.add(t);
     if (t < this.earliest) this.earliest = t;
     if (t > this.latest) this.latest = t;
     if (!r) return;
