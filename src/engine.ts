@@ -4,7 +4,7 @@ import type { AccessEvent, AccessKind, AccessMethod, CodeSlot, FirmwareInfo, Loc
 import type { Check, Finding, RaisedFinding, Score } from './model/finding.js';
 import { discoverLocks, indexLocks, type LockIndex } from './adapters/discovery.js';
 import { buildTimeline } from './adapters/timeline.js';
-import { enrichZigbee2mqtt } from './adapters/zigbee2mqtt.js';
+import { enrichAccess } from './adapters/index.js';
 import { Presence } from './adapters/presence.js';
 import { EventStore } from './store/event-store.js';
 import { TimeZone } from './time/zone.js';
@@ -160,7 +160,7 @@ export class Auditor {
 
   private evaluate() {
     if (this.cached && this.cached.version === this.store.version) return this.cached;
-    enrichZigbee2mqtt(this.store.access, this.index, this.header.states, this.store.tracks);
+    enrichAccess(this.store.access, this.index, this.header.states, this.store.tracks);
     const now = Date.parse(this.header.captured_at);
     // A snapshot ends at captured_at: a later event is not part of it.
     const derived = this.snapshot ? this.store.access.filter((e) => e.time <= now) : this.store.access;

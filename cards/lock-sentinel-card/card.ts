@@ -1,5 +1,5 @@
 // <lock-sentinel-card>: the Lit element. Data and security logic live in session.ts and the engine (src/).
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type CSSResult, type PropertyValues } from 'lit';
 import type { CodeRole } from '../../src/model/ha.js';
 import { formSchema, validateConfig, type LockSentinelConfig } from './config.js';
 import { CARD_NAME, CARD_TAG, DOCS_URL, VIEWS, type View } from './const.js';
@@ -7,14 +7,36 @@ import { displayTimeZone, formatter, type Formatter } from './format.js';
 import { errorMessage, type HomeAssistant } from './hass.js';
 import { baseLanguage, english, loadTable, translator, type Translate } from './i18n.js';
 import { AuditSession } from './session.js';
+import './strategy-element.js';
 import { styles } from './styles.js';
 import type { TimelineFilter } from './timeline.js';
-import { alertsView, openAlerts } from './views/alerts.js';
-import { codesView } from './views/codes.js';
+import { gauge } from '../shared/gauge.js';
+import { openAlertCount } from './views/alert-groups.js';
 import type { SlotEdit, ViewContext } from './views/context.js';
-import { overviewView, scoreBadge } from './views/overview.js';
-import { scorecardView } from './views/scorecard.js';
-import { timelineView } from './views/timeline.js';
+import { overviewView, statusBanner } from './views/overview.js';
+
+type Renderer = (ctx: ViewContext) => unknown;
+interface ViewModule { render: Renderer; styles?: CSSResult | CSSResult[] }
+
+/** The overview comes with the card; the other views (and their styles) load on first use. */
+const modules: Partial<Record<View, ViewModule>> = { overview: { render: overviewView } };
+const loaders: Record<Exclude<View, 'overview'>, () => Promise<ViewModule>> = {
+  alerts: () => import('./views/alerts.js').then((m) => ({ render: m.alertsView, styles: m.styles })),
+  codes: () => import('./views/codes.js').then((m) => ({ render: m.codesView, styles: m.styles })),
+  timeline: () => import('./views/timeline.js').then((m) => ({ render: m.timelineView, styles: m.styles })),
+  scorecard: () => import('./views/scorecard.js').then((m) => ({ render: m.scorecardView, styles: m.styles })),
+};
+const loading = new Map<View, Promise<void>>();
+
+function loadView(view: View): Promise<void> {
+  if (modules[view]) return Promise.resolve();
+  let p = loading.get(view);
+  if (!p) {
+    p = loaders[view as keyof typeof loaders]().then((m) => { modules[view] = m; });
+    loading.set(view, p);
+  }
+  return p;
+}
 
 /** The language table of the last card that loaded one (labels of the visual editor). */
 let editorT: Translate = english;
@@ -198,10 +220,12 @@ export class LockSentinelCard extends LitElement {
     return {
       t: this._t, fmt: this._fmt, report: s.report, locks: s.locks, timeline: s.timeline, shared: s.shared,
       admin: s.isAdmin, usercodeLocks: s.usercodeLocks, inUse: s.inUse, verdicts: s.verdicts, filter: this._filter,
-      historyDays: this._config.history_days, editing: this._editing, busy: this._busy, now: Date.now(),
+      historyDays: this._config.history_days, lowBattery: this._config.low_battery, editing: this._editing, busy: this._busy, now: Date.now(),
       canInstall: s.canInstall, installNote: this._installNote, notifyTargets: s.canInstall ? s.notifyTargets : [], notifyChosen: this._notify, storagePerUser: s.storageMode === 'user',
       on: {
-        acknowledge: (key) => void this._run(() => s.updateShared((d) => ({ ...d, acknowledged: [...d.acknowledged, key] }))),
+        acknowledge: (keys) => void this._run(() => s.updateShared((d) => ({ ...d, acknowledged: [...new Set([...d.acknowledged, ...keys])] }))),
+        moreInfo: (entityId) => this.dispatchEvent(new CustomEvent('hass-more-info', { detail: { entityId }, bubbles: true, composed: true })),
+        show: (view) => { if (this._config?.views.includes(view)) this._view = view; },
         editSlot: (edit) => { this._editing = edit; },
         saveSlot: (lock, slot, name, role: CodeRole, expires) => void this._run(async () => {
           if (!Number.isInteger(slot) || slot < 1 || slot > 254) throw new Error(this._t('codes.bad_slot'));
@@ -251,11 +275,12 @@ export class LockSentinelCard extends LitElement {
   }
 
   private _onTabKey(ev: KeyboardEvent): void {
-    const i = VIEWS.indexOf(this._view);
-    const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: VIEWS.length - 1 }[ev.key];
+    const views = this._config?.views ?? [...VIEWS];
+    const i = views.indexOf(this._view);
+    const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: views.length - 1 }[ev.key];
     if (next === undefined) return;
     ev.preventDefault();
-    this._view = VIEWS[(next + VIEWS.length) % VIEWS.length]!;
+    this._view = views[(next + views.length) % views.length]!;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus());
   }
 
@@ -272,29 +297,34 @@ export class LockSentinelCard extends LitElement {
     }
     if (this._config.mode === 'compact') return this._renderCompact(ctx, dark);
     const title = this._config.title ?? t('card.title');
-    const open = openAlerts(ctx).length;
+    const views = this._config.views;
+    const open = openAlertCount(ctx);
     return html`<ha-card class=${dark ? 'dark' : ''}>
       <h2>${title}</h2>
       ${this._renderNotices(ctx)}
-      <div role="tablist" aria-label=${title} @keydown=${this._onTabKey}>
-        ${VIEWS.map((v) => html`<button role="tab" id=${`tab-${v}`} aria-controls="panel" aria-selected=${String(v === this._view)}
-            tabindex=${v === this._view ? 0 : -1} @click=${() => { this._view = v; }}>
-            ${t(`view.${v}`)}${v === 'alerts' && open ? html`<span class="count" aria-label=${t('alerts.open', { count: open })}>${open}</span>` : nothing}
-          </button>`)}
-      </div>
-      <div id="panel" role="tabpanel" aria-labelledby=${`tab-${this._view}`}>${this._renderView(ctx)}</div>
+      ${views.length > 1
+        ? html`<div role="tablist" aria-label=${title} @keydown=${this._onTabKey}>
+            ${views.map((v) => html`<button role="tab" id=${`tab-${v}`} aria-controls="panel" aria-selected=${String(v === this._view)}
+                tabindex=${v === this._view ? 0 : -1} @click=${() => { this._view = v; }}>
+                ${t(`view.${v}`)}${v === 'alerts' && open ? html`<span class="count" aria-label=${t('alerts.open', { count: open })}>${open}</span>` : nothing}
+              </button>`)}
+          </div>
+          <div id="panel" class="panel" role="tabpanel" aria-labelledby=${`tab-${this._view}`}>${this._renderView(ctx)}</div>`
+        : html`<div id="panel" class="panel" role="region" aria-label=${t(`view.${this._view}`)}>${this._renderView(ctx)}</div>`}
       ${this._confirm ? this._renderConfirm(ctx) : nothing}
     </ha-card>`;
   }
 
   private _renderView(ctx: ViewContext) {
-    switch (this._view) {
-      case 'overview': return overviewView(ctx);
-      case 'alerts': return alertsView(ctx);
-      case 'codes': return codesView(ctx);
-      case 'timeline': return timelineView(ctx);
-      case 'scorecard': return scorecardView(ctx);
+    const mod = modules[this._view];
+    if (mod) {
+      const root = this.renderRoot as ShadowRoot;
+      const sheets = [mod.styles ?? []].flat().map((s) => s.styleSheet).filter((s) => s && !root.adoptedStyleSheets.includes(s)) as CSSStyleSheet[];
+      if (sheets.length) root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets];
+      return mod.render(ctx);
     }
+    void loadView(this._view).then(() => this.requestUpdate());
+    return html`<p class="muted loading-view" role="status">${ctx.t('loading')}</p>`;
   }
 
   private _renderNotices(ctx: ViewContext) {
@@ -309,15 +339,12 @@ export class LockSentinelCard extends LitElement {
   }
 
   private _renderCompact(ctx: ViewContext, dark: boolean) {
-    const open = openAlerts(ctx).length;
-    const counts = new Map<string, number>();
-    for (const l of ctx.report.locks) counts.set(l.state, (counts.get(l.state) ?? 0) + 1);
+    const { score } = ctx.report;
     return html`<ha-card class="compact ${dark ? 'dark' : ''}">
-      ${scoreBadge(ctx)}
+      ${gauge(score.total, score.grade, ctx.t('score.label', { grade: score.grade, total: score.total }), 'small')}
       <div class="stats">
         <span class="name">${this._config?.title ?? ctx.t('card.title')}</span>
-        <span class=${open ? 'error' : 'muted'} role="status">${open ? ctx.t('alerts.open', { count: open }) : ctx.t('alerts.none_short')}</span>
-        <span class="muted">${[...counts].sort(([a], [b]) => a.localeCompare(b)).map(([state, n]) => `${n} ${ctx.t(`state.${state}`)}`).join(' · ')}</span>
+        ${statusBanner(ctx)}
       </div>
     </ha-card>`;
   }
@@ -337,7 +364,15 @@ export class LockSentinelCard extends LitElement {
   }
 }
 
-if (!customElements.get(CARD_TAG)) customElements.define(CARD_TAG, LockSentinelCard);
+/** package.json's version, injected by the build (rollup.config.mjs); tests that run the source see 'dev'. */
+declare const __CARD_VERSION__: string;
+const CARD_VERSION = typeof __CARD_VERSION__ === 'string' ? __CARD_VERSION__ : 'dev';
+
+if (!customElements.get(CARD_TAG)) {
+  customElements.define(CARD_TAG, LockSentinelCard);
+  // Once per page, as HA cards do: which build the browser runs (after an upgrade, a reload shows the new one).
+  console.info(`LOCK-SENTINEL-CARD v${CARD_VERSION}`);
+}
 
 interface CustomCardEntry {
   type: string;

@@ -6,13 +6,15 @@ type Field =
   | { name: string; kind: 'string' }
   | { name: string; kind: 'enum'; options: readonly string[]; default: string }
   | { name: string; kind: 'integer'; min: number; max: number; default: number }
-  | { name: string; kind: 'locks' };
+  | { name: string; kind: 'locks' }
+  | { name: string; kind: 'views'; options: readonly string[] };
 
 const FIELDS = [
   { name: 'title', kind: 'string' },
   { name: 'entities', kind: 'locks' },
   { name: 'mode', kind: 'enum', options: ['full', 'compact'], default: 'full' },
   { name: 'view', kind: 'enum', options: VIEWS, default: 'overview' },
+  { name: 'views', kind: 'views', options: VIEWS },
   { name: 'history_days', kind: 'integer', min: 1, max: 30, default: 7 },
   // The guide's thresholds (src/thresholds.ts), overridable per card.
   { name: 'failed_attempts', kind: 'integer', min: 2, max: 20, default: THRESHOLDS.failedAttempts },
@@ -27,6 +29,8 @@ export interface LockSentinelConfig {
   entities?: string[];
   mode: 'full' | 'compact';
   view: View;
+  /** The views offered as tabs, in this order (default: all); one view shows without tabs. */
+  views: View[];
   history_days: number;
   failed_attempts: number;
   low_battery: number;
@@ -78,6 +82,14 @@ export function validateConfig(raw: unknown): LockSentinelConfig {
         }
         out[field.name] = value;
         break;
+      case 'views': {
+        const list = typeof value === 'string' ? [value] : value;
+        if (!Array.isArray(list) || !list.length || list.some((v) => typeof v !== 'string' || !field.options.includes(v))) {
+          fail(`"${field.name}" must be a list of ${field.options.join(', ')}`);
+        }
+        out[field.name] = [...new Set(list as string[])];
+        break;
+      }
       case 'locks': {
         const list = typeof value === 'string' ? [value] : value;
         if (!Array.isArray(list) || list.some((e) => typeof e !== 'string' || !/^lock\.[a-z0-9_]+$/.test(e))) {
@@ -88,6 +100,10 @@ export function validateConfig(raw: unknown): LockSentinelConfig {
       }
     }
   }
+  out.views ??= [...VIEWS];
+  // The first view must be one of the views shown.
+  if (input.view === undefined && !(out.views as string[]).includes(out.view as string)) out.view = (out.views as string[])[0];
+  if (!(out.views as string[]).includes(out.view as string)) fail(`"view" must be one of the "views" shown`);
   return out as unknown as LockSentinelConfig;
 }
 
@@ -106,6 +122,11 @@ export function formSchema(label: (key: string) => string): FormField[] {
         return { name: field.name, selector: { text: {} } };
       case 'locks':
         return { name: field.name, selector: { entity: { multiple: true, filter: { domain: 'lock' } } } };
+      case 'views':
+        return {
+          name: field.name,
+          selector: { select: { multiple: true, mode: 'list', options: field.options.map((o) => ({ value: o, label: label(`view.${o}`) })) } },
+        };
       case 'enum':
         return {
           name: field.name,

@@ -1,10 +1,10 @@
 // The card's live audit: loads history once, keeps it current from the live subscription, owns the Auditor.
 // No DOM; the element only asks it for data and tells it what the user did.
 import { discoverLocks } from '../../src/adapters/discovery.js';
+import { protocol } from '../../src/adapters/index.js';
 import { Auditor, type AuditReport } from '../../src/engine.js';
 import type { HassEvent, HassUser } from '../../src/model/ha.js';
 import type { AccessEvent, Lock } from '../../src/model/lock.js';
-import { clearCodeServiceCall } from '../../src/services/clear-code.js';
 import type { InstallResult } from '../../src/generate/installer.js';
 import { thresholdsOf, type LockSentinelConfig } from './config.js';
 import { PROTOCOL_EVENTS } from './const.js';
@@ -198,7 +198,7 @@ export class AuditSession {
     const users = await callWS<HassUser[]>({ type: 'config/auth/list' }).catch(() => undefined);
     const automations = await this.loadAutomations();
     const usercodes: NonNullable<AdminData['usercodes']> = {};
-    for (const lock of this.locks.filter((l) => l.protocol === 'zwave_js')) {
+    for (const lock of this.locks.filter((l) => protocol(l.protocol).capabilities.codes === 'read')) {
       try {
         const resp = await readUsercodes(callWS, lock);
         if (!resp) continue;
@@ -263,6 +263,8 @@ export class AuditSession {
     const lock = this.locks.find((l) => l.entity_id === lockId);
     if (!lock) throw new Error(`Unknown lock ${lockId}`);
     const device = lock.device_id ? this.hass().devices?.[lock.device_id] : undefined;
+    // Only admins who delete a code need the protocols' service calls: loaded then.
+    const { clearCodeServiceCall } = await import('../../src/services/clear-code.js');
     const call = clearCodeServiceCall(lock, slot, { mqttName: device?.name ?? undefined });
     await this.hass().callWS({ type: 'call_service', ...call });
     this.inUse.set(lockId, (this.inUse.get(lockId) ?? []).filter((s) => s !== slot));

@@ -1,14 +1,15 @@
-// Reads a Z-Wave lock's user codes (admins only). The codes go to the engine and the strength check;
+// Reads a lock's user codes where its protocol can (admins only). The codes go to the engine and the strength check;
 // the card keeps only in-use slot numbers and verdicts for display.
 import type { UsercodeResponse } from '../../src/model/ha.js';
 import type { Lock } from '../../src/model/lock.js';
 import { checkCode } from '../../src/rules/code-strength.js';
 import type { HomeAssistant } from './hass.js';
-import { readLockCodes } from '../../src/ha/usercodes.js';
+import { protocol } from '../../src/adapters/index.js';
 import type { SlotVerdict } from './views/context.js';
 
 export async function readUsercodes(callWS: HomeAssistant['callWS'], lock: Lock): Promise<UsercodeResponse | null> {
-  return lock.protocol === 'zwave_js' ? readLockCodes((msg) => callWS(msg), lock) : null;
+  const read = protocol(lock.protocol).codes.read;
+  return read ? read((msg) => callWS(msg), lock) : null;
 }
 
 /** In-use slots and their strength verdicts; the codes themselves stay out of the result. */

@@ -1,18 +1,12 @@
 // Finds the house's locks and what belongs to each: protocol (from the entity registry platform), device,
 // battery, firmware, door and tamper sensors, Zigbee2MQTT action entities.
 import type { EntityRegistryEntry, HassState, SnapshotHeader } from '../model/ha.js';
-import type { FirmwareInfo, Lock, Protocol } from '../model/lock.js';
+import type { FirmwareInfo, Lock } from '../model/lock.js';
+import { protocolOfPlatform } from './index.js';
+import { isJamSensor, isKeypadDisabledSensor } from './lock-state.js';
+import type { SensorRole } from './protocol.js';
 
-const PLATFORM_PROTOCOL: Record<string, Protocol> = {
-  zwave_js: 'zwave_js',
-  zha: 'zha',
-  mqtt: 'zigbee2mqtt',
-  matter: 'matter',
-};
-
-export function protocolOf(platform: string | undefined): Protocol {
-  return (platform && PLATFORM_PROTOCOL[platform]) || 'generic';
-}
+export type { SensorRole };
 
 const domainOf = (id: string) => id.slice(0, id.indexOf('.'));
 const objectId = (id: string) => id.slice(id.indexOf('.') + 1);
@@ -21,8 +15,6 @@ function numeric(v: unknown): number | null {
   const n = typeof v === 'string' ? Number(v) : v;
   return typeof n === 'number' && Number.isFinite(n) ? n : null;
 }
-
-export type SensorRole = 'tamper' | 'jam' | 'keypad_disabled';
 
 export interface LockIndex {
   locks: Lock[];
@@ -33,9 +25,6 @@ export interface LockIndex {
   /** Binary sensors that report a lock's problems → the lock and what the sensor tells. */
   bySensor: Map<string, { lock: Lock; role: SensorRole }>;
 }
-
-const isJamSensor = (id: string) => /_(lock_)?jam(med)?$/.test(id);
-const isKeypadDisabledSensor = (id: string) => /_keypad_temporar(y|ily)_disabled$/.test(id);
 
 /** Entities on the same device as the lock; without a registry, entities whose object id starts with the lock's. */
 function relatedStates(lockId: string, deviceId: string | null, states: HassState[], reg: Map<string, EntityRegistryEntry> | null): HassState[] {
@@ -72,7 +61,7 @@ function lockOf(state: HassState, states: HassState[], reg: Map<string, EntityRe
   return {
     entity_id: state.entity_id,
     name: (typeof state.attributes?.friendly_name === 'string' && state.attributes.friendly_name.trim()) || state.entity_id,
-    protocol: protocolOf(entry?.platform),
+    protocol: protocolOfPlatform(entry?.platform),
     device_id: deviceId,
     state: String(state.state),
     last_changed: state.last_changed ?? null,

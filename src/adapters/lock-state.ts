@@ -1,22 +1,31 @@
-// Every protocol, and the only source for Matter and generic locks: the lock entity's own state changes
-// (`unlocked`/`open`, `locked`, `jammed`) with `changed_by` where the integration sets it.
-// Also the problem sensors on the lock's device (tamper, jam, keypad disabled).
+// Every lock, and the only source for generic locks: the lock entity's own state changes (`unlocked`/`open`,
+// `locked`, `jammed`) with `changed_by` where the integration sets it, and the problem sensors on the lock's
+// device (tamper, jam, keypad disabled). Shapes: shared/ha-reference.md §5.
 import type { AccessKind, AccessMethod, Lock } from '../model/lock.js';
-import type { SensorRole } from './discovery.js';
-import type { StateRecord } from '../store/records.js';
-import { access, type Emit } from './types.js';
+import type { ConfigMap, Subject } from '../model/automation.js';
+import {
+  access, hasEntities, intern, jinjaList, str, type Emit, type Protocol, type SensorRole, type SignalSpec, type StateRecord,
+} from './protocol.js';
 
-const OPEN = new Set(['unlocked', 'open']);
+const OPEN = ['unlocked', 'open'];
+const JAMMED = 'jammed';
 
-function kindOf(old: string | null, nu: string | null): AccessKind | null {
+/** What a lock entity's state change means (null: nothing the audit reads). */
+export function transition(old: string | null, nu: string | null): AccessKind | null {
   if (old === null || nu === null || old === nu) return null;
-  if (OPEN.has(nu) && !OPEN.has(old)) return 'unlock';
+  if (OPEN.includes(nu) && !OPEN.includes(old)) return 'unlock';
   if (nu === 'locked') return 'lock';
-  if (nu === 'jammed') return 'jam';
+  if (nu === JAMMED) return 'jam';
   return null;
 }
 
-/** Reads a method out of free-text `changed_by` (Matter reports e.g. "Keypad", "Remote", "Manual"). */
+/** Emits the access event of a lock entity's state change, the method read by the lock's protocol. */
+export function fromLockState(r: StateRecord, lock: Lock, method: AccessMethod, emit: Emit): void {
+  const kind = transition(r.old, r.new);
+  if (kind) emit(access(lock.entity_id, r.t, kind, method, null, kind !== 'jam', r.detail, `state ${r.old} → ${r.new}`, 'state'));
+}
+
+/** Reads a method out of free-text `changed_by` (integrations word it their own way: "Keypad", "RF", "Manual"). */
 export function methodFromChangedBy(changedBy: string | null): AccessMethod {
   const s = (changedBy ?? '').toLowerCase();
   if (!s) return 'unknown';
@@ -29,10 +38,8 @@ export function methodFromChangedBy(changedBy: string | null): AccessMethod {
   return 'remote';
 }
 
-export function fromLockState(r: StateRecord, lock: Lock, emit: Emit): void {
-  const kind = kindOf(r.old, r.new);
-  if (kind) emit(access(lock.entity_id, r.t, kind, methodFromChangedBy(r.detail), null, kind !== 'jam', r.detail, `state ${r.old} → ${r.new}`, 'state'));
-}
+export const isJamSensor = (id: string) => /_(lock_)?jam(med)?$/.test(id);
+export const isKeypadDisabledSensor = (id: string) => /_keypad_temporar(y|ily)_disabled$/.test(id);
 
 const SENSOR_EVENTS: Record<SensorRole, [AccessKind, AccessMethod]> = {
   tamper: ['tamper', 'unknown'],
@@ -40,9 +47,93 @@ const SENSOR_EVENTS: Record<SensorRole, [AccessKind, AccessMethod]> = {
   keypad_disabled: ['lockout', 'keypad'],
 };
 
-/** A problem sensor of the lock's device turning on: tamper, jam, or the keypad disabled after wrong codes. */
-export function fromProblemSensor(r: StateRecord, lock: Lock, role: SensorRole, emit: Emit): void {
-  if (r.new !== 'on' || r.old === 'on' || r.old === null) return;
-  const [kind, method] = SENSOR_EVENTS[role];
-  emit(access(lock.entity_id, r.t, kind, method, null, false, null, `${r.entity} on`, 'state'));
+/** A state trigger on the subject's sensors for one role, and its test. */
+function sensorSignal(list: (s: Subject) => Subject['tamperEntities'], variable: string): SignalSpec {
+  return {
+    triggers: (s) => (hasEntities(list(s)) ? [{ trigger: 'state', entity_id: list(s), to: 'on' }] : []),
+    test: (s, t) => (hasEntities(list(s))
+      ? `${t}.platform == 'state' and ${t}.entity_id in ${variable} and ${t}.to_state is not none and ${t}.to_state.state == 'on'` : null),
+  };
 }
+
+const lockStateTest = (t: string, states: string[]) =>
+  `${t}.platform == 'state' and ${t}.entity_id == lock and ${t}.to_state is not none and ${t}.to_state.state in ${jinjaList(states)}`;
+
+const jamSensors = sensorSignal((s) => s.jamEntities, 'jam_entities');
+
+const entitySelector = (filter: ConfigMap): ConfigMap => ({ entity: { multiple: true, filter: [filter] } });
+
+export const lockState: Protocol<StateRecord> = {
+  id: 'generic',
+  platforms: [],
+  eventTypes: [],
+  capabilities: { failures: false, tamper: true, lockout: true, jam: true, codes: 'none' },
+
+  recordState(entity, old, nu, t) {
+    const s = nu ?? old;
+    const isLock = entity.startsWith('lock.');
+    const isProblem = entity.startsWith('binary_sensor.') && (s?.attributes?.device_class === 'tamper'
+      || s?.attributes?.device_class === 'problem' || isJamSensor(entity) || isKeypadDisabledSensor(entity));
+    if (!isLock && !isProblem) return null;
+    const changedBy = isLock ? str(nu?.attributes?.changed_by) : null;
+    return {
+      p: 'generic', t, entity,
+      old: old ? intern(String(old.state)) : null,
+      new: nu ? intern(String(nu.state)) : null,
+      detail: changedBy === null ? null : intern(changedBy),
+    };
+  },
+
+  toAccess(rec, index, emit) {
+    if (rec.p !== 'generic') return false;
+    const r = rec as StateRecord;
+    if (r.entity.startsWith('lock.')) {
+      const lock = index.byEntity.get(r.entity);
+      if (lock) fromLockState(r, lock, methodFromChangedBy(r.detail), emit);
+      return true;
+    }
+    const sensor = index.bySensor.get(r.entity);
+    // A problem sensor of the lock's device turning on: tamper, jam, or the keypad disabled after wrong codes.
+    if (!sensor || r.new !== 'on' || r.old === 'on' || r.old === null) return true;
+    const [kind, method] = SENSOR_EVENTS[sensor.role];
+    emit(access(sensor.lock.entity_id, r.t, kind, method, null, false, null, `${r.entity} on`, 'state'));
+    return true;
+  },
+
+  signals: {
+    // A lock whose protocol reports its unlocks as events would repeat them here: only where none does.
+    unlock: {
+      triggers: (s, env) => (env.unlocksReported ? [] : [{ trigger: 'state', entity_id: s.lock, to: OPEN }]),
+      test: (_s, t, env) => `${lockStateTest(t, OPEN)}${env.unlockReporters.length ? ` and not (${env.unlockReporters.join(' or ')})` : ''}`,
+    },
+    jam: {
+      triggers: (s, env) => [{ trigger: 'state', entity_id: s.lock, to: JAMMED }, ...jamSensors.triggers(s, env)],
+      test: (s, t, env) => [lockStateTest(t, [JAMMED]), jamSensors.test(s, t, env)].filter((x) => x !== null).map((x) => `(${x})`).join(' or '),
+    },
+    tamper: sensorSignal((s) => s.tamperEntities, 'tamper_entities'),
+    lockout: sensorSignal((s) => s.lockoutEntities, 'lockout_entities'),
+  },
+  describe: (t) => ({
+    when: `${t}.platform == 'state' and ${t}.entity_id == lock`,
+    method: `${t}.to_state.attributes.changed_by or 'unknown method'`,
+    slot: 'none',
+  }),
+  inputs: [
+    { name: 'tamper_entities', config: { name: 'Tamper sensors', default: [], selector: entitySelector({ domain: 'binary_sensor', device_class: 'tamper' }) } },
+    {
+      name: 'jam_entities',
+      config: {
+        name: 'Jam sensors', description: 'Z-Wave locks: the lock\'s "lock jammed" problem sensor.', default: [],
+        selector: entitySelector({ domain: 'binary_sensor', device_class: 'problem' }),
+      },
+    },
+    {
+      name: 'lockout_entities',
+      config: {
+        name: 'Keypad disabled sensors', description: 'Z-Wave locks: the lock\'s "keypad temporarily disabled" problem sensor.', default: [],
+        selector: entitySelector({ domain: 'binary_sensor', device_class: 'problem' }),
+      },
+    },
+  ],
+  codes: {},
+};

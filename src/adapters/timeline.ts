@@ -1,32 +1,5 @@
-// Runs each record through its protocol's adapter, and builds the one sorted access timeline.
+// The one sorted access timeline, built from every protocol's access events.
 import type { AccessEvent } from '../model/lock.js';
-import type { EventRecord } from '../store/records.js';
-import type { LockIndex } from './discovery.js';
-import type { Emit } from './types.js';
-import { fromZwave } from './zwave-js.js';
-import { fromZha } from './zha.js';
-import { fromZigbee2mqtt } from './zigbee2mqtt.js';
-import { fromLockState, fromProblemSensor } from './lock-state.js';
-
-/** The access events one record means, for the lock it belongs to (none for records of unknown devices). */
-export function deriveRecord(r: EventRecord, index: LockIndex, emit: Emit): void {
-  if (r.k === 'zwave') {
-    const lock = index.byDevice.get(r.device);
-    if (lock?.protocol === 'zwave_js') fromZwave(r, lock, emit);
-  } else if (r.k === 'zha') {
-    const lock = index.byDevice.get(r.device);
-    if (lock?.protocol === 'zha') fromZha(r, lock, emit);
-  } else if (r.entity.startsWith('lock.')) {
-    const lock = index.byEntity.get(r.entity);
-    if (lock) fromLockState(r, lock, emit);
-  } else if (r.entity.startsWith('binary_sensor.')) {
-    const sensor = index.bySensor.get(r.entity);
-    if (sensor) fromProblemSensor(r, sensor.lock, sensor.role, emit);
-  } else {
-    const lock = index.byRelated.get(r.entity);
-    if (lock && lock.action_entities.includes(r.entity)) fromZigbee2mqtt(r, lock, emit);
-  }
-}
 
 /**
  * A state-derived unlock/lock/jam within `mergeMs` of the protocol's own report of the same kind on the same

@@ -1,8 +1,22 @@
-// ZHA: `zha_event` operation_event_notification (args.source, args.operation, 1-based args.code_slot).
-import type { AccessKind, AccessMethod, Lock } from '../model/lock.js';
-import type { ZhaRecord } from '../store/records.js';
-import { access, type Emit } from './types.js';
+// ZHA: `zha_event` operation_event_notification (args.source, args.operation, 1-based args.code_slot); the
+// `zha.*_lock_user_code` services (no service reads a code back). Shapes: shared/ha-reference.md §2.
+import type { HassEvent } from '../model/ha.js';
+import type { AccessKind, AccessMethod } from '../model/lock.js';
+import { access, fromDevice, intern, jinjaList, num, str, type Protocol, type ServiceCall, type Signal, type StoredRecord } from './protocol.js';
 
+interface ZhaRecord extends StoredRecord {
+  p: 'zha';
+  device: string;
+  operation: string;
+  source: string;
+  /** 1-based, as ZHA reports it. */
+  slot: number | null;
+}
+
+const EVENT_TYPE = 'zha_event';
+const COMMAND = 'operation_event_notification';
+
+/** zigpy DoorLock.OperationEvent names → [kind, method when the operation fixes it]. */
 const OPERATIONS: Record<string, [AccessKind, AccessMethod | null]> = {
   Lock: ['lock', null],
   Unlock: ['unlock', null],
@@ -22,11 +36,59 @@ const SOURCES: Record<string, AccessMethod> = {
   Keypad: 'keypad', RF: 'rf', Manual: 'manual', RFID: 'rfid', Indeterminate: 'unknown',
 };
 
-export function fromZha(r: ZhaRecord, lock: Lock, emit: Emit): void {
-  const op = OPERATIONS[r.operation];
-  if (!op) return;
-  const [kind, fixedMethod] = op;
-  const method = fixedMethod ?? SOURCES[r.source] ?? 'unknown';
-  const slotted = method === 'keypad' || method === 'rfid';
-  emit(access(lock.entity_id, r.t, kind, method, slotted && r.slot ? r.slot : null, kind !== 'failed', null, `${r.source} ${r.operation}`.trim(), 'protocol'));
+const operations = (signal: Signal) => Object.keys(OPERATIONS).filter((op) => OPERATIONS[op][0] === signal);
+
+function signal(name: Signal) {
+  return {
+    triggers: (s: { device: string | null }) =>
+      [{ trigger: 'event', event_type: EVENT_TYPE, event_data: { ...(s.device ? { device_id: s.device } : {}), command: COMMAND } }],
+    test: (_s: unknown, t: string) =>
+      `${fromDevice(t, EVENT_TYPE)} and ${t}.event.data.command == '${COMMAND}' and ${t}.event.data.args.operation in ${jinjaList(operations(name))}`,
+  };
 }
+
+const onEntity = (entity_id: string, service: string, service_data: Record<string, unknown>): ServiceCall =>
+  ({ domain: 'zha', service, service_data, target: { entity_id } });
+
+export const zha: Protocol<ZhaRecord> = {
+  id: 'zha',
+  platforms: ['zha'],
+  eventTypes: [EVENT_TYPE],
+  capabilities: { failures: true, tamper: false, lockout: false, jam: false, codes: 'write-only' },
+
+  recordEvent(e: HassEvent, t: number): ZhaRecord | null {
+    const d = e.data ?? {};
+    if (e.event_type !== EVENT_TYPE || d.command !== COMMAND || typeof d.device_id !== 'string') return null;
+    const args = (d.args ?? {}) as Record<string, unknown>;
+    return {
+      p: 'zha', t, device: intern(d.device_id), operation: intern(str(args.operation) ?? ''),
+      source: intern(str(args.source) ?? ''), slot: num(args.code_slot),
+    };
+  },
+
+  toAccess(rec, index, emit) {
+    if (rec.p !== 'zha') return false;
+    const r = rec as ZhaRecord;
+    const lock = index.byDevice.get(r.device);
+    const op = OPERATIONS[r.operation];
+    if (lock?.protocol !== 'zha' || !op) return true;
+    const [kind, fixedMethod] = op;
+    const method = fixedMethod ?? SOURCES[r.source] ?? 'unknown';
+    const slotted = method === 'keypad' || method === 'rfid';
+    emit(access(lock.entity_id, r.t, kind, method, slotted && r.slot ? r.slot : null, kind !== 'failed', null, `${r.source} ${r.operation}`.trim(), 'protocol'));
+    return true;
+  },
+
+  signals: { unlock: signal('unlock'), failed: signal('failed') },
+  reportsUnlocks: () => "lock in integration_entities('zha')",
+  describe: (t) => ({
+    when: `${t}.platform == 'event' and ${t}.event.event_type == '${EVENT_TYPE}'`,
+    method: `${JSON.stringify(SOURCES)}.get(${t}.event.data.args.source, 'unknown method')`,
+    slot: `${t}.event.data.args.code_slot | default(none)`,
+  }),
+  coverage: { refs: [EVENT_TYPE], signals: { failed: /failureinvalid/ } },
+  codes: {
+    set: (lock, slot, pin) => onEntity(lock.entity_id, 'set_lock_user_code', { code_slot: slot, user_code: pin }),
+    clear: (lock, slot) => onEntity(lock.entity_id, 'clear_lock_user_code', { code_slot: slot }),
+  },
+};

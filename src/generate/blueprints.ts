@@ -1,4 +1,5 @@
 // One automation blueprint per alert kind: the same builders, with the lock and the notify targets as inputs.
+import { PROTOCOLS } from '../adapters/index.js';
 import { THRESHOLDS, type Thresholds } from '../thresholds.js';
 import { runnable, type Body } from './body.js';
 import { LOCK_BUILDERS } from './generate.js';
@@ -6,28 +7,16 @@ import { monthlyAudit, weeklyReview } from './kinds/reminders.js';
 import { blueprintSubject, subjectVariables } from './subject.js';
 import { Input, type ConfigMap, type Json } from './types.js';
 import { toYaml } from './yaml.js';
+import { blueprintImportLink, fileUrl } from '../repo.js';
 
-/** Placeholder repository: the real one is not known yet. */
-export const REPO = 'lock-sentinel/lock-sentinel';
 export const BLUEPRINT_DIR = 'lock_sentinel';
 
 const entity = (filter: ConfigMap, multiple = false): ConfigMap => ({ entity: { ...(multiple ? { multiple: true } : {}), filter: [filter] } });
 
 const INPUTS: Record<string, ConfigMap> = {
   lock: { name: 'Lock', selector: entity({ domain: 'lock' }) },
-  action_entities: {
-    name: 'Zigbee2MQTT action entities',
-    description: 'Zigbee2MQTT locks only: the lock\'s action event or sensor entity.',
-    default: [],
-    selector: entity({ domain: ['event', 'sensor'] }, true),
-  },
-  tamper_entities: { name: 'Tamper sensors', default: [], selector: entity({ domain: 'binary_sensor', device_class: 'tamper' }, true) },
-  jam_entities: {
-    name: 'Jam sensors',
-    description: 'Z-Wave locks: the lock\'s "lock jammed" problem sensor.',
-    default: [],
-    selector: entity({ domain: 'binary_sensor', device_class: 'problem' }, true),
-  },
+  // The entities each protocol's triggers read (action entities, problem sensors).
+  ...Object.fromEntries(PROTOCOLS.flatMap((p) => p.inputs ?? []).map((i) => [i.name, i.config])),
   battery: { name: 'Battery sensor', selector: entity({ domain: 'sensor', device_class: 'battery' }) },
   firmware: { name: 'Firmware update entity', selector: entity({ domain: 'update' }) },
   locks: { name: 'Locks', selector: entity({ domain: 'lock' }, true) },
@@ -67,7 +56,7 @@ function blueprint(body: Body, variables: ConfigMap): BlueprintFile {
       domain: 'automation',
       author: 'Lock Sentinel',
       homeassistant: { min_version: '2024.10.0' },
-      source_url: `https://github.com/${REPO}/blob/main/automations/${path}`,
+      source_url: fileUrl(`automations/${path}`),
       input: Object.fromEntries(used.map((name) => [name, INPUTS[name]])),
     },
     ...config,
@@ -89,7 +78,4 @@ export function blueprints(th: Readonly<Thresholds> = THRESHOLDS): BlueprintFile
 }
 
 /** HA's "import blueprint" button link for a committed file. */
-export function importLink(path: string): string {
-  const raw = `https://github.com/${REPO}/blob/main/automations/${path}`;
-  return `https://my.home-assistant.io/redirect/blueprint_import/?blueprint_url=${encodeURIComponent(raw)}`;
-}
+export const importLink = (path: string): string => blueprintImportLink(`automations/${path}`);

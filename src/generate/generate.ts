@@ -1,6 +1,7 @@
 // The house's locks → every Lock Sentinel automation and the breach script, as HA config objects.
 import type { CodeRegistryEntry } from '../model/ha.js';
 import type { Lock } from '../model/lock.js';
+import { protocol } from '../adapters/index.js';
 import { THRESHOLDS, type Thresholds } from '../thresholds.js';
 import { runnable, type Body, type LockBuilder } from './body.js';
 import { objectId } from './jinja.js';
@@ -54,7 +55,8 @@ export function generate(input: GenerateInput): Generated {
     }
     if (!lock.battery_entity) notes.push(`${lock.entity_id}: no battery sensor, no low-battery alert`);
     if (!lock.firmware) notes.push(`${lock.entity_id}: no firmware update entity, no firmware alert`);
-    if (lock.protocol === 'matter' || lock.protocol === 'generic') {
+    const can = protocol(lock.protocol).capabilities;
+    if (!can.failures) {
       notes.push(`${lock.entity_id}: ${lock.protocol} locks report no failed codes or tamper events, only lock states`);
     }
   }

@@ -1,6 +1,7 @@
 // Turns a discovered lock (or a blueprint's inputs) into the Subject every builder reads.
 import type { CodeRegistryEntry } from '../model/ha.js';
-import type { Lock, Protocol } from '../model/lock.js';
+import type { Lock } from '../model/lock.js';
+import { PROTOCOLS } from '../adapters/index.js';
 import { entityId, jinjaString } from './jinja.js';
 import { Input, type ConfigMap, type Subject } from './types.js';
 
@@ -19,6 +20,7 @@ export function lockSubject(lock: Lock, registry: CodeRegistryEntry[]): Subject 
     actionEntities: lock.action_entities.map(entityId),
     tamperEntities: (lock.tamper_entities ?? (lock.tamper_entity ? [lock.tamper_entity] : [])).map(entityId),
     jamEntities: lock.jam_entity ? [entityId(lock.jam_entity)] : [],
+    lockoutEntities: lock.keypad_disabled_entity ? [entityId(lock.keypad_disabled_entity)] : [],
     battery: lock.battery_entity ? entityId(lock.battery_entity) : null,
     firmware: lock.firmware ? entityId(lock.firmware.entity_id) : null,
     nameExpr: jinjaString(lock.name),
@@ -26,17 +28,16 @@ export function lockSubject(lock: Lock, registry: CodeRegistryEntry[]): Subject 
   };
 }
 
-const ALL: Protocol[] = ['zwave_js', 'zha', 'zigbee2mqtt', 'matter', 'generic'];
-
 /** A blueprint's subject: every protocol, the lock and its entities chosen by the user. */
 export function blueprintSubject(): Subject {
   return {
-    protocols: ALL,
+    protocols: PROTOCOLS.map((p) => p.id),
     lock: new Input('lock'),
     device: null,
     actionEntities: new Input('action_entities'),
     tamperEntities: new Input('tamper_entities'),
     jamEntities: new Input('jam_entities'),
+    lockoutEntities: new Input('lockout_entities'),
     battery: new Input('battery'),
     firmware: new Input('firmware'),
     nameExpr: "(state_attr(lock, 'friendly_name') or lock)",
@@ -52,6 +53,7 @@ export function subjectVariables(s: Subject, notify: string[] | Input): ConfigMa
     action_entities: s.actionEntities,
     tamper_entities: s.tamperEntities,
     jam_entities: s.jamEntities,
+    lockout_entities: s.lockoutEntities,
     notify_targets: notify,
   };
 }

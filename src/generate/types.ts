@@ -1,13 +1,7 @@
 // Shapes the generator produces: Home Assistant automation and script configs (HA's current keys).
-import type { Protocol } from '../model/lock.js';
+import type { ConfigMap } from '../model/automation.js';
 
-/** A blueprint `!input <name>` reference; only blueprints contain these. */
-export class Input {
-  constructor(readonly name: string) {}
-}
-
-export type Json = string | number | boolean | null | Input | Json[] | { [k: string]: Json };
-export type ConfigMap = { [k: string]: Json };
+export { Input, type ConfigMap, type Json, type Subject } from '../model/automation.js';
 
 export type AlertKind =
   | 'failed_attempts'
@@ -41,28 +35,6 @@ export interface ScriptConfig {
   mode: 'single';
   icon: string;
   sequence: ConfigMap[];
-}
-
-/** Everything one lock contributes, resolved either to real values (automations) or to blueprint inputs. */
-export interface Subject {
-  /** Protocols whose triggers are included (a blueprint includes all of them). */
-  protocols: Protocol[];
-  /** Lock entity id, or the blueprint's lock input. */
-  lock: string | Input;
-  /** Device id to filter integration events by, when known at generation time. */
-  device: string | null;
-  /** Zigbee2MQTT action entities (event.* / sensor.*). */
-  actionEntities: string[] | Input;
-  tamperEntities: string[] | Input;
-  /** Jam problem sensors (zwave_js in HA 2025.4 reports a jam only as `binary_sensor.*_lock_jammed`). */
-  jamEntities: string[] | Input;
-  /** Battery sensor (percent) and firmware update entity, when the lock has them. */
-  battery: string | Input | null;
-  firmware: string | Input | null;
-  /** Jinja expression for the lock's name (a string literal for automations, a state lookup in blueprints). */
-  nameExpr: string;
-  /** Jinja dict literal slot → holder name, or null when the registry is unknown (blueprints). */
-  holders: Record<string, string> | null;
 }
 
 export interface Generated {

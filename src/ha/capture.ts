@@ -5,7 +5,8 @@ import type {
   DeviceRegistryEntry, EntityRegistryEntry, HassCurrentUser, HassState, HassUser, Snapshot, SnapshotHeader, UsercodeResponse,
 } from '../model/ha.js';
 import { isHaError, send, sendOptional } from './command.js';
-import { readLockCodes, type WsCall } from './usercodes.js';
+import { protocol, protocolOfPlatform } from '../adapters/index.js';
+import type { WsCall } from '../adapters/protocol.js';
 import { historyEntities, historyEvents } from './history.js';
 
 export interface CaptureOptions {
@@ -25,14 +26,16 @@ async function automationConfigs(conn: Connection, states: HassState[]): Promise
   return configs;
 }
 
-/** The codes of every Z-Wave lock, or undefined when HA cannot or will not tell this user (non-admins, a silent lock). */
+/** The codes of every lock whose protocol can read them, or undefined when HA cannot or will not tell this user. */
 async function usercodes(conn: Connection, registry: EntityRegistryEntry[] | undefined): Promise<Record<string, UsercodeResponse> | undefined> {
   if (!registry) return undefined;
   const call: WsCall = (msg) => send(conn, msg as MessageBase);
   const out: Record<string, UsercodeResponse> = {};
-  for (const e of registry.filter((r) => r.platform === 'zwave_js' && r.entity_id.startsWith('lock.') && !r.disabled_by)) {
+  for (const e of registry.filter((r) => r.entity_id.startsWith('lock.') && !r.disabled_by)) {
+    const read = protocol(protocolOfPlatform(e.platform)).codes.read;
+    if (!read) continue;
     try {
-      out[e.entity_id] = await readLockCodes(call, e);
+      out[e.entity_id] = await read(call, e);
     } catch (err) {
       if (isHaError(err)) return undefined;
       throw err;

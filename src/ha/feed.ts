@@ -4,7 +4,9 @@ import { subscribeEntities, type Connection, type HassEntities, type HassEvent a
 import type { HassEvent, HassState } from '../model/ha.js';
 import { isHaError } from './command.js';
 
-export const LOCK_EVENT_TYPES = ['state_changed', 'zwave_js_notification', 'zha_event'] as const;
+import { LOCK_EVENT_TYPES as PROTOCOL_EVENT_TYPES } from '../adapters/index.js';
+
+export const LOCK_EVENT_TYPES: readonly string[] = ['state_changed', ...PROTOCOL_EVENT_TYPES];
 
 export interface Feed {
   subscribed: string[];

@@ -1,24 +1,39 @@
 // Is anyone told when it matters? An automation must react to each critical kind of lock event.
+import { PROTOCOLS } from '../adapters/index.js';
+import type { Signal } from '../adapters/protocol.js';
 import type { Rule, RuleContext } from './context.js';
 
 export type AlertKind = 'failed attempts' | 'unusual-hour access' | 'tamper' | 'low battery' | 'away-access';
 
-const PATTERNS: Record<AlertKind, RegExp> = {
-  'failed attempts': /failure_?invalid|failureinvalid|"event":\s*"?(16|19|20|21|50)\b|failed[ _-]?attempt|wrong[ _-]?code|invalid[ _-]?(code|pin)/,
-  'unusual-hour access': /"after":\s*"0?2:00|"before":\s*"0?6:00|unusual[ _-]?hour|now\(\)\.hour/,
-  tamper: /tamper|"type":\s*"?7\b/,
-  'low battery': /battery[\s\S]*("below":\s*"?\d|<\s*\d|low)|low[ _-]?battery/,
-  'away-access': /zone\.home|not_home|away[ _-]?access|nobody[ _-]?home/,
-};
+const hh = (h: number) => String(h).padStart(2, '0');
+
+/** What shows that an automation covers a kind, whatever the protocol; each protocol adds its own reports. */
+function patterns(ctx: RuleContext): Record<AlertKind, { text: RegExp; signal?: Signal }> {
+  const { unusualHourStart: start, unusualHourEnd: end } = ctx.th;
+  return {
+    'failed attempts': { text: /failed[ _-]?attempt|wrong[ _-]?code|invalid[ _-]?(code|pin)/, signal: 'failed' },
+    'unusual-hour access': {
+      text: new RegExp(`"after":\\s*"(${hh(start)}|${start}):00|"before":\\s*"(${hh(end)}|${end}):00|unusual[ _-]?hour|now\\(\\)\\.hour`),
+    },
+    tamper: { text: /tamper/, signal: 'tamper' },
+    'low battery': { text: /battery[\s\S]*("below":\s*"?\d|<\s*\d|low)|low[ _-]?battery/ },
+    'away-access': { text: /zone\.home|not_home|away[ _-]?access|nobody[ _-]?home/ },
+  };
+}
 
 /** Alert kinds that no automation of the house covers for its locks. */
 export function uncoveredAlerts(ctx: RuleContext): AlertKind[] {
-  const lockRefs = ['lock', 'zwave_js_notification', 'zha_event', 'zigbee2mqtt',
+  const lockRefs = ['lock', ...PROTOCOLS.flatMap((p) => p.coverage?.refs ?? []),
     ...ctx.locks.flatMap((l) => [l.device_id, l.battery_entity].filter((x): x is string => !!x))];
   const texts = (ctx.header.automations ?? [])
     .map((a) => JSON.stringify(a).toLowerCase())
     .filter((t) => lockRefs.some((r) => t.includes(r.toLowerCase())));
-  return (Object.keys(PATTERNS) as AlertKind[]).filter((k) => !texts.some((t) => PATTERNS[k].test(t)));
+  const all = patterns(ctx);
+  const covers = (kind: AlertKind, t: string) => {
+    const { text, signal } = all[kind];
+    return text.test(t) || (signal !== undefined && PROTOCOLS.some((p) => p.coverage?.signals[signal]?.test(t)));
+  };
+  return (Object.keys(all) as AlertKind[]).filter((k) => !texts.some((t) => covers(k, t)));
 }
 
 export const missingAlerts: Rule = (ctx) => {

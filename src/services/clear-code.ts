@@ -1,46 +1,20 @@
-// "Clear this code slot on this lock": the one service call per protocol. Pure; no PIN involved.
+// "Clear this code slot on this lock": the lock's protocol module says which service call does it. Pure; no PIN.
+import { protocol } from '../adapters/index.js';
+import type { CodeOptions, ServiceCall } from '../adapters/protocol.js';
 import type { Lock } from '../model/lock.js';
 
-export interface ServiceCall {
-  domain: string;
-  service: string;
-  service_data: Record<string, unknown>;
-  target?: { entity_id: string };
-}
-
-export interface ClearCodeOptions {
-  /** Zigbee2MQTT friendly name (the device's registry name); defaults to the lock's name. */
-  mqttName?: string;
-}
+export type { ServiceCall };
+export type ClearCodeOptions = CodeOptions;
 
 /**
- * The service call that clears one 1-based code slot.
- * Z-Wave and ZHA take the 1-based slot; Zigbee2MQTT takes the raw 0-based ZCL user id.
- * Matter and generic locks have no slot-clearing service that is safe to call: they throw.
+ * The service call that clears one 1-based code slot (each protocol maps the slot to its own numbering).
+ * Locks whose protocol has no slot-clearing service that is safe to call (Matter, generic) throw.
  */
 export function clearCodeServiceCall(lock: Lock, slot: number, options: ClearCodeOptions = {}): ServiceCall {
   if (!Number.isInteger(slot) || slot < 1 || slot > 254) {
     throw new Error(`Code slot must be a whole number from 1 to 254, got ${String(slot)}`);
   }
-  const target = { entity_id: lock.entity_id };
-  switch (lock.protocol) {
-    case 'zwave_js':
-      return { domain: 'zwave_js', service: 'clear_lock_usercode', service_data: { code_slot: slot }, target };
-    case 'zha':
-      return { domain: 'zha', service: 'clear_lock_user_code', service_data: { code_slot: slot }, target };
-    case 'zigbee2mqtt': {
-      const name = (options.mqttName ?? lock.name).trim();
-      if (!name || /[#+]/.test(name)) throw new Error(`Lock ${lock.entity_id} has no usable Zigbee2MQTT name`);
-      return {
-        domain: 'mqtt',
-        service: 'publish',
-        service_data: {
-          topic: `zigbee2mqtt/${name}/set`,
-          payload: JSON.stringify({ pin_code: { user: slot - 1, pin_code: null } }),
-        },
-      };
-    }
-    default:
-      throw new Error(`Clearing a code is not supported for ${lock.protocol} lock ${lock.entity_id}`);
-  }
+  const clear = protocol(lock.protocol).codes.clear;
+  if (!clear) throw new Error(`Clearing a code is not supported for ${lock.protocol} lock ${lock.entity_id}`);
+  return clear(lock, slot, options);
 }

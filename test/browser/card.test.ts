@@ -33,7 +33,7 @@ describe('card contract', () => {
     el.hass = h.hass;
     document.body.append(el);
     el.setConfig({ type: 'custom:lock-sentinel-card', entities: ['lock.garage'] });
-    await until(() => el.shadowRoot!.querySelector('.lock .name')?.textContent === 'Garage Lock', 'the card rendered');
+    await until(() => el.shadowRoot!.querySelector('.lock .tile-primary')?.textContent === 'Garage Lock', 'the card rendered');
     expect(h.calls.filter((c) => c.type === 'history/history_during_period')).to.have.length(1);
     el.remove();
   });
@@ -64,7 +64,10 @@ describe('card contract', () => {
 
   it('visual editor: the ha-form schema comes from the config schema and round-trips through validation', () => {
     const form = LockSentinelCard.getConfigForm();
-    expect(form.schema.map((f) => f.name)).to.deep.equal(['title', 'entities', 'mode', 'view', 'history_days', 'failed_attempts', 'low_battery', 'stale_days']);
+    expect(form.schema.map((f) => f.name)).to.deep.equal(['title', 'entities', 'mode', 'view', 'views', 'history_days', 'failed_attempts', 'low_battery', 'stale_days']);
+    const shown = (form.schema[4]!.selector as { select: { multiple: boolean; options: { value: string; label: string }[] } }).select;
+    expect(shown.multiple).to.equal(true);
+    expect(shown.options.map((o) => o.label)).to.deep.equal(['Overview', 'Alerts', 'Codes', 'Timeline', 'Scorecard']);
     expect(form.schema[1]!.selector).to.deep.equal({ entity: { multiple: true, filter: { domain: 'lock' } } });
     const views = (form.schema[3]!.selector as { select: { options: { value: string; label: string }[] } }).select.options;
     expect(views.map((o) => o.value)).to.deep.equal(['overview', 'alerts', 'codes', 'timeline', 'scorecard']);
@@ -79,25 +82,52 @@ describe('card contract', () => {
 });
 
 describe('overview', () => {
-  it('shows every lock with state, battery, firmware, protocol, last access and the score', async () => {
-    const { root } = await mount();
-    const locks = text(root, '.lock .name');
-    expect(locks).to.deep.equal(['Back Door', 'Front Door', 'Garage Lock']);
-    const front = [...root.querySelectorAll('.lock')].find((l) => l.textContent!.includes('Front Door'))!;
-    expect(front.textContent).to.include('Locked');
-    expect(front.textContent).to.include('25 %');
-    expect(front.textContent).to.include('update to 1.4 available');
-    expect(front.textContent).to.include('Z-Wave');
-    const back = [...root.querySelectorAll('.lock')].find((l) => l.textContent!.includes('Back Door'))!;
-    expect(back.textContent).to.include('Zigbee (ZHA)');
-    expect(back.querySelector('.wide dd')!.textContent).to.match(/^\s*Unlocked · 2 hours ago\s*$/);
-    expect(root.querySelector('.grade')!.textContent).to.match(/^[A-F]$/);
-    expect(root.querySelector('.score')!.getAttribute('aria-label')).to.match(/Security grade [A-F], score \d+ of 100/);
+  it('shows every lock as a tile: state in HA\'s colours, battery by level, what is known only, and the score', async () => {
+    const { root, el } = await mount();
+    expect(text(root, '.lock .tile-primary')).to.deep.equal(['Back Door', 'Front Door', 'Garage Lock']);
+    const tileOf = (name: string) => [...root.querySelectorAll<HTMLButtonElement>('.lock button.tile')].find((l) => l.textContent!.includes(name))!;
+    const front = tileOf('Front Door');
+    expect(front.classList.contains('state-locked')).to.equal(true);
+    // HA's own state colour variable decides the icon colour.
+    el.style.setProperty('--state-lock-locked-color', 'rgb(1, 2, 3)');
+    expect(getComputedStyle(front.querySelector('.tile-icon')!).color).to.equal('rgb(1, 2, 3)');
+    expect(tileOf('Back Door').classList.contains('state-unlocked')).to.equal(true);
+    expect(front.querySelector('.tile-badges')!.textContent).to.include('25 %');
+    expect(front.querySelector('.badge.low')).to.exist; // 25 % is below the card's 30 %
+    expect(front.querySelector('.badge.update')!.textContent).to.include('1.4');
+    expect(tileOf('Back Door').querySelector('.tile-secondary')!.textContent).to.equal('Unlocked · 2 hours ago');
+    // Garage: no battery, no firmware, no access known: nothing printed for them.
+    const garage = tileOf('Garage Lock');
+    expect(garage.querySelector('.tile-badges')).to.equal(null);
+    expect(garage.querySelector('.tile-secondary')!.textContent).to.equal('Locked');
+    for (const t of text(root, '.lock')) expect(t).not.to.match(/unknown|Other/i);
+    expect(root.querySelector('.gauge-grade')!.textContent).to.match(/^[A-F]$/);
+    expect(root.querySelector('.gauge')!.getAttribute('aria-label')).to.match(/Security grade [A-F], score \d+ of 100/);
+    expect(root.querySelectorAll('.pillars [role="meter"]').length).to.equal(3);
+  });
+
+  it('tapping a lock opens HA\'s more-info dialog; the status line says what is wrong and leads to the alerts', async () => {
+    const m = await mount();
+    const seen: string[] = [];
+    document.body.addEventListener('hass-more-info', (e) => seen.push((e as CustomEvent<{ entityId: string }>).detail.entityId), { once: true });
+    m.root.querySelector<HTMLButtonElement>('button.tile[data-entity="lock.front_door"]')!.click();
+    expect(seen).to.deep.equal(['lock.front_door']);
+    const status = m.root.querySelector<HTMLButtonElement>('button.status')!;
+    expect(status.textContent).to.match(/\d+ open alerts/);
+    expect(status.textContent).to.include('Low battery · Front Door');
+    status.click();
+    await until(() => m.root.querySelector('.alerts'), 'the alerts view');
+    expect(m.root.querySelector('[aria-selected="true"]')!.id).to.equal('tab-alerts');
+  });
+
+  it('a house with nothing wrong says so', async () => {
+    const m = await mount({ entities: ['lock.garage'] });
+    expect(m.root.querySelector('.status.ok')!.textContent).to.include('All clear');
   });
 
   it('only the configured locks, in config order, and unknown ones are named', async () => {
     const { root } = await mount({ entities: ['lock.garage', 'lock.front_door', 'lock.attic'] });
-    expect(text(root, '.lock .name')).to.deep.equal(['Front Door', 'Garage Lock']);
+    expect(text(root, '.lock .tile-primary')).to.deep.equal(['Front Door', 'Garage Lock']);
     expect(root.querySelector('.notice')!.textContent).to.include('Not found: lock.attic');
   });
 });
@@ -171,28 +201,44 @@ describe('lifecycle', () => {
 });
 
 describe('alerts', () => {
-  it('a live lockout burst becomes an alert with evidence and fix; acknowledging stores it in HA', async () => {
+  it('groups alerts by lock and kind with a count and the newest time; evidence and fix one tap away; acknowledged per group', async () => {
     const m = await mount();
-    m.h.fire(zwaveNotification(19, null, 60_000));
+    // Two lockouts hours apart: two bursts on one lock.
+    m.h.fire(zwaveNotification(19, null, 3 * 3_600_000));
+    m.h.fire(zwaveNotification(19, null, 30_000));
     await m.el.updateComplete;
     await openView(m, 'alerts');
-    const alert = [...m.root.querySelectorAll('.alert')].find((a) => a.textContent!.includes('Failed attempts'))!;
-    expect(alert, 'failed-attempts alert').to.exist;
-    expect(alert.textContent).to.include('Front Door');
-    expect(alert.textContent).to.include('Evidence:');
-    expect(alert.textContent).to.include('Fix:');
-    const titles = text(m.root, '.alert strong');
-    expect(titles).to.include('Low battery');
+    const groups = () => [...m.root.querySelectorAll<HTMLElement>('.alert')];
+    const failed = () => groups().find((a) => a.textContent!.includes('Failed attempts'))!;
+    expect(failed(), 'failed-attempts group').to.exist;
+    // Two lockouts on one lock: one line with a count, the newest time, severity as colour and icon.
+    expect(groups().filter((a) => a.textContent!.includes('Failed attempts'))).to.have.length(1);
+    expect(failed().querySelector('.count')!.textContent).to.equal('×2');
+    expect(failed().querySelector('.alert-meta')!.textContent).to.match(/^Critical · Front Door · 3\d seconds ago$/);
+    expect(failed().classList.contains('sev-critical')).to.equal(true);
+    m.el.style.setProperty('--error-color', 'rgb(9, 8, 7)');
+    expect(getComputedStyle(failed()).borderLeftColor).to.equal('rgb(9, 8, 7)');
+    // Evidence and fix are in a disclosure: closed at first, one tap opens it.
+    const details = failed().querySelector('details')!;
+    expect(details.open).to.equal(false);
+    details.querySelector('summary')!.click();
+    expect(details.open).to.equal(true);
+    expect(details.textContent).to.include('Evidence:');
+    expect(details.textContent).to.include('Fix:');
+    expect(text(m.root, '.alert strong')).to.include('Low battery');
+    // Critical groups come first.
+    expect(groups()[0]!.classList.contains('sev-critical')).to.equal(true);
     const open = Number(m.root.querySelector('#tab-alerts .count')!.textContent);
-    alert.querySelector<HTMLButtonElement>('button')!.click();
-    await until(() => m.root.querySelector('.alert.acked'), 'ack shown');
+    failed().querySelector<HTMLButtonElement>('button.ack')!.click();
+    await until(() => failed().classList.contains('acked'), 'ack shown');
     const stored = m.h.userData.get('lock_sentinel') as { acknowledged: string[] };
-    expect(stored.acknowledged[0]).to.match(/^failed-attempts\|lock\.front_door\|/);
-    const after = [...m.root.querySelectorAll('.alert')].find((a) => a.textContent!.includes('Failed attempts'))!;
-    expect(after.classList.contains('acked')).to.equal(true);
-    expect(after.textContent).to.include('Acknowledged');
+    expect(stored.acknowledged).to.have.length(2);
+    expect(stored.acknowledged.every((k) => k.startsWith('failed-attempts|lock.front_door|'))).to.equal(true);
+    expect(failed().textContent).to.include('Acknowledged');
     const badge = m.root.querySelector('#tab-alerts .count');
-    expect(badge ? Number(badge.textContent) : 0).to.equal(open - 1);
+    expect(badge ? Number(badge.textContent) : 0).to.equal(open - 2);
+    // Acknowledged groups go below the open ones.
+    expect(groups().at(-1)!.textContent).to.include('Failed attempts');
   });
 });
 
@@ -229,9 +275,10 @@ describe('codes', () => {
     const m = await mount({}, { shared });
     await openView(m, 'codes');
     const front = [...m.root.querySelectorAll('.lock-codes')].find((s) => s.querySelector('h3')!.textContent === 'Front Door')!;
-    const slots = text(front, '.slot .slot-head');
-    expect(slots).to.deep.equal(['Slot 1 not recorded', 'Slot 2 Anna', 'Slot 3 not recorded']);
-    const verdicts = text(front, '.slot .chip');
+    const heads = (root: ParentNode) => text(root, '.slot .slot-head').map((t) => t.replace(/ (Weak|Strong)$/, ''));
+    expect(heads(front)).to.deep.equal(['Slot 1 not recorded', 'Slot 2 Anna', 'Slot 3 not recorded']);
+    expect(text(front, '.slot-facts')).to.deep.equal(['Family · Added ' + new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'Europe/Berlin' }).format(Date.parse(iso(86_400_000 * 40))) + ' · Expires never']);
+    const verdicts = text(front, '.slot .verdict');
     expect(verdicts).to.deep.equal(['Weak', 'Strong', 'Weak']);
     const back = [...m.root.querySelectorAll('.lock-codes')].find((s) => s.querySelector('h3')!.textContent === 'Back Door')!;
     expect(back.textContent).to.include('Code status unavailable');
@@ -250,7 +297,7 @@ describe('codes', () => {
     expect(entry).to.deep.include({ name: 'Cleaner <b>Tue</b>', role: 'service' });
     expect(entry.expires.slice(0, 4)).to.equal('2030');
     expect(m.root.querySelector('b')).to.equal(null); // names are data, never markup
-    expect(text(m.root, '.lock-codes .slot-head')).to.include('Slot 1 Cleaner <b>Tue</b>');
+    expect(heads(m.root)).to.include('Slot 1 Cleaner <b>Tue</b>');
 
     // Delete slot 3: confirmation first, then the protocol's service.
     front.querySelector<HTMLButtonElement>('button[aria-label="Delete code: Slot 3"]')!.click();
@@ -263,8 +310,8 @@ describe('codes', () => {
     await until(() => m.h.calls.some((c) => c.service === 'clear_lock_usercode'), 'clear call');
     const call = m.h.calls.find((c) => c.service === 'clear_lock_usercode')!;
     expect(call).to.deep.include({ type: 'call_service', domain: 'zwave_js', service_data: { code_slot: 3 }, target: { entity_id: 'lock.front_door' } });
-    await until(() => !text(m.root, '.lock-codes .slot-head').includes('Slot 3 not recorded'), 'slot 3 gone after clearing');
-    expect(text(m.root, '.lock-codes .slot-head')).to.include('Slot 2 Anna');
+    await until(() => !heads(m.root).includes('Slot 3 not recorded'), 'slot 3 gone after clearing');
+    expect(heads(m.root)).to.include('Slot 2 Anna');
   });
 
   it('a Zigbee2MQTT code is cleared by publishing to the device topic with the 0-based user', async () => {
@@ -307,21 +354,24 @@ describe('timeline', () => {
     expect(m.root.querySelectorAll('.events li.failed').length).to.be.greaterThanOrEqual(1);
     expect(text(m.root, '.events li.failed')[0]).to.include('Failed');
 
-    const [period, lock, person] = [...m.root.querySelectorAll<HTMLSelectElement>('.filters select')];
-    lock!.value = 'lock.back_door';
-    lock!.dispatchEvent(new Event('change'));
-    await m.el.updateComplete;
+    // Filters are chips (toggle buttons in labelled groups), not selects.
+    expect(m.root.querySelector('.filters select')).to.equal(null);
+    const group = (label: string) => m.root.querySelector<HTMLElement>(`.filters [role="group"][aria-label="${label}"]`)!;
+    const chipOf = (label: string, name: string) => [...group(label).querySelectorAll<HTMLButtonElement>('button.chip')].find((b) => b.textContent!.trim() === name)!;
+    const tap = async (label: string, name: string) => { chipOf(label, name).click(); await m.el.updateComplete; };
+    expect(chipOf('Period', 'Last 7 days').getAttribute('aria-pressed')).to.equal('true');
+    await tap('Lock', 'Back Door');
+    expect(chipOf('Lock', 'Back Door').getAttribute('aria-pressed')).to.equal('true');
+    expect(chipOf('Lock', 'All').getAttribute('aria-pressed')).to.equal('false');
     expect(text(m.root, '.events li').every((t) => t.includes('Back Door'))).to.equal(true);
-    lock!.value = '';
-    lock!.dispatchEvent(new Event('change'));
-    await m.el.updateComplete;
-    expect([...person!.options].map((o) => o.value)).to.include('Anna');
-    person!.value = 'Anna';
-    person!.dispatchEvent(new Event('change'));
-    await m.el.updateComplete;
+    await tap('Lock', 'All');
+    await tap('Person', 'Anna');
     const annas = text(m.root, '.events li');
     expect(annas).to.have.length(1);
     expect(annas[0]).to.include('Anna');
+    // The holder's name and the method, with the method's icon; a day header above.
+    expect(text(m.root, '.events li .who')[0]).to.equal('Anna · keypad · Slot 2');
+    expect(text(m.root, '.day-head')).to.deep.equal(['Today']);
 
     // CSV of what is shown (the CLI's audit trail rows).
     let blob: Blob | null = null;
@@ -339,15 +389,12 @@ describe('timeline', () => {
     expect(lines).to.have.length(2);
     expect(lines[1]).to.include('lock.front_door,Front Door,unlock,keypad,2,Anna,success');
 
-    period!.value = '1';
-    period!.dispatchEvent(new Event('change'));
-    person!.value = '';
-    person!.dispatchEvent(new Event('change'));
-    await m.el.updateComplete;
+    await tap('Period', 'Last 24 hours');
+    await tap('Person', 'All');
     expect(text(m.root, '.events li').some((t) => t.includes('Back Door'))).to.equal(true); // 2 h ago
     expect(m.root.querySelector('.reviewed')!.textContent).to.include('Never reviewed');
     await openView(m, 'scorecard');
-    const review = () => m.root.querySelector('.check[data-check="weekly-log-review"] .chip')!.textContent;
+    const review = () => m.root.querySelector('.check[data-check="weekly-log-review"] .verdict')!.textContent;
     expect(review()).to.equal('Fail');
     await openView(m, 'timeline');
     [...m.root.querySelectorAll<HTMLButtonElement>('.actions button')].find((b) => b.textContent!.includes('reviewed'))!.click();
@@ -372,16 +419,43 @@ describe('timeline', () => {
 });
 
 describe('scorecard', () => {
-  it('shows the pillars and checks; the self-reported checklist is answered and stored', async () => {
+  it('is collapsed by pillar with every verdict at a glance; evidence one tap away; the checklist answered with toggles', async () => {
     const m = await mount();
     await openView(m, 'scorecard');
-    expect(text(m.root, '.pillar h3').map((t) => t.split(' ')[0])).to.deep.equal(['Codes', 'Audits', 'Hardening']);
-    const selfReported = m.root.querySelector('.check fieldset.answer')!.closest('.check')!;
-    selfReported.querySelector<HTMLInputElement>('input[type="radio"]')!.click();
-    await until(() => selfReported.querySelector('.chip')!.textContent !== 'Unknown', 'answer applied');
-    const checklist = (m.h.userData.get('lock_sentinel') as { checklist: Record<string, boolean> }).checklist;
-    expect(Object.values(checklist)).to.deep.equal([true]);
-    expect(selfReported.querySelector('.chip')!.textContent).to.equal('Pass');
+    const pillars = [...m.root.querySelectorAll<HTMLDetailsElement>('details.pillar')];
+    expect(pillars.map((p) => p.dataset.pillar)).to.deep.equal(['codes', 'audits', 'hardening']);
+    expect(pillars.every((p) => !p.open)).to.equal(true);
+    for (const p of pillars) {
+      // One dot per check in the closed summary, and the tally in words for screen readers.
+      expect(p.querySelectorAll('summary .dot').length).to.equal(p.querySelectorAll('.check').length);
+      expect(p.querySelector('summary .visually-hidden')!.textContent).to.match(/^\d+ (Fail|Warning|Pass|Unknown)/);
+    }
+    expect(text(m.root, 'details.pillar > summary .bar-label')).to.deep.equal(['Codes · 70 %', 'Audits · 20 %', 'Hardening · 10 %']);
+    pillars[0]!.querySelector('summary')!.click();
+    expect(pillars[0]!.open).to.equal(true);
+    const check = pillars[0]!.querySelector<HTMLElement>('.check')!;
+    const details = check.querySelector('details')!;
+    details.querySelector('summary')!.click();
+    expect(details.querySelector('p')!.textContent).to.include('Evidence:');
+
+    const selfReported = m.root.querySelector('.check .answer')!.closest<HTMLElement>('.check')!;
+    const id = selfReported.dataset.check!;
+    const verdict = () => m.root.querySelector(`.check[data-check="${id}"] .verdict`)!.textContent;
+    const toggle = (name: string) => [...m.root.querySelectorAll<HTMLButtonElement>(`.check[data-check="${id}"] .answer button`)].find((b) => b.textContent!.trim() === name)!;
+    expect(verdict()).to.equal('Unknown');
+    expect(toggle('Done').getAttribute('aria-pressed')).to.equal('false');
+    toggle('Done').click();
+    await until(() => verdict() === 'Pass', 'answer applied');
+    const checklist = () => (m.h.userData.get('lock_sentinel') as { checklist: Record<string, boolean> }).checklist;
+    expect(checklist()).to.deep.equal({ [id]: true });
+    expect(toggle('Done').getAttribute('aria-pressed')).to.equal('true');
+    toggle('Not done').click();
+    await until(() => verdict() === 'Fail', 'answer changed');
+    expect(checklist()).to.deep.equal({ [id]: false });
+    // Tapping the pressed toggle again takes the answer back.
+    toggle('Not done').click();
+    await until(() => verdict() === 'Unknown', 'answer cleared');
+    expect(checklist()).to.deep.equal({});
   });
 });
 
@@ -401,7 +475,9 @@ describe('non-admin', () => {
     expect(buttons.length).to.be.greaterThan(0);
     expect(buttons.every((b) => b.disabled)).to.equal(true);
     await openView(m, 'scorecard');
-    expect([...m.root.querySelectorAll<HTMLFieldSetElement>('fieldset')].every((f) => f.disabled)).to.equal(true);
+    const toggles = [...m.root.querySelectorAll<HTMLButtonElement>('.answer button')];
+    expect(toggles.length).to.be.greaterThan(0);
+    expect(toggles.every((b) => b.disabled)).to.equal(true);
   });
 });
 
@@ -438,13 +514,21 @@ describe('language, keyboard, compact', () => {
     expect([...m.root.querySelectorAll('[role="tab"]')].filter((t) => t.getAttribute('tabindex') === '0')).to.have.length(1);
   });
 
-  it('compact mode is a small tile with grade, open alerts and lock states', async () => {
+  it('compact mode is a small tile with the score ring and what is wrong', async () => {
     const m = await mount({ mode: 'compact', title: 'Doors' });
     const tile = m.root.querySelector('ha-card.compact')!;
-    expect(tile.querySelector('.grade')!.textContent).to.match(/^[A-F]$/);
+    expect(tile.querySelector('.gauge-grade')!.textContent).to.match(/^[A-F]$/);
     expect(tile.textContent).to.include('Doors');
-    expect(tile.textContent).to.match(/\d+ open alerts/);
-    expect(tile.textContent).to.include('2 Locked · 1 Unlocked');
+    expect(tile.querySelector('.status')!.textContent).to.match(/\d+ open alerts/);
     expect(m.root.querySelector('[role="tablist"]')).to.equal(null);
+  });
+
+  it('a card with one view shows it without tabs; with some views, only those tabs', async () => {
+    const one = await mount({ views: ['scorecard'] });
+    expect(one.root.querySelector('[role="tablist"]')).to.equal(null);
+    await until(() => one.root.querySelector('details.pillar'), 'the scorecard');
+    const some = await mount({ views: ['alerts', 'timeline'] });
+    expect(text(some.root, '[role="tab"]').map((t) => t.replace(/\d+$/, ''))).to.deep.equal(['Alerts', 'Timeline']);
+    await until(() => some.root.querySelector('.alerts'), 'the alerts first');
   });
 });

@@ -32,7 +32,7 @@ export async function mount(config: Record<string, unknown> = {}, opts: HarnessO
   document.body.append(host);
   mounted.push(host);
   const root = el.shadowRoot!;
-  await until(() => root.querySelector('[role="tablist"], .compact') && !root.querySelector('.loading'), 'card ready');
+  await until(() => root.querySelector('.panel, .compact') && !root.querySelector('.loading, .loading-view'), 'card ready');
   await el.updateComplete;
   let count = 0;
   const orig = (el as unknown as { render: () => unknown }).render.bind(el);
@@ -54,6 +54,9 @@ export async function openView(m: Mounted, view: string): Promise<void> {
   const tab = m.root.querySelector<HTMLButtonElement>(`#tab-${view}`);
   if (!tab) throw new Error(`no tab ${view}`);
   tab.click();
+  await m.el.updateComplete;
+  // Views other than the overview load on first use.
+  await until(() => !m.root.querySelector('.loading-view'), `view ${view} loaded`);
   await m.el.updateComplete;
 }
 

@@ -86,9 +86,14 @@ describe('stored data and codes', () => {
     const c = validateConfig(raw);
     expect(c).to.deep.equal({
       type: 'custom:lock-sentinel-card', entities: ['lock.front'], mode: 'full', view: 'overview', history_days: 7,
-      failed_attempts: 5, low_battery: 30, stale_days: 90,
+      failed_attempts: 5, low_battery: 30, stale_days: 90, views: ['overview', 'alerts', 'codes', 'timeline', 'scorecard'],
     });
     expect(raw.entities).to.equal('lock.front');
+    // A card showing only some views starts on the first of them; a first view that is not shown is refused.
+    expect(validateConfig({ type: 'x', views: ['scorecard'] })).to.deep.include({ view: 'scorecard', views: ['scorecard'] });
+    expect(() => validateConfig({ type: 'x', views: ['scorecard'], view: 'codes' })).to.throw(/"view" must be one of the "views" shown/);
+    expect(() => validateConfig({ type: 'x', views: ['map'] })).to.throw(/"views" must be a list of overview, alerts, codes, timeline, scorecard/);
+    expect(() => validateConfig({ type: 'x', views: [] })).to.throw(/"views" must be a list/);
   });
 
   it('the guide\'s thresholds can be set per card and reach the engine; out-of-range values are refused', () => {

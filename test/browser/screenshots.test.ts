@@ -4,28 +4,9 @@ import { expect } from '@open-wc/testing';
 import { executeServerCommand, setViewport } from '@web/test-runner-commands';
 import { zwaveNotification } from './fixtures.js';
 import { mount, openView, unmountAll } from './helpers.js';
+import { applyTheme } from './themes.js';
 
 afterEach(() => unmountAll());
-
-/** A subset of HA's default light and dark theme variables, set the way HA sets them (inherited custom properties). */
-const THEMES = {
-  light: {
-    '--primary-text-color': '#212121', '--secondary-text-color': '#727272', '--primary-color': '#03a9f4',
-    '--card-background-color': '#ffffff', '--divider-color': 'rgba(0, 0, 0, 0.12)', '--error-color': '#db4437',
-    '--warning-color': '#ffa600', '--success-color': '#43a047', 'background': '#fafafa',
-  },
-  dark: {
-    '--primary-text-color': '#e1e1e1', '--secondary-text-color': '#9b9b9b', '--primary-color': '#03a9f4',
-    '--card-background-color': '#1c1c1c', '--divider-color': 'rgba(225, 225, 225, 0.12)', '--error-color': '#ef5350',
-    '--warning-color': '#ffa600', '--success-color': '#66bb6a', 'background': '#111111',
-  },
-};
-
-function applyTheme(name: keyof typeof THEMES): void {
-  for (const [k, v] of Object.entries(THEMES[name])) document.body.style.setProperty(k, v);
-  document.body.style.fontFamily = 'Roboto, Noto, sans-serif';
-  document.body.style.margin = '8px';
-}
 
 async function shot(name: string): Promise<string> {
   return executeServerCommand<string, { name: string; selector: string }>('screenshot', { name, selector: 'lock-sentinel-card' });

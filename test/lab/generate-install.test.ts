@@ -143,7 +143,7 @@ describe('blueprints', () => {
       const notes = watch.notes.filter((n) => n.title.includes('failed code attempts'));
       assert.equal(notes.length, 2, 'one persistent notification plus one through notify.persistent_notification');
       const name = (await states()).find((s) => s.entity_id === z.lock_entity)?.attributes.friendly_name;
-      for (const n of notes) assert.equal(n.message, `${String(name)}: 5 failed code attempts within 10 minutes (last by credential).`);
+      for (const n of notes) assert.equal(n.message, `${String(name)}: 5 failed code attempts within 10 minutes (last by keypad).`);
     } finally {
       await watch.stop();
       for (const f of blueprints()) await api().request('DELETE', `/api/config/automation/config/${BP_PREFIX}${f.path.replace(/\W/g, '_')}`);

@@ -80,7 +80,7 @@ describe('generated automations per protocol', () => {
       .filter((s) => s.entity_id.startsWith('person.')).every((s) => s.state === 'not_home'), 10000, 'both persons away');
     await op('Unlock', 2);
     const [away] = await waitFor(() => titled(from, 'nobody is home'), 10000, 'the ZHA away-access alert');
-    assert.equal(away.message, `${await lockName('lock.openable_lock')}: unlocked by Keypad, slot 2 (Sam) while nobody is home.`);
+    assert.equal(away.message, `${await lockName('lock.openable_lock')}: unlocked by keypad, slot 2 (Sam) while nobody is home.`);
   });
 
   test('generic lock: an unlock seen only as lock state, with everyone away, gives one critical alert', async () => {

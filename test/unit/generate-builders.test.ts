@@ -83,7 +83,7 @@ describe('generate', () => {
       { trigger: 'event', event_type: 'zha_event', event_data: { device_id: 'dev_gate', command: 'operation_event_notification' } },
     ]);
     assert.deepEqual(get('failed_attempts_back').triggers, [{ trigger: 'state', entity_id: ['event.back_action'] }]);
-    assert.deepEqual(get('unusual_hour_shed').triggers, [{ trigger: 'state', entity_id: 'lock.shed', to: 'unlocked' }]);
+    assert.deepEqual(get('unusual_hour_shed').triggers, [{ trigger: 'state', entity_id: 'lock.shed', to: ['unlocked', 'open'] }]);
     assert.deepEqual(get('tamper_front').triggers.at(-1), { trigger: 'state', entity_id: ['binary_sensor.front_tamper'], to: 'on' });
   });
 

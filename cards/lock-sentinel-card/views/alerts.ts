@@ -1,21 +1,12 @@
-import { html, nothing } from 'lit';
-import type { Finding } from '../../../src/model/finding.js';
-import { ALERT_IDS } from '../const.js';
-import { lockName, type ViewContext } from './context.js';
+// Alerts grouped by lock and kind, severity as colour and icon, evidence and fix one tap away, acknowledged per group.
+import { css, html, nothing } from 'lit';
+import { mdiAlert, mdiAlertOctagon, mdiInformation } from '@mdi/js';
+import type { Severity } from '../../../src/model/finding.js';
+import { icon } from '../../shared/icon.js';
+import { alertGroups, type AlertGroup } from './alert-groups.js';
+import type { ViewContext } from './context.js';
 
-export const alertKey = (f: Finding) => `${f.id}|${f.entity_id ?? ''}|${f.time ?? ''}`;
-
-/** Live alerts, newest first (undated ones last). */
-export function alerts(findings: Finding[]): Finding[] {
-  return findings
-    .filter((f) => ALERT_IDS.includes(f.id))
-    .sort((a, b) => (b.time ? Date.parse(b.time) : -Infinity) - (a.time ? Date.parse(a.time) : -Infinity));
-}
-
-export function openAlerts(ctx: Pick<ViewContext, 'report' | 'shared'>): Finding[] {
-  const acked = new Set(ctx.shared.acknowledged);
-  return alerts(ctx.report.findings).filter((f) => !acked.has(alertKey(f)));
-}
+const SEVERITY_ICON: Record<Severity, string> = { critical: mdiAlertOctagon, warning: mdiAlert, info: mdiInformation };
 
 function installSection(ctx: ViewContext) {
   if (!ctx.canInstall) return nothing;
@@ -37,31 +28,57 @@ function installSection(ctx: ViewContext) {
   </section>`;
 }
 
-export function alertsView(ctx: ViewContext) {
-  const acked = new Set(ctx.shared.acknowledged);
-  const list = alerts(ctx.report.findings);
-  if (!list.length) return html`<p class="empty">${ctx.t('alerts.none')}</p>${installSection(ctx)}`;
-  return html`<ul class="alerts">
-    ${list.map((f) => {
-      const key = alertKey(f);
-      const done = acked.has(key);
-      return html`<li class="alert sev-${f.severity} ${done ? 'acked' : ''}">
-        <div class="alert-head">
-          <span class="chip sev">${ctx.t(`severity.${f.severity}`)}</span>
-          <strong>${ctx.t(`finding.${f.id}`)}</strong>
-          <span class="muted">${lockName(ctx, f.entity_id)}</span>
-          ${f.time ? html`<time class="muted" datetime=${f.time} title=${ctx.fmt.dateTime(f.time)}>${ctx.fmt.relative(f.time, ctx.now)}</time>` : ''}
-        </div>
-        <p><span class="label">${ctx.t('finding.evidence')}:</span> ${f.evidence}</p>
-        <p><span class="label">${ctx.t('finding.fix')}:</span> ${f.fix}</p>
-        ${done
-          ? html`<span class="muted">${ctx.t('alerts.acknowledged')}</span>`
-          : html`<button class="btn" ?disabled=${!ctx.admin || ctx.busy} @click=${() => ctx.on.acknowledge(key)}
-              aria-label=${`${ctx.t('alerts.acknowledge')}: ${ctx.t(`finding.${f.id}`)} ${lockName(ctx, f.entity_id)}`}>
-              ${ctx.t('alerts.acknowledge')}
-            </button>`}
-      </li>`;
-    })}
-  </ul>
-  ${installSection(ctx)}`;
+function group(ctx: ViewContext, g: AlertGroup) {
+  const title = ctx.t(`finding.${g.id}`);
+  const newest = g.findings[0]!;
+  const done = g.open === 0;
+  return html`<li class="alert sev-${g.severity} ${done ? 'acked' : ''}" data-group=${g.key}>
+    <span class="alert-icon">${icon(SEVERITY_ICON[g.severity])}</span>
+    <details class="alert-body">
+      <summary>
+        <span class="alert-title"><strong>${title}</strong>${g.findings.length > 1
+          ? html`<span class="count" aria-label=${ctx.t('alerts.times', { count: g.findings.length })}>×${g.findings.length}</span>` : nothing}</span>
+        <span class="alert-meta">${[ctx.t(`severity.${g.severity}`), g.lockName, g.newest ? ctx.fmt.relative(g.newest, ctx.now) : null].filter(Boolean).join(' · ')}</span>
+      </summary>
+      <p><span class="label">${ctx.t('finding.evidence')}:</span> ${newest.evidence}</p>
+      <p><span class="label">${ctx.t('finding.fix')}:</span> ${newest.fix}</p>
+      ${g.findings.length > 1
+        ? html`<p class="muted">${ctx.t('alerts.times_list', { times: g.findings.slice(0, 5).map((f) => (f.time ? ctx.fmt.dateTime(f.time) : '')).filter(Boolean).join(', ') })}</p>`
+        : nothing}
+    </details>
+    ${done
+      ? html`<span class="muted acked-note">${ctx.t('alerts.acknowledged')}</span>`
+      : html`<button class="btn ack" ?disabled=${!ctx.admin || ctx.busy} @click=${() => ctx.on.acknowledge(g.openKeys)}
+          aria-label=${`${ctx.t('alerts.acknowledge')}: ${title}${g.lockName ? ` · ${g.lockName}` : ''}`}>${ctx.t('alerts.acknowledge')}</button>`}
+  </li>`;
 }
+
+export function alertsView(ctx: ViewContext) {
+  const groups = alertGroups(ctx);
+  if (!groups.length) return html`<p class="empty">${ctx.t('alerts.none')}</p>${installSection(ctx)}`;
+  return html`<ul class="alerts">${groups.map((g) => group(ctx, g))}</ul>${installSection(ctx)}`;
+}
+
+export const styles = css`
+  /* Alerts */
+  .alerts { display: flex; flex-direction: column; gap: 8px; }
+  .alert {
+    display: grid; grid-template-columns: auto 1fr auto; gap: 4px 12px; align-items: start; padding: 10px 12px;
+    border-radius: var(--ls-radius); --ls-tone: var(--ls-info); background: color-mix(in srgb, var(--ls-tone) 10%, transparent);
+    border-left: 4px solid var(--ls-tone);
+  }
+  .alert.sev-critical { --ls-tone: var(--ls-error); }
+  .alert.sev-warning { --ls-tone: var(--ls-warning); }
+  .alert.acked { --ls-tone: var(--ls-divider); }
+  .alert-icon { color: var(--ls-tone); padding-top: 2px; }
+  .alert.acked .alert-icon { color: var(--ls-muted); }
+  .alert-body summary { cursor: pointer; display: flex; flex-direction: column; list-style: none; }
+  .alert-body summary::-webkit-details-marker { display: none; }
+  .alert-title { display: flex; align-items: center; gap: 6px; }
+  /* Text colour, not the muted one: the tinted background would take muted text below 4.5:1. */
+  .alert-meta { font-size: 0.875em; }
+  .alert .label, .alert .muted { color: var(--ls-text); font-weight: 500; }
+  .alert-body p { font-size: 0.9em; }
+  .alert .ack, .acked-note { align-self: center; }
+  .acked-note { font-size: 0.875em; }
+`;

@@ -1,6 +1,8 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { CodeRegistryEntry, CodeRole } from '../../../src/model/ha.js';
 import type { Lock } from '../../../src/model/lock.js';
+import { mdiAlert, mdiCheckCircle } from '@mdi/js';
+import { icon } from '../../shared/icon.js';
 import { slotKey, type ViewContext } from './context.js';
 
 export const ROLES: readonly CodeRole[] = ['family', 'guest', 'service', 'admin'];
@@ -50,10 +52,21 @@ function editForm(ctx: ViewContext, lock: Lock, slot: number | null, entry: Code
   </form>`;
 }
 
-function verdictCell(ctx: ViewContext, lock: string, slot: number) {
+function verdictBadge(ctx: ViewContext, lock: string, slot: number) {
   const v = ctx.verdicts.get(slotKey(lock, slot));
-  if (!v) return html`<span class="muted">${ctx.t('status.unavailable')}</span>`;
-  return html`<span class="chip verdict-${v.verdict}" title=${v.reasons.join('; ')}>${ctx.t(`verdict.${v.verdict}`)}</span>`;
+  // Unknown strength is left out, not printed.
+  if (!v) return nothing;
+  return html`<span class="verdict verdict-${v.verdict}" title=${v.reasons.join('; ')}>${icon(v.verdict === 'weak' ? mdiAlert : mdiCheckCircle)}${ctx.t(`verdict.${v.verdict}`)}</span>`;
+}
+
+/** "Family · added 1 Mar 2026 · expires never · used 2 days ago": only what is known. */
+function facts(ctx: ViewContext, entry: CodeRegistryEntry | undefined, used: number | null): string {
+  return [
+    entry ? ctx.t(`role.${entry.role}`) : null,
+    entry?.added ? `${ctx.t('codes.added')} ${ctx.fmt.date(entry.added)}` : null,
+    entry ? `${ctx.t('codes.expires')} ${entry.expires ? ctx.fmt.date(entry.expires) : ctx.t('codes.never')}` : null,
+    used === null ? null : `${ctx.t('codes.last_use')} ${ctx.fmt.relative(used, ctx.now)}`,
+  ].filter(Boolean).join(' · ');
 }
 
 function lockCodes(ctx: ViewContext, lock: Lock) {
@@ -70,14 +83,8 @@ function lockCodes(ctx: ViewContext, lock: Lock) {
         const used = lastUse(ctx, lock.entity_id, slot);
         const label = `${ctx.t('codes.slot')} ${slot}`;
         return html`<li class="slot">
-          <div class="slot-head"><strong>${label}</strong> <span>${entry?.name ?? ctx.t('codes.unregistered')}</span></div>
-          <dl class="facts">
-            <div><dt>${ctx.t('codes.role')}</dt><dd>${entry ? ctx.t(`role.${entry.role}`) : '–'}</dd></div>
-            <div><dt>${ctx.t('codes.added')}</dt><dd>${entry?.added ? ctx.fmt.date(entry.added) : '–'}</dd></div>
-            <div><dt>${ctx.t('codes.expires')}</dt><dd>${entry?.expires ? ctx.fmt.date(entry.expires) : ctx.t('codes.never')}</dd></div>
-            <div><dt>${ctx.t('codes.last_use')}</dt><dd>${used === null ? '–' : ctx.fmt.relative(used, ctx.now)}</dd></div>
-            <div><dt>${ctx.t('codes.strength')}</dt><dd>${verdictCell(ctx, lock.entity_id, slot)}</dd></div>
-          </dl>
+          <div class="slot-head"><strong>${label}</strong> <span>${entry?.name ?? ctx.t('codes.unregistered')}</span> ${verdictBadge(ctx, lock.entity_id, slot)}</div>
+          ${(() => { const f = facts(ctx, entry, used); return f ? html`<p class="slot-facts">${f}</p>` : nothing; })()}
           ${ctx.admin
             ? html`<div class="actions">
                 <button class="btn" @click=${() => ctx.on.editSlot({ lock: lock.entity_id, slot })} aria-label=${`${ctx.t('action.edit')}: ${label}`}>
@@ -104,3 +111,17 @@ export function codesView(ctx: ViewContext) {
     ${ctx.admin && ctx.storagePerUser ? html`<p class="notice">${ctx.t('notice.storage_per_user')}</p>` : nothing}
     ${ctx.locks.map((l) => lockCodes(ctx, l))}`;
 }
+
+export const styles = css`
+  /* Codes */
+  .lock-codes { border-top: 1px solid var(--ls-divider); padding: 8px 0; }
+  .slot { padding: 6px 0; }
+  .slot-head { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
+  .slot-facts { color: var(--ls-muted); font-size: 0.875em; }
+  span.verdict { display: inline-flex; align-items: center; gap: 2px; font-size: 0.85em; color: var(--ls-text); }
+  span.verdict .icon { width: 18px; height: 18px; }
+  .verdict-weak .icon { color: var(--ls-error); }
+  .verdict-strong .icon { color: var(--ls-success); }
+  form.edit { display: grid; grid-template-columns: max-content 1fr; gap: 6px 8px; align-items: center; margin: 8px 0; }
+  form.edit .actions { grid-column: 1 / -1; }
+`;

@@ -2,6 +2,7 @@
 import type { AuditReport } from '../../../src/engine.js';
 import type { CodeRole } from '../../../src/model/ha.js';
 import type { AccessEvent, Lock } from '../../../src/model/lock.js';
+import type { View } from '../const.js';
 import type { Formatter } from '../format.js';
 import type { SharedData } from '../header.js';
 import type { Translate } from '../i18n.js';
@@ -31,6 +32,8 @@ export interface ViewContext {
   verdicts: ReadonlyMap<string, SlotVerdict>;
   filter: TimelineFilter;
   historyDays: number;
+  /** The card's low-battery threshold (%). */
+  lowBattery: number;
   editing: SlotEdit | null;
   busy: boolean;
   now: number;
@@ -43,7 +46,11 @@ export interface ViewContext {
   /** Where the code registry is stored: per user on HA without frontend/*_system_data. */
   storagePerUser: boolean;
   on: {
-    acknowledge(key: string): void;
+    acknowledge(keys: string[]): void;
+    /** Opens HA's more-info dialog of an entity. */
+    moreInfo(entityId: string): void;
+    /** Switches the card to another of its views. */
+    show(view: View): void;
     editSlot(edit: SlotEdit | null): void;
     saveSlot(lock: string, slot: number, name: string, role: CodeRole, expires: string | null): void;
     deleteSlot(lock: string, slot: number): void;

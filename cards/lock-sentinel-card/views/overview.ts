@@ -1,63 +1,74 @@
+// The first screen: is anything wrong right now, the score, every lock as a tile.
 import { html, nothing } from 'lit';
+import { mdiAlertOctagon, mdiAlert, mdiShieldCheck, mdiUpdate } from '@mdi/js';
 import type { LockSummary } from '../../../src/engine.js';
+import { bar } from '../../shared/bar.js';
+import { gauge } from '../../shared/gauge.js';
+import { icon } from '../../shared/icon.js';
+import { badge, tile } from '../../shared/tile.js';
+import { batteryLook, formatVersion, lockLook } from '../present.js';
+import { alertGroups } from './alert-groups.js';
 import { holder, type ViewContext } from './context.js';
 
-function lastAccess(ctx: ViewContext, lock: LockSummary) {
+/** "Unlocked · Cleaner · keypad · 10 minutes ago": only what is known. */
+function lastAccess(ctx: ViewContext, lock: LockSummary): string | null {
   const a = lock.last_access;
-  if (!a) return html`<span class="muted">${ctx.t('overview.no_access')}</span>`;
-  // Only what is known: who and how are left out rather than shown as "unknown".
+  if (!a) return null;
   const who = a.holder ?? holder(ctx, lock.entity_id, a.slot);
-  const parts = [ctx.t(`kind.${a.kind}`), ...(who ? [who] : []), ...(a.method !== 'unknown' ? [ctx.t(`method.${a.method}`)] : [])];
-  return html`<span title=${ctx.fmt.dateTime(a.time)}
-    >${parts.join(' · ')} · <time datetime=${a.time}>${ctx.fmt.relative(a.time, ctx.now)}</time></span
-  >`;
+  // "Unlocked · Unlocked · 2 hours ago" says it twice: the kind goes when it is the state the lock is in.
+  const kind = ctx.t(`kind.${a.kind}`);
+  return [kind === ctx.t(`state.${lock.state}`) ? null : kind, who, a.method !== 'unknown' ? ctx.t(`method.${a.method}`) : null, ctx.fmt.relative(a.time, ctx.now)]
+    .filter(Boolean).join(' · ');
 }
 
-function firmware(ctx: ViewContext, lock: LockSummary) {
-  if (!lock.firmware) return ctx.t('status.unknown');
-  return lock.firmware.update_available
-    ? ctx.t('firmware.update', { version: lock.firmware.latest ?? '?' })
-    : ctx.t('firmware.current', { version: lock.firmware.installed ?? '?' });
+function lockTile(ctx: ViewContext, lock: LockSummary) {
+  const look = lockLook(lock.state);
+  const access = lastAccess(ctx, lock);
+  const badges = [];
+  if (lock.battery !== null) {
+    const b = batteryLook(lock.battery, ctx.lowBattery);
+    badges.push(badge(b.path, `${lock.battery} %`, b.cls));
+  }
+  if (lock.firmware?.update_available) {
+    badges.push(badge(mdiUpdate, lock.firmware.latest ? formatVersion(lock.firmware.latest, lock.protocol) : ctx.t('firmware.available'), 'update'));
+  }
+  return tile({
+    entity: lock.entity_id, iconPath: look.path, tone: look.tone, primary: lock.name,
+    secondary: [ctx.t(`state.${lock.state}`), access].filter(Boolean).join(' · '),
+    badges, onClick: () => ctx.on.moreInfo(lock.entity_id),
+  });
 }
 
-export function scoreBadge(ctx: ViewContext) {
+/** One line that answers "is anything wrong right now?", with the way to the alerts. */
+export function statusBanner(ctx: ViewContext) {
+  const open = alertGroups(ctx).filter((g) => g.open > 0);
+  if (!open.length) {
+    return html`<div class="status ok" role="status">${icon(mdiShieldCheck)}<span>${ctx.t('status.all_clear')}</span></div>`;
+  }
+  const critical = open.some((g) => g.severity === 'critical');
+  const count = open.reduce((n, g) => n + g.open, 0);
+  const top = open.slice(0, 2).map((g) => `${ctx.t(`finding.${g.id}`)}${g.lockName ? ` · ${g.lockName}` : ''}`);
+  return html`<button type="button" class="status ${critical ? 'critical' : 'warning'}" @click=${() => ctx.on.show('alerts')}>
+    ${icon(critical ? mdiAlertOctagon : mdiAlert)}
+    <span class="status-text"><strong>${ctx.t('alerts.open', { count })}</strong><span>${top.join(', ')}${open.length > 2 ? ', …' : ''}</span></span>
+  </button>`;
+}
+
+export function scoreSummary(ctx: ViewContext) {
   const { score } = ctx.report;
-  return html`<div class="score" role="img" aria-label=${ctx.t('score.label', { grade: score.grade, total: score.total })}>
-    <span class="grade grade-${score.grade}">${score.grade}</span><span class="total">${score.total}<small>/100</small></span>
-  </div>`;
+  return html`<section class="summary">
+    ${gauge(score.total, score.grade, ctx.t('score.label', { grade: score.grade, total: score.total }))}
+    <div class="pillars">${score.pillars.map((p) => bar(ctx.t(`pillar.${p.pillar}`), p.score, ctx.t('status.no_data')))}</div>
+  </section>`;
 }
 
 export function overviewView(ctx: ViewContext) {
-  const { report } = ctx;
   return html`
-    <section class="summary">
-      ${scoreBadge(ctx)}
-      <ul class="pillars">
-        ${report.score.pillars.map(
-          (p) => html`<li>
-            <span>${ctx.t(`pillar.${p.pillar}`)}</span>
-            <meter min="0" max="100" .value=${p.score ?? 0} aria-label=${ctx.t(`pillar.${p.pillar}`)}></meter>
-            <span class="num">${p.score === null ? ctx.t('status.unknown') : Math.round(p.score)}</span>
-          </li>`,
-        )}
-      </ul>
-    </section>
-    ${report.locks.length === 0 ? html`<p class="empty">${ctx.t('overview.no_locks')}</p>` : nothing}
-    <ul class="locks">
-      ${report.locks.map(
-        (lock) => html`<li class="lock" data-entity=${lock.entity_id}>
-          <div class="lock-head">
-            <span class="name">${lock.name}</span>
-            <span class="chip state-${lock.state}">${ctx.t(`state.${lock.state}`)}</span>
-          </div>
-          <dl class="facts">
-            <div><dt>${ctx.t('overview.battery')}</dt><dd>${lock.battery === null ? ctx.t('status.unknown') : `${lock.battery} %`}</dd></div>
-            <div><dt>${ctx.t('overview.firmware')}</dt><dd>${firmware(ctx, lock)}</dd></div>
-            <div><dt>${ctx.t('overview.protocol')}</dt><dd>${ctx.t(`protocol.${lock.protocol}`)}</dd></div>
-            <div class="wide"><dt>${ctx.t('overview.last_access')}</dt><dd>${lastAccess(ctx, lock)}</dd></div>
-          </dl>
-        </li>`,
-      )}
+    ${statusBanner(ctx)}
+    ${scoreSummary(ctx)}
+    ${ctx.report.locks.length === 0 ? html`<p class="empty">${ctx.t('overview.no_locks')}</p>` : nothing}
+    <ul class="locks" aria-label=${ctx.t('overview.locks')}>
+      ${ctx.report.locks.map((lock) => html`<li class="lock">${lockTile(ctx, lock)}</li>`)}
     </ul>
   `;
 }

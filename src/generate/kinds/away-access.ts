@@ -7,7 +7,7 @@ import { lockName, slotText } from '../subject.js';
 export const NOBODY_HOME = "states.person | count > 0 and states.person | selectattr('state', 'eq', 'home') | list | count == 0";
 
 export const awayAccess: LockBuilder = (s) => {
-  const d = describe('trigger');
+  const d = describe('trigger', s);
   return {
     kind: 'away_access',
     title: 'Unlock while nobody is home',

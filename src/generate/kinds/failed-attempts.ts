@@ -12,8 +12,8 @@ export const failedAttempts: LockBuilder = (s, th) => {
   if (!supports(s, 'failed')) return null;
   const n = th.failedAttempts;
   const window = th.failedWindowMinutes * 60;
-  const first = describe('trigger');
-  const later = describe('wait.trigger');
+  const first = describe('trigger', s);
+  const later = describe('wait.trigger', s);
   const when = triggers(s, 'failed');
   return {
     kind: 'failed_attempts',

@@ -1,4 +1,4 @@
-// A jammed lock (lock state `jammed`, or Z-Wave Access Control 11).
+// A jammed lock: its state, its protocol's jam report or its jam sensor.
 import { alertActions } from '../alert.js';
 import { quietFor, template, type LockBuilder } from '../body.js';
 import { test, triggers } from '../signals.js';

@@ -1,4 +1,4 @@
-// The lock's own "code limit exceeded" / "keypad temporarily disabled" reports (Z-Wave Access Control 19 and 16).
+// The lock's own "code limit exceeded" / "keypad temporarily disabled" reports (events or the problem sensor).
 import { alertActions } from '../alert.js';
 import { template, type LockBuilder } from '../body.js';
 import { describe, supports, test, triggers } from '../signals.js';
@@ -6,7 +6,7 @@ import { lockName } from '../subject.js';
 
 export const lockout: LockBuilder = (s) => {
   if (!supports(s, 'lockout')) return null;
-  const d = describe('trigger');
+  const d = describe('trigger', s);
   return {
     kind: 'lockout',
     title: 'Keypad locked out',
@@ -18,7 +18,7 @@ export const lockout: LockBuilder = (s) => {
       { variables: { method: d.method } },
       ...alertActions({
         title: 'Lock Sentinel: keypad locked out',
-        message: `${lockName(s)}: {{ trigger.event.data.event_label }} (too many wrong codes by {{ method }}).`,
+        message: `${lockName(s)}: {{ trigger.event.data.event_label if trigger.platform == 'event' else 'keypad disabled' }} (too many wrong codes by {{ method }}).`,
       }),
     ],
   };

@@ -1,4 +1,4 @@
-// Tamper reports: Z-Wave Home Security (cover removed, moved) and the lock's tamper binary sensor.
+// Tamper reports: the lock's protocol (cover removed, moved) and its tamper sensors.
 import { alertActions } from '../alert.js';
 import { quietFor, template, type LockBuilder } from '../body.js';
 import { supports, test, triggers } from '../signals.js';

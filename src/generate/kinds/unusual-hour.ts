@@ -7,7 +7,7 @@ import { lockName, slotText } from '../subject.js';
 const hh = (h: number) => `${String(h).padStart(2, '0')}:00:00`;
 
 export const unusualHour: LockBuilder = (s, th) => {
-  const d = describe('trigger');
+  const d = describe('trigger', s);
   return {
     kind: 'unusual_hour',
     title: 'Unlock at an unusual hour',

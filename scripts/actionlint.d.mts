@@ -1,0 +1,2 @@
+export const WORKFLOWS: string;
+export function lint(files?: string[]): Promise<string[]>;
