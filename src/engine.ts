@@ -18,6 +18,7 @@ import { mfaDisabled, tooManyAdmins } from './rules/accounts.js';
 import { missingAlerts } from './rules/alerts.js';
 import { evaluateChecks } from './score/checks.js';
 import { score } from './score/scorecard.js';
+import { aggregateFindings } from './rules/aggregate.js';
 import { validateEvent, validateHeader } from './model/validate.js';
 import { Masker } from './privacy/mask.js';
 import { maskedHeader } from './privacy/house-view.js';
@@ -180,14 +181,17 @@ export class Auditor {
       codes: inUseCodes(this.header),
       registry: this.header.code_registry ? new Map(this.header.code_registry.map((e) => [slotKey(e.lock, e.slot), e])) : null,
     };
-    const findings = RULES.flatMap((rule) => rule(ctx))
+    const findings = aggregateFindings(RULES.flatMap((rule) => rule(ctx)))
       .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (b.time ?? '').localeCompare(a.time ?? ''));
     const checks = evaluateChecks(ctx, findings);
     const report: AuditReport = {
       score: score(checks),
       locks: this.locks.map((l) => this.summary(l, timeline)),
       checks,
-      findings: findings.map(({ events: _e, ...f }) => f),
+      findings: findings.map((f) => ({
+        id: f.id, severity: f.severity, entity_id: f.entity_id, time: f.time, evidence: f.evidence, fix: f.fix,
+        count: f.count ?? 1, first: f.first ?? f.time, last: f.last ?? f.time,
+      })),
     };
     this.cached = { version: this.store.version, timeline, findings, report };
     return this.cached;
