@@ -168,3 +168,6 @@ export const num = (v: unknown): number | null => {
   return typeof n === 'number' && Number.isFinite(n) ? n : null;
 };
 export const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+/** A lookup table keyed by strings a device reports: no prototype, so "valueOf" or "__proto__" find nothing. */
+export const table = <T>(entries: Record<string, T>): Record<string, T> => Object.assign(Object.create(null) as Record<string, T>, entries);
