@@ -1,6 +1,6 @@
 // Element tests of the dashboard card in Debian's Chromium (nothing downloaded).
 // Prints `N passed, N failed` at the end (scripts/test.mjs sums it).
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
@@ -21,6 +21,30 @@ function screenshotPlugin() {
       const page = session.browser.getPage(session.id);
       await page.locator(payload.selector).first().screenshot({ path: file, animations: 'disabled' });
       return file.slice(root.length);
+    },
+  };
+}
+
+/**
+ * `executeServerCommand('baseline', {name, selector})`: a fresh PNG of one element next to the committed baseline
+ * (test/browser/baselines/<name>.png), both base64, for the page to compare pixel by pixel. UPDATE_BASELINES=1
+ * rewrites the baseline instead; a missing baseline is an error, never created silently.
+ */
+function baselinePlugin() {
+  return {
+    name: 'lock-sentinel-baseline',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'baseline') return undefined;
+      const file = resolve(root, 'test/browser/baselines', String(payload.name).replace(/[^a-z0-9-]/gi, '_') + '.png');
+      const page = session.browser.getPage(session.id);
+      const actual = await page.locator(payload.selector).first().screenshot({ animations: 'disabled' });
+      if (process.env.UPDATE_BASELINES === '1' && payload.compareOnly !== true) {
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, actual);
+        return { updated: true, actual: actual.toString('base64'), baseline: actual.toString('base64') };
+      }
+      if (!existsSync(file)) return { missing: file.slice(root.length) };
+      return { updated: false, actual: actual.toString('base64'), baseline: readFileSync(file).toString('base64') };
     },
   };
 }
@@ -56,6 +80,7 @@ export default {
     sendKeysPlugin(),
     setViewportPlugin(),
     screenshotPlugin(),
+    baselinePlugin(),
   ],
   browsers: [
     playwrightLauncher({

@@ -13,16 +13,12 @@ export const CORE_CONFIG = {
   unit_system: 'metric', currency: 'EUR', country: 'DE', language: 'en', time_zone: TIME_ZONE,
 };
 
-/** Legacy device trackers (known_devices.yaml), moved with `device_tracker.see`; persons are linked to them. */
-export const TRACKERS = { alice_phone: 'Alice Phone', bob_phone: 'Bob Phone' };
-
-export function writeConfig(dir, { port }) {
+/** `httpYaml: false` once HA keeps its HTTP config in storage (HA 2026.x; lab/http-config.mjs). */
+export function writeConfig(dir, { port, httpYaml = true }) {
   mkdirSync(dir, { recursive: true });
+  const http = httpYaml ? `http:\n  server_host: 127.0.0.1\n  server_port: ${port}\n` : '';
   writeFileSync(join(dir, 'configuration.yaml'), `# Written by lab/lab.mjs on every start: edit lab/hass-config.mjs instead.
-http:
-  server_host: 127.0.0.1
-  server_port: ${port}
-logger:
+${http}logger:
   default: warning
 api:
 websocket_api:
@@ -38,15 +34,11 @@ history:
 recorder:
   commit_interval: 1
 person:
-device_tracker:
+mobile_app:
 zone:
 persistent_notification:
 `);
   if (!existsSync(join(dir, 'automations.yaml'))) writeFileSync(join(dir, 'automations.yaml'), '[]\n');
   if (!existsSync(join(dir, 'scripts.yaml'))) writeFileSync(join(dir, 'scripts.yaml'), '');
   mkdirSync(join(dir, 'www'), { recursive: true }); // HA serves /local (the card, lab/frontend) only if www exists at start
-  if (!existsSync(join(dir, 'known_devices.yaml'))) {
-    writeFileSync(join(dir, 'known_devices.yaml'), Object.entries(TRACKERS)
-      .map(([id, name]) => `${id}:\n  name: ${name}\n  mac:\n  icon:\n  picture:\n  track: true\n`).join('\n'));
-  }
 }

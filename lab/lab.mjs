@@ -1,21 +1,27 @@
 #!/usr/bin/env node
-// The lab: a real Home Assistant (pinned in lab/requirements.txt) with a real mosquitto, on loopback.
-//   node lab/lab.mjs up     start (or reuse) the lab; prints `lab ready <url>`; writes .lab/lab.json
-//   node lab/lab.mjs down   stop it
-//   node lab/lab.mjs status say whether it runs
+// The lab: a real Home Assistant (pinned in lab/requirements/<key>.txt) with a real mosquitto, on loopback.
+//   node lab/lab.mjs up [--ha current|floor]     start (or reuse) the lab; prints `lab ready <url>`;
+//                                                writes .lab/<key>/lab.json (and points .lab/lab.json at it)
+//   node lab/lab.mjs down [--ha current|floor]   stop it (and unmount the chroot, even after a failed start)
+//   node lab/lab.mjs status [--ha current|floor] say whether it runs
+// The key defaults to $LAB_HA, else `current` (lab/versions.mjs).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CORE_CONFIG, writeConfig, TRACKERS } from './hass-config.mjs';
+import { CORE_CONFIG, writeConfig } from './hass-config.mjs';
+import { httpInStorage, pinStoredHttp, promoteHttp } from './http-config.mjs';
 import { mqttPublish } from './mqtt.mjs';
 import { freePort, portFree, readPid, startDetached, stop, until } from './processes.mjs';
-import { ensureVenv } from './venv.mjs';
+import { runtime } from './runtime.mjs';
+import { VERSIONS, versionFromArgs } from './versions.mjs';
 import { bridgeOnline, discoveryMessages, INITIAL_STATE, stateMessage } from './z2m.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
-const labDir = join(root, '.lab');
+const key = (() => {
+  try { return versionFromArgs(process.argv); } catch (e) { console.error(`lab: ${e.message}`); process.exit(2); }
+})();
+const labDir = join(root, '.lab', key);
 const paths = {
-  venv: join(labDir, 'venv'),
   config: join(labDir, 'config'),
   json: join(labDir, 'lab.json'),
   hassPid: join(labDir, 'hass.pid'),
@@ -24,10 +30,12 @@ const paths = {
   mqttLog: join(labDir, 'mosquitto.log'),
   mqttConf: join(labDir, 'mosquitto.conf'),
   mqttData: join(labDir, 'mosquitto'),
-  pipLog: join(labDir, 'pip.log'),
+  /** The last lab started, for tests run by hand without $LAB_JSON. */
+  latest: join(root, '.lab', 'lab.json'),
 };
 const MOSQUITTO = ['/usr/sbin/mosquitto', 'mosquitto'].find((m) => m.startsWith('/') ? existsSync(m) : true);
-const log = (line) => console.log(`lab: ${line}`);
+const log = (line) => console.log(`lab (${key}): ${line}`);
+const rt = runtime(root, key, labDir, log);
 // HA's APIs need `ws` from the root node_modules: loaded only when talking to HA, so `down` works without it.
 const { http, httpOk, wsSession } = ['up', 'status'].includes(process.argv[2]) ? await import('./ha-api.mjs') : {};
 const { configureMqtt, onboard } = process.argv[2] === 'up' ? await import('./onboard.mjs') : {};
@@ -50,9 +58,9 @@ async function startMosquitto(port) {
   await until(async () => !(await portFree(port)), 10000, `mosquitto did not listen on 127.0.0.1:${port} (see ${paths.mqttLog})`);
 }
 
-async function startHass(bin) {
-  startDetached(join(bin, 'hass'), ['-c', paths.config, '--skip-pip', '--log-no-color', '--log-file', paths.hassLog],
-    { logFile: join(labDir, 'hass.stdout.log'), pidFile: paths.hassPid, cwd: labDir });
+async function startHass() {
+  const [cmd, args] = rt.hass(['-c', rt.inside(paths.config), '--skip-pip', '--log-no-color', '--log-file', rt.inside(paths.hassLog)]);
+  startDetached(cmd, args, { logFile: join(labDir, 'hass.stdout.log'), pidFile: paths.hassPid, cwd: labDir });
 }
 
 async function waitRunning(url, token) {
@@ -80,6 +88,10 @@ function runHooks() {
   for (const [dir, what] of HOOKS) {
     const hook = join(root, 'lab', dir, 'up.mjs');
     if (!existsSync(hook)) continue;
+    if (dir === 'zwave' && !VERSIONS[key].zwave) {
+      log(`no Z-Wave lab: Home Assistant ${VERSIONS[key].ha} cannot use the simulated locks (lab/versions.mjs)`);
+      continue;
+    }
     log(`starting ${what} (lab/${dir}/up.mjs)`);
     const r = spawnSync(process.execPath, [hook], { stdio: 'inherit', env: { ...process.env, LAB_JSON: paths.json } });
     if (r.status !== 0) throw new Error(`lab/${dir}/up.mjs failed (exit ${r.status})`);
@@ -98,7 +110,7 @@ async function up() {
   }
   await down({ quiet: true });
   mkdirSync(labDir, { recursive: true });
-  const bin = ensureVenv(paths.venv, join(root, 'lab', 'requirements.txt'), log, paths.pipLog);
+  rt.prepare();
 
   // A lab whose setup never finished (no lab.json) starts over from an empty config.
   const fresh = !existing || !existsSync(join(paths.config, '.storage', 'onboarding'));
@@ -110,9 +122,10 @@ async function up() {
   const broker = { host: '127.0.0.1', port: mqttPort };
 
   await startMosquitto(mqttPort);
-  writeConfig(paths.config, { port });
+  if (pinStoredHttp(paths.config, port)) log(`HTTP config in .storage/http set to 127.0.0.1:${port}`);
+  writeConfig(paths.config, { port, httpYaml: !httpInStorage(paths.config) });
   log(`starting Home Assistant on ${url}${fresh ? ' (first start: onboarding)' : ''}`);
-  await startHass(bin);
+  await startHass();
 
   let lab;
   if (fresh) {
@@ -122,8 +135,10 @@ async function up() {
     }, 180000, `Home Assistant did not answer at ${url} (see ${paths.hassLog})`);
     const users = await onboard(url);
     await waitRunning(url, users.token);
+    await confirmHttp(url, users.token);
     await configureMqtt(url, users.token, broker);
-    lab = { url, ...users };
+    const { registerPhones } = await import('./phones.mjs');
+    lab = { url, ...users, phones: await registerPhones(url, { admin: users.token, nonadmin: users.nonadmin_token }) };
   } else {
     lab = { ...existing, url };
     await waitRunning(url, lab.token);
@@ -131,18 +146,39 @@ async function up() {
   }
   await setCoreConfig(url, lab.token);
   await announceZ2m(url, lab.token, broker);
-  await placePersons(url, lab.token);
+  await placePersons(url, lab.phones);
 
   const config = await httpOk(url, '/api/config', { token: lab.token });
   lab = {
-    url, token: lab.token, nonadmin_token: lab.nonadmin_token, users: lab.users, mqtt: broker,
-    ha_version: config.version, time_zone: config.time_zone, config_dir: paths.config, started_at: new Date().toISOString(),
+    url, token: lab.token, nonadmin_token: lab.nonadmin_token, users: lab.users, phones: lab.phones, mqtt: broker,
+    ha_key: key, ha_version: config.version, time_zone: config.time_zone, config_dir: paths.config, started_at: new Date().toISOString(),
   };
   writeFileSync(paths.json, JSON.stringify(lab, null, 2) + '\n', { mode: 0o600 });
+  pointLatestAt(paths.json);
 
   runHooks();
   console.log(`lab started in ${((Date.now() - t0) / 1000).toFixed(1)} s (${fresh ? 'cold: first start with onboarding' : 'warm: existing config'})`);
   console.log(`lab ready ${url}`);
+}
+
+function pointLatestAt(file) {
+  if (existsSync(paths.latest) || isLink(paths.latest)) rmSync(paths.latest, { force: true });
+  symlinkSync(file, paths.latest);
+}
+
+function isLink(p) {
+  try { return lstatSync(p).isSymbolicLink(); } catch { return false; }
+}
+
+/** HA 2026.x runs a YAML `http:` it just migrated as a trial: confirm it, or HA reverts and restarts. */
+async function confirmHttp(url, token) {
+  const ws = await wsSession(url, token);
+  try {
+    const done = await promoteHttp(ws);
+    if (done === 'promoted') log('HTTP config migrated from YAML confirmed (http/config/promote)');
+  } finally {
+    ws.close();
+  }
 }
 
 async function setCoreConfig(url, token) {
@@ -154,16 +190,10 @@ async function setCoreConfig(url, token) {
   }
 }
 
-/** Everybody home at the start of a run (trackers are legacy `device_tracker.see` devices). */
-async function placePersons(url, token) {
-  const ws = await wsSession(url, token);
-  try {
-    for (const dev_id of Object.keys(TRACKERS)) {
-      await ws.call({ type: 'call_service', domain: 'device_tracker', service: 'see', service_data: { dev_id, location_name: 'home' } });
-    }
-  } finally {
-    ws.close();
-  }
+/** Everybody home at the start of a run (each phone reports a fix in the home zone, lab/phones.mjs). */
+async function placePersons(url, phones) {
+  const { movePhone } = await import('./phones.mjs');
+  for (const webhookId of Object.values(phones)) await movePhone(url, webhookId, 'home');
 }
 
 async function down({ quiet = false } = {}) {
@@ -174,13 +204,15 @@ async function down({ quiet = false } = {}) {
   }
   const hass = await stop(paths.hassPid, 60000);
   const mqtt = await stop(paths.mqttPid, 10000);
+  const unmounted = rt.release();
   if (!quiet || hass !== 'not running' || mqtt !== 'not running') log(`Home Assistant: ${hass}; mosquitto: ${mqtt}`);
+  if (unmounted.length) log(`unmounted ${unmounted.map((m) => m.slice(root.length)).join(', ')}`);
 }
 
 async function status() {
   const lab = readLab();
   const ok = readPid(paths.hassPid) && (await answers(lab));
-  console.log(ok ? `lab running ${lab.url} (Home Assistant ${lab.ha_version})` : 'lab not running');
+  console.log(ok ? `lab running ${lab.url} (Home Assistant ${lab.ha_version})` : `lab not running (${key}: Home Assistant ${VERSIONS[key].ha})`);
   return ok ? 0 : 1;
 }
 
@@ -189,7 +221,7 @@ try {
   if (cmd === 'up') await up();
   else if (cmd === 'down') await down();
   else if (cmd === 'status') process.exitCode = await status();
-  else { console.error('usage: node lab/lab.mjs up|down|status'); process.exitCode = 2; }
+  else { console.error('usage: node lab/lab.mjs up|down|status [--ha current|floor]'); process.exitCode = 2; }
 } catch (e) {
   console.error(`lab: ${e.message}`);
   if (existsSync(paths.hassLog)) {

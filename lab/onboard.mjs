@@ -1,7 +1,7 @@
 // Onboarding and users, done over HA's REST and websocket APIs the way HA's own frontend does it.
 import { randomBytes } from 'node:crypto';
 import { httpOk, wsSession } from './ha-api.mjs';
-import { TRACKERS } from './hass-config.mjs';
+import { PHONES } from './phones.mjs';
 
 const TOKEN_NAME = 'lock-sentinel-lab';
 
@@ -32,8 +32,8 @@ async function login(base, username, password) {
 }
 
 /**
- * First start only: the owner (admin) through onboarding's four steps, a non-admin user, two persons with trackers.
- * Returns the tokens and user ids.
+ * First start only: the owner (admin) through onboarding's four steps, a non-admin user, two persons tracked by their
+ * phones (registered once HA runs: lab/phones.mjs). Returns the tokens and user ids.
  */
 export async function onboard(base) {
   const clientId = `${base}/`;
@@ -61,15 +61,28 @@ export async function onboard(base) {
     // Onboarding made a person for the owner; give it a tracker, and add Bob.
     const persons = await ws.call({ type: 'person/list' });
     const alice = persons.storage.find((p) => p.user_id === me.id);
-    const [aliceTracker, bobTracker] = Object.keys(TRACKERS).map((id) => `device_tracker.${id}`);
-    await ws.call({ type: 'person/update', person_id: alice.id, name: 'Alice', user_id: me.id, device_trackers: [aliceTracker], picture: null });
-    await ws.call({ type: 'person/create', name: 'Bob', user_id: viewer.id, device_trackers: [bobTracker], picture: null });
+    const tracker = (role) => `device_tracker.${Object.keys(PHONES).find((id) => PHONES[id].role === role)}`;
+    await ws.call({ type: 'person/update', person_id: alice.id, name: 'Alice', user_id: me.id, device_trackers: [tracker('admin')], picture: null });
+    await ws.call({ type: 'person/create', name: 'Bob', user_id: viewer.id, device_trackers: [tracker('nonadmin')], picture: null });
 
     const nonadminToken = await login(base, 'bob', viewerPassword);
     return { token, nonadmin_token: nonadminToken, users: { admin: me.id, nonadmin: viewer.id } };
   } finally {
     ws.close();
   }
+}
+
+/**
+ * The broker step's answer: host and port, plus the fields newer HA requires (2026.x: `protocol` and the
+ * `other_settings` section, whose certificate options are off for a plain loopback broker). Only fields the form
+ * asks for are sent, so the floor release (which has neither) gets exactly what it expects.
+ */
+function mqttBrokerAnswer(step, broker) {
+  const fields = new Set((step.data_schema ?? []).map((f) => f.name));
+  const answer = { broker: broker.host, port: broker.port };
+  if (fields.has('protocol')) answer.protocol = '3.1.1';
+  if (fields.has('other_settings')) answer.other_settings = { set_client_cert: false, set_ca_cert: 'off' };
+  return answer;
 }
 
 /** Points HA's MQTT integration at the lab's broker (creating or re-creating its config entry). */
@@ -84,7 +97,7 @@ export async function configureMqtt(base, token, broker) {
     step = await httpOk(base, `/api/config/config_entries/flow/${step.flow_id}`, { method: 'POST', token, json: { next_step_id: 'broker' } });
   }
   const done = await httpOk(base, `/api/config/config_entries/flow/${step.flow_id}`, {
-    method: 'POST', token, json: { broker: broker.host, port: broker.port },
+    method: 'POST', token, json: mqttBrokerAnswer(step, broker),
   });
   if (done.type !== 'create_entry') throw new Error(`MQTT config flow ended with ${JSON.stringify(done)}`);
 }

@@ -1,4 +1,5 @@
-// The Python side of the lab: a venv under .lab/ with the pinned Home Assistant (lab/requirements.txt).
+// The Python side of the floor lab: a venv of the host's Python 3.13 under .lab/<key>/ with the pinned Home Assistant
+// (lab/requirements/<key>.txt).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,9 @@ function findPython313() {
   throw new Error('no Python 3.13 found (looked in ~/.pyenv/versions/3.13* and for python3.13 on PATH)');
 }
 
+/** Installs a requirements file under HA's own package_constraints.txt (runs with the venv's python). */
+export const INSTALL_HA = new URL('install-ha.py', import.meta.url).pathname;
+
 /** Creates or updates the venv so it holds exactly what requirements.txt pins. Returns the venv's bin directory. */
 export function ensureVenv(venvDir, requirementsFile, log, pipLog) {
   const bin = join(venvDir, 'bin');
@@ -31,10 +35,10 @@ export function ensureVenv(venvDir, requirementsFile, log, pipLog) {
     log(`creating the venv with ${py}`);
     execFileSync(py, ['-m', 'venv', venvDir], { stdio: 'inherit' });
   }
-  log(`installing ${requirementsFile} into the venv (first time: several minutes; log ${pipLog})`);
+  log(`installing ${requirementsFile} into the venv with HA's constraints (first time: several minutes; log ${pipLog})`);
   const fd = openSync(pipLog, 'a');
   try {
-    execFileSync(join(bin, 'pip'), ['install', '-r', requirementsFile], { stdio: ['ignore', fd, fd] });
+    execFileSync(join(bin, 'python3'), [INSTALL_HA, requirementsFile, join(venvDir, 'wheels')], { stdio: ['ignore', fd, fd] });
   } catch {
     const tail = readFileSync(pipLog, 'utf8').split('\n').filter((l) => !l.startsWith('WARNING: Location')).slice(-15).join('\n');
     throw new Error(`pip install failed:\n${tail}`);

@@ -1,13 +1,19 @@
 // `npm test`: installs, builds, runs every suite and ends with one line `N passed, N failed`.
 //   --only unit|browser|lab   run one family of suites
+//   --ha current|floor        the lab suites against one Home Assistant only (default: each in turn)
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureInstalled, ensureBuilt } from './ensure.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const only = (() => {
   const i = process.argv.indexOf('--only');
+  return i >= 0 ? process.argv[i + 1] : null;
+})();
+
+const haOnly = (() => {
+  const i = process.argv.indexOf('--ha');
   return i >= 0 ? process.argv[i + 1] : null;
 })();
 
@@ -27,6 +33,7 @@ function testFiles(dir) {
 function runSuite(name, cmd, args, parse, env = {}) {
   return new Promise((resolve) => {
     console.log(`\n=== suite: ${name} ===`);
+    const t0 = Date.now();
     const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d) => { out += d; process.stdout.write(d); });
@@ -38,6 +45,7 @@ function runSuite(name, cmd, args, parse, env = {}) {
         resolve({ passed: 0, failed: 1 });
       } else {
         if (code !== 0 && counts.failed === 0) counts.failed = 1;
+        console.log(`suite ${name}: ${counts.passed} pass, ${counts.failed} fail in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
         resolve(counts);
       }
     });
@@ -73,15 +81,30 @@ if ((!only || only === 'browser') && existsSync(join(root, 'web-test-runner.conf
     [join(root, 'node_modules/@web/test-runner/dist/bin.js'), '--config', 'web-test-runner.config.mjs'], parseWtr));
 }
 if ((!only || only === 'lab') && existsSync(join(root, 'lab/lab.mjs'))) {
-  const labFiles = [...testFiles('test/lab'), ...testFiles('test/e2e')];
-  if (labFiles.length) {
-    const up = await runSuite('lab start', process.execPath, ['lab/lab.mjs', 'up'],
+  // Each Home Assistant the lab runs (lab/versions.mjs, or --ha <key>): start it, run the lab and the e2e suite
+  // against it, stop it (which also unmounts its chroot, after a failed start too).
+  const { VERSIONS } = await import('../lab/versions.mjs');
+  const keys = haOnly ? [haOnly] : Object.keys(VERSIONS);
+  /** Test files that need the simulated Z-Wave locks say so in their first line. */
+  const needsZwave = (f) => readFileSync(join(root, f), 'utf8').startsWith('// lab-needs: zwave');
+  for (const key of keys) {
+    const all = [['lab', testFiles('test/lab')], ['e2e', testFiles('test/e2e')]];
+    const suites = all.map(([n, files]) => [n, VERSIONS[key].zwave ? files : files.filter((f) => !needsZwave(f))]).filter(([, files]) => files.length);
+    const left = all.flatMap(([, files]) => files).filter((f) => !suites.some(([, fs]) => fs.includes(f)));
+    if (left.length) console.log(`\nnot run against HA ${VERSIONS[key].ha} (${key}), which cannot use the simulated Z-Wave locks: ${left.join(', ')}`);
+    if (!suites.length) continue;
+    const name = `HA ${VERSIONS[key].ha} (${key})`;
+    const labJson = join(root, '.lab', key, 'lab.json');
+    const up = await runSuite(`lab start, ${name}`, process.execPath, ['lab/lab.mjs', 'up', '--ha', key],
       (out) => (/lab ready/.test(out) ? { passed: 0, failed: 0 } : null));
     add(up);
     if (up.failed === 0) {
-      add(await runSuite('lab (real Home Assistant)', process.execPath, nodeTest(labFiles, ['--test-concurrency=1']), parseTap));
+      for (const [suite, files] of suites) {
+        add(await runSuite(`${suite}, ${name}`, process.execPath, nodeTest(files, ['--test-concurrency=1']), parseTap,
+          { LAB_JSON: labJson, LAB_HA: key }));
+      }
     }
-    await runSuite('lab stop', process.execPath, ['lab/lab.mjs', 'down'], () => ({ passed: 0, failed: 0 }));
+    await runSuite(`lab stop, ${name}`, process.execPath, ['lab/lab.mjs', 'down', '--ha', key], () => ({ passed: 0, failed: 0 }));
   }
 }
 

@@ -1,17 +1,17 @@
 // The pipeline: HA data → adapters → one access timeline → rules → findings → scorecard.
 import type { CodeRegistryEntry, HassEvent, HassState, Snapshot, SnapshotHeader } from './model/ha.js';
-import type { AccessEvent, AccessKind, AccessMethod, CodeSlot, FirmwareInfo, Lock, Protocol } from './model/lock.js';
+import type { AccessEvent, AccessKind, AccessMethod, CodeSlot, FirmwareInfo, Lock, Protocol, SlotStrength } from './model/lock.js';
 import type { Check, Finding, RaisedFinding, Score } from './model/finding.js';
 import { discoverLocks, indexLocks, type LockIndex } from './adapters/discovery.js';
 import { buildTimeline } from './adapters/timeline.js';
-import { enrichAccess } from './adapters/index.js';
+import { enrichAccess, protocol } from './adapters/index.js';
 import { Presence } from './adapters/presence.js';
 import { EventStore } from './store/event-store.js';
 import { TimeZone } from './time/zone.js';
 import { THRESHOLDS, type Thresholds } from './thresholds.js';
 import { slotKey, type Rule, type RuleContext } from './rules/context.js';
 import { exposedPins } from './rules/pin-exposed.js';
-import { duplicateCodes, expiredCodes, reusedAcrossLocks, staleCodes, unregisteredCodes, weakCodes } from './rules/codes.js';
+import { duplicateCodes, expiredCodes, reusedAcrossLocks, slotStrengths, staleCodes, unregisteredCodes, weakCodes } from './rules/codes.js';
 import { awayAccess, failedAttempts, unusualHours } from './rules/access.js';
 import { firmwareUpdate, jammed, lowBattery, tamper, unavailable } from './rules/device.js';
 import { mfaDisabled, tooManyAdmins } from './rules/accounts.js';
@@ -82,6 +82,11 @@ export interface AuditOptions {
    * are ignored. Without it (the card, live), `captured_at` is when the states were read and later events are live.
    */
   snapshot?: boolean;
+  /**
+   * The source listens to the locks' protocol events (`zwave_js_notification`, `zha_event`) since this time (ms),
+   * e.g. the card's live subscription. Default: since the stream's first event if it carries any such event, else never.
+   */
+  protocolEventsSince?: number;
 }
 
 /** Streaming auditor: feed events one by one, in any order; ask for the report as often as needed. */
@@ -98,7 +103,8 @@ export class Auditor {
   private index: LockIndex;
   private eventsPresent: boolean;
   private readonly snapshot: boolean;
-  private cached: { version: number; timeline: AccessEvent[]; findings: RaisedFinding[]; report: AuditReport } | null = null;
+  private readonly protocolEventsSince: number | null;
+  private cached: { version: number; timeline: AccessEvent[]; findings: RaisedFinding[]; report: AuditReport; slots: SlotStrength[] } | null = null;
 
   constructor(header: SnapshotHeader, options: AuditOptions = {}) {
     validateHeader(header);
@@ -113,6 +119,7 @@ export class Auditor {
     this.store.bind(this.index);
     this.snapshot = options.snapshot ?? false;
     this.eventsPresent = options.eventsPresent ?? (Array.isArray((header as Snapshot).events) || this.store.total > 0);
+    this.protocolEventsSince = options.protocolEventsSince ?? null;
   }
 
   /**
@@ -154,6 +161,11 @@ export class Auditor {
     return this.evaluate().report;
   }
 
+  /** Every known code slot and how its strength is known (read, set strong through the gate, unknown). */
+  slotStrengths(): SlotStrength[] {
+    return this.evaluate().slots;
+  }
+
   holderOf(lock: string, slot: number | null): CodeRegistryEntry | null {
     if (slot === null) return null;
     return this.header.code_registry?.find((e) => e.lock === lock && e.slot === slot) ?? null;
@@ -176,9 +188,10 @@ export class Auditor {
     const ctx: RuleContext = {
       header: this.header, rawStates: this.raw.states, mask: this.mask, locks: this.locks, index: this.index, timeline,
       presence: new Presence(this.header.states, this.maskedTracks()),
-      history: { present: this.eventsPresent, earliest: this.store.coverage.start(this.snapshot ? now : Number.MAX_SAFE_INTEGER) },
+      history: { present: this.eventsPresent, earliest: this.store.coverage.start(this.snapshot ? now : Number.MAX_SAFE_INTEGER), protocolSince: this.protocolSince() },
       tz: this.tz, now, th: this.th,
       codes: inUseCodes(this.header),
+      codesRead: new Set(Object.keys(this.header.usercodes ?? {}).filter((id) => this.index.byEntity.has(id))),
       registry: this.header.code_registry ? new Map(this.header.code_registry.map((e) => [slotKey(e.lock, e.slot), e])) : null,
     };
     const findings = aggregateFindings(RULES.flatMap((rule) => rule(ctx)))
@@ -193,8 +206,15 @@ export class Auditor {
         count: f.count ?? 1, first: f.first ?? f.time, last: f.last ?? f.time,
       })),
     };
-    this.cached = { version: this.store.version, timeline, findings, report };
+    this.cached = { version: this.store.version, timeline, findings, report, slots: slotStrengths(ctx) };
     return this.cached;
+  }
+
+  /** From when the locks' live protocol events are in the stream (see AuditOptions.protocolEventsSince). */
+  private protocolSince(): number | null {
+    if (this.protocolEventsSince !== null) return this.protocolEventsSince;
+    const carries = this.store.access.some((e) => e.via === 'protocol' && protocol(this.index.byEntity.get(e.lock)?.protocol ?? 'generic').eventTypes.length > 0);
+    return carries ? this.store.earliest : null;
   }
 
   /** Persons' states over time, as shown: masked like every text from the house. */

@@ -218,8 +218,8 @@ export class LockSentinelCard extends LitElement {
     const s = this._session;
     if (!s?.report || !this._config || !this._hass) return null;
     return {
-      t: this._t, fmt: this._fmt, report: s.report, locks: s.locks, timeline: s.timeline, shared: s.shared,
-      admin: s.isAdmin, usercodeLocks: s.usercodeLocks, inUse: s.inUse, verdicts: s.verdicts, filter: this._filter,
+      t: this._t, fmt: this._fmt, report: s.report, thresholds: s.thresholds, locks: s.locks, timeline: s.timeline, shared: s.shared,
+      admin: s.isAdmin, usercodeLocks: s.usercodeLocks, inUse: s.inUse, verdicts: s.verdicts, strengths: s.strengths, filter: this._filter,
       historyDays: this._config.history_days, lowBattery: this._config.low_battery, editing: this._editing, busy: this._busy, now: Date.now(),
       canInstall: s.canInstall, installNote: this._installNote, notifyTargets: s.canInstall ? s.notifyTargets : [], notifyChosen: this._notify, storagePerUser: s.storageMode === 'user',
       on: {

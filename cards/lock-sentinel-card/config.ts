@@ -1,6 +1,6 @@
 // The card's config schema: one definition that types the config, validates setConfig and drives the editor.
 import { VIEWS, type View } from './const.js';
-import { THRESHOLDS, type Thresholds } from '../../src/thresholds.js';
+import { THRESHOLD_OPTIONS, THRESHOLDS, type ThresholdConfigKey, type Thresholds } from '../../src/thresholds.js';
 
 type Field =
   | { name: string; kind: 'string' }
@@ -17,12 +17,10 @@ const FIELDS = [
   { name: 'views', kind: 'views', options: VIEWS },
   { name: 'history_days', kind: 'integer', min: 1, max: 30, default: 7 },
   // The guide's thresholds (src/thresholds.ts), overridable per card.
-  { name: 'failed_attempts', kind: 'integer', min: 2, max: 20, default: THRESHOLDS.failedAttempts },
-  { name: 'low_battery', kind: 'integer', min: 5, max: 95, default: THRESHOLDS.lowBattery },
-  { name: 'stale_days', kind: 'integer', min: 7, max: 365, default: THRESHOLDS.staleDays },
+  ...THRESHOLD_OPTIONS.map((o) => ({ name: o.config, kind: 'integer' as const, min: o.min, max: o.max, default: THRESHOLDS[o.key] })),
 ] as const satisfies readonly Field[];
 
-export interface LockSentinelConfig {
+export type LockSentinelConfig = ThresholdSettings & {
   type: string;
   title?: string;
   /** Lock entities to show; missing: every lock in the house. */
@@ -32,14 +30,14 @@ export interface LockSentinelConfig {
   /** The views offered as tabs, in this order (default: all); one view shows without tabs. */
   views: View[];
   history_days: number;
-  failed_attempts: number;
-  low_battery: number;
-  stale_days: number;
-}
+};
+
+/** The thresholds this card may set, under their config keys. */
+type ThresholdSettings = { [K in ThresholdConfigKey]: number };
 
 /** The engine's thresholds as this card's config sets them. */
 export function thresholdsOf(config: LockSentinelConfig): Partial<Thresholds> {
-  return { failedAttempts: config.failed_attempts, lowBattery: config.low_battery, staleDays: config.stale_days };
+  return Object.fromEntries(THRESHOLD_OPTIONS.map((o) => [o.key, config[o.config]]));
 }
 
 /** Keys HA itself adds to every card's config; accepted and ignored. */

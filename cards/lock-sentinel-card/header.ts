@@ -1,21 +1,11 @@
 // Builds the engine's SnapshotHeader from the frontend's hass plus what the card fetched. Pure, no DOM.
 import { lockEntities } from '../../src/adapters/discovery.js';
-import type {
-  ChecklistAnswers, CodeRegistryEntry, DeviceRegistryEntry, EntityRegistryEntry, HassUser, ReviewMark,
-  SnapshotHeader, UsercodeResponse,
-} from '../../src/model/ha.js';
+import type { DeviceRegistryEntry, EntityRegistryEntry, HassUser, SnapshotHeader, UsercodeResponse } from '../../src/model/ha.js';
+import type { SharedData } from '../../src/ha/shared-store.js';
 import type { Lock } from '../../src/model/lock.js';
 import type { HomeAssistant } from './hass.js';
 
-/** What the household's admins share in HA: the code registry, checklist, review marks, acknowledged alerts. */
-export interface SharedData {
-  code_registry: CodeRegistryEntry[];
-  checklist: ChecklistAnswers;
-  reviews: ReviewMark[];
-  acknowledged: string[];
-}
-
-export const EMPTY_SHARED: SharedData = Object.freeze({ code_registry: [], checklist: {}, reviews: [], acknowledged: [] });
+export { EMPTY_SHARED, type SharedData } from '../../src/ha/shared-store.js';
 
 /** Fetched once, admins only; missing pieces stay unknown to the engine. */
 export interface AdminData {

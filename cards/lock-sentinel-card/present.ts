@@ -3,7 +3,6 @@ import {
   mdiBattery, mdiBattery20, mdiBattery40, mdiBattery60, mdiBattery80, mdiBatteryAlertVariantOutline, mdiLock, mdiLockAlert,
   mdiLockClock, mdiLockOpenVariant, mdiLockQuestion,
 } from '@mdi/js';
-import type { Protocol } from '../../src/model/lock.js';
 
 /** The lock's state as HA's tile card shows it: an icon and the tone class that picks HA's state colour. */
 export function lockLook(state: string): { path: string; tone: string } {
@@ -25,14 +24,15 @@ export function batteryLook(level: number, low: number): { path: string; cls: st
 }
 
 /**
- * A firmware version as HA and the protocol's own tools show it. Zigbee OTA file versions are 32-bit numbers that
- * Zigbee2MQTT's update entity passes on as a decimal string (16777250); ZHA's update entity and Zigbee tools show
- * the same number as 8 hex digits (0x01000022). Anything else is shown as reported.
+ * A firmware version as HA and the Zigbee tools show it. A Zigbee OTA file version is a 32-bit number that
+ * Zigbee2MQTT's update entity passes on in decimal (16777250); ZHA's update entity and the Zigbee tools write it as
+ * 8 hex digits (0x01000022). A plain number above 0xffff can only be such a file version (Z-Wave and Matter report
+ * dotted versions like 1.4); anything else is shown as reported.
  */
-export function formatVersion(version: string, protocol: Protocol): string {
-  if ((protocol === 'zigbee2mqtt' || protocol === 'zha') && /^\d{1,10}$/.test(version)) {
+export function formatVersion(version: string): string {
+  if (/^\d{6,10}$/.test(version)) {
     const n = Number(version);
-    if (n <= 0xffffffff) return `0x${n.toString(16).padStart(8, '0')}`;
+    if (n > 0xffff && n <= 0xffffffff) return `0x${n.toString(16).padStart(8, '0')}`;
   }
   return version;
 }

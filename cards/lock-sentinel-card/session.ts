@@ -4,13 +4,15 @@ import { discoverLocks } from '../../src/adapters/discovery.js';
 import { protocol } from '../../src/adapters/index.js';
 import { Auditor, type AuditReport } from '../../src/engine.js';
 import type { HassEvent, HassUser } from '../../src/model/ha.js';
-import type { AccessEvent, Lock } from '../../src/model/lock.js';
+import type { AccessEvent, Lock, SlotStrength } from '../../src/model/lock.js';
 import type { InstallResult } from '../../src/generate/installer.js';
 import { thresholdsOf, type LockSentinelConfig } from './config.js';
+import { withThresholds, type Thresholds } from '../../src/thresholds.js';
 import { PROTOCOL_EVENTS } from './const.js';
 import { buildHeader, EMPTY_SHARED, historyEntities, selectLocks, watchedEntities, type AdminData, type SharedData } from './header.js';
 import { errorMessage, type HomeAssistant, type Unsubscribe } from './hass.js';
-import { EventLog, historyToEvents, type HistoryResponse } from './history.js';
+import { EventLog } from './history.js';
+import { historyEvents } from '../../src/ha/history.js';
 import { SharedStore, type StorageMode } from './storage.js';
 import { readUsercodes, summarizeUsercodes } from './usercodes.js';
 import { hassRest } from './rest.js';
@@ -32,6 +34,8 @@ export class AuditSession {
   notices = new Set<Notice>();
   inUse = new Map<string, number[]>();
   verdicts = new Map<string, SlotVerdict>();
+  /** How each known slot's strength is known, as the engine judges it (read, set strong through the gate, unknown). */
+  strengths = new Map<string, SlotStrength>();
   usercodeLocks = new Set<string>();
   error: string | null = null;
 
@@ -39,9 +43,16 @@ export class AuditSession {
   private readonly store: SharedStore;
   private admin: AdminData = {};
   private auditor: Auditor | null = null;
+  /** Log events the Auditor has read, and what it was built from (a change of these needs a new one). */
+  private fed = 0;
+  private basis: unknown[] = [];
+  /** Auditors built so far (a new one reads every event again). */
+  rebuilds = 0;
   private buffer: HassEvent[] | null = [];
   private unsubs: Unsubscribe[] = [];
   private historyUntil = 0;
+  /** Since when the locks' protocol events reach the card live (null: not subscribed). */
+  private protocolSince: number | null = null;
   private running = false;
   private loaded = false;
 
@@ -57,11 +68,20 @@ export class AuditSession {
     return this.store.mode;
   }
 
+  /** The thresholds of this card's audit, alerts and marks: the card's config over the guide's. */
+  get thresholds(): Readonly<Thresholds> {
+    return withThresholds(thresholdsOf(this.config()));
+  }
+
   get isAdmin(): boolean {
     return this.hass().user?.is_admin === true;
   }
 
-  /** Rebuilds the header from the current hass and replays the events (own entities or registries changed). */
+  /**
+   * Brings the audit up to date with the current hass. When only states changed, the running Auditor takes the new
+   * states and the events not yet read (incremental); registries, the shared or admin data, the lock selection or the
+   * thresholds changing need a new Auditor, which reads every event again.
+   */
   refresh(now = Date.now()): void {
     const hass = this.hass();
     const header = buildHeader(hass, this.shared, this.admin, now);
@@ -72,9 +92,19 @@ export class AuditSession {
     this.locks = sel.locks;
     this.missing = sel.missing;
     this.watched = watchedEntities(this.locks, Object.keys(hass.states));
+    const basis = [hass.entities, hass.devices, hass.config, hass.user, this.shared, this.admin, this.config().entities, JSON.stringify(this.thresholds), this.protocolSince];
     try {
-      this.auditor = new Auditor(header, { thresholds: thresholdsOf(this.config()) });
-      for (const e of this.log.events) this.auditor.addEvent(e);
+      if (this.auditor && basis.length === this.basis.length && basis.every((b, i) => b === this.basis[i])) {
+        this.auditor.updateStates(header.states, header.captured_at);
+      } else {
+        this.auditor = new Auditor(header, {
+          thresholds: this.thresholds, ...(this.protocolSince === null ? {} : { protocolEventsSince: this.protocolSince }),
+        });
+        this.fed = 0;
+        this.rebuilds++;
+      }
+      this.basis = basis;
+      this.feed();
       this.evaluate();
       this.error = null;
     } catch (err) {
@@ -82,10 +112,18 @@ export class AuditSession {
     }
   }
 
+  /** Gives the Auditor the logged events it has not read yet. */
+  private feed(): void {
+    const auditor = this.auditor;
+    if (!auditor) return;
+    for (; this.fed < this.log.events.length; this.fed++) auditor.addEvent(this.log.events[this.fed]);
+  }
+
   private evaluate(): void {
     if (!this.auditor) return;
     this.report = this.auditor.report();
     this.timeline = this.auditor.timeline();
+    this.strengths = new Map(this.auditor.slotStrengths().map((x) => [slotKey(x.lock, x.slot), x]));
   }
 
   /** The whole audit trail of the loaded period, for the CSV export. */
@@ -152,15 +190,20 @@ export class AuditSession {
     const conn = this.hass().connection;
     // Only the locks' own protocol events; state changes come with `hass` (recordStateChanges).
     const types = this.isAdmin ? PROTOCOL_EVENTS : [];
+    const since = Date.now();
+    let all = types.length > 0;
     for (const type of types) {
       try {
         const unsub = await conn.subscribeEvents<HassEvent>((e) => this.onEvent(e), type);
         if (this.running) this.unsubs.push(unsub);
         else void Promise.resolve(unsub()).catch(() => undefined);
       } catch {
+        all = false;
         this.notices.add('protocol_events_unavailable');
       }
     }
+    // Each (re)subscription starts the window again: protocol events missed while disconnected are in no history.
+    this.protocolSince = all ? since : null;
     if (!this.isAdmin) this.notices.add('protocol_events_unavailable');
   }
 
@@ -170,7 +213,7 @@ export class AuditSession {
       return;
     }
     if (!this.log.add(e) || !this.auditor) return;
-    this.auditor.addEvent(e);
+    this.feed();
     this.evaluate();
     this.changed();
   }
@@ -182,11 +225,8 @@ export class AuditSession {
     const ids = historyEntities(this.locks, Object.keys(this.hass().states));
     if (!ids.length) return;
     try {
-      const resp = await this.hass().callWS<HistoryResponse>({
-        type: 'history/history_during_period', start_time: new Date(start).toISOString(), end_time: new Date(end).toISOString(),
-        entity_ids: ids, include_start_time_state: true, significant_changes_only: false, minimal_response: false, no_attributes: false,
-      });
-      for (const e of historyToEvents(resp)) this.log.add(e);
+      const hass = this.hass();
+      for (const e of await historyEvents((msg) => hass.callWS(msg), ids, new Date(start), new Date(end))) this.log.add(e);
       this.historyUntil = end;
     } catch {
       this.notices.add('history_failed');
@@ -251,7 +291,7 @@ export class AuditSession {
     if (!this.canInstall || !hass.callApi) throw new Error('Installing alerts needs an administrator');
     // The generator is only needed here, by admins: it loads as its own chunk, not with every dashboard.
     const [{ generate }, { install }] = await Promise.all([import('../../src/generate/generate.js'), import('../../src/generate/installer.js')]);
-    const gen = generate({ locks: this.allLocks, registry: this.shared.code_registry, notify });
+    const gen = generate({ locks: this.allLocks, registry: this.shared.code_registry, notify, thresholds: this.thresholds });
     const result = await install(hassRest(hass.callApi.bind(hass)), gen, notify);
     this.admin = { ...this.admin, automations: await this.loadAutomations() };
     this.refresh();

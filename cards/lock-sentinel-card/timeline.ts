@@ -1,6 +1,6 @@
 // Timeline filtering and marks. Pure.
 import type { AccessEvent } from '../../src/model/lock.js';
-import { THRESHOLDS } from '../../src/thresholds.js';
+import { inUnusualHours, type Thresholds } from '../../src/thresholds.js';
 
 export interface TimelineFilter {
   /** Show the last N days. */
@@ -27,11 +27,9 @@ export function people(events: AccessEvent[], holderOf: HolderOf): string[] {
   return [...new Set(events.map((e) => personOf(e, holderOf)).filter((p): p is string => !!p))].sort();
 }
 
-/** Successful unlocks in the guide's unusual hours [start, end), in the house's clock. */
-export function isUnusualHour(e: AccessEvent, hourOf: (ms: number) => number): boolean {
-  if (e.kind !== 'unlock' || !e.success) return false;
-  const h = hourOf(e.time);
-  return h >= THRESHOLDS.unusualHourStart && h < THRESHOLDS.unusualHourEnd;
+/** Successful unlocks in the unusual hours the audit uses, in the house's clock. */
+export function isUnusualHour(e: AccessEvent, hourOf: (ms: number) => number, th: Readonly<Thresholds>): boolean {
+  return e.kind === 'unlock' && e.success && inUnusualHours(hourOf(e.time), th);
 }
 
 export function isFailure(e: AccessEvent): boolean {

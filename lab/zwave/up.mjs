@@ -4,7 +4,7 @@
 // Needs a running, onboarded HA (lab.json: url, token). Merges {"zwave": {...}} into lab.json.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { http, httpOk, wsSession } from '../ha-api.mjs';
 import { freePort, readPid, startDetached, stop, until } from '../processes.mjs';
@@ -26,25 +26,6 @@ function ensureNodeDeps() {
   if (existsSync(join(here, 'node_modules', '@zwave-js', 'server', 'package.json'))) return;
   log('installing lab/zwave packages (npm ci)');
   execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: here, stdio: 'inherit' });
-}
-
-/** The Python side: HA runs with --skip-pip, so zwave_js' requirements must already be in the venv. */
-function ensurePythonDeps(p) {
-  const python = join(p.venv, 'bin', 'python3');
-  if (!existsSync(python)) throw new Error(`no Home Assistant venv at ${p.venv}`);
-  try {
-    execFileSync(python, ['-c', 'import zwave_js_server, serial, aiousbwatcher'], { stdio: 'ignore' });
-    return;
-  } catch { /* missing: install below */ }
-  log(`installing zwave_js requirements into the HA venv (lab/zwave/requirements.txt; log ${p.pipLog})`);
-  const fd = openSync(p.pipLog, 'a');
-  try {
-    execFileSync(join(p.venv, 'bin', 'pip'), ['install', '-r', join(here, 'requirements.txt')], { stdio: ['ignore', fd, fd] });
-  } catch {
-    throw new Error(`pip install of lab/zwave/requirements.txt failed (see ${p.pipLog})`);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** Identifies the server code: a running server started from other code is restarted. */
@@ -127,7 +108,6 @@ async function main() {
   const config = await http(lab.url, '/api/config', { token: lab.token }).catch((e) => ({ status: 0, body: e.message }));
   if (config.status !== 200) throw new Error(`Home Assistant at ${lab.url} does not answer (${config.status || config.body}): start the lab first`);
   ensureNodeDeps();
-  ensurePythonDeps(p);
   if (await reusable(lab, p)) {
     log(`reused the running server (${lab.zwave.locks.map((l) => l.lock_entity).join(', ')})`);
     return;

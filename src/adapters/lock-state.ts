@@ -65,6 +65,7 @@ const entitySelector = (filter: ConfigMap): ConfigMap => ({ entity: { multiple: 
 
 export const lockState: Protocol<StateRecord> = {
   id: 'generic',
+  title: 'generic lock',
   platforms: [],
   eventTypes: [],
   capabilities: { failures: false, tamper: true, lockout: true, jam: true, codes: 'none' },

@@ -25,6 +25,7 @@ const SOURCES: Record<string, AccessMethod> = table({
 
 export const matter: Protocol = {
   id: 'matter',
+  title: 'Matter',
   platforms: ['matter'],
   eventTypes: [],
   capabilities: { failures: false, tamper: false, lockout: false, jam: false, codes: 'write-only' },

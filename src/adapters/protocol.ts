@@ -118,6 +118,8 @@ export interface BlueprintInput {
 
 export interface Protocol<R extends StoredRecord = StoredRecord> {
   id: ProtocolId;
+  /** How evidence names the protocol ("ZHA: codes cannot be read back"). */
+  title: string;
   /** Entity registry platforms whose locks speak this protocol. */
   platforms: readonly string[];
   /** HA bus events it reads (besides state changes); only admins may subscribe to them. */

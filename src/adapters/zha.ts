@@ -52,6 +52,7 @@ const onEntity = (entity_id: string, service: string, service_data: Record<strin
 
 export const zha: Protocol<ZhaRecord> = {
   id: 'zha',
+  title: 'ZHA',
   platforms: ['zha'],
   eventTypes: [EVENT_TYPE],
   capabilities: { failures: true, tamper: false, lockout: false, jam: false, codes: 'write-only' },

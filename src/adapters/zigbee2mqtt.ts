@@ -135,6 +135,7 @@ const publish = (lock: Lock, options: CodeOptions, pinCode: Record<string, unkno
 
 export const zigbee2mqtt: Protocol<Z2mRecord> = {
   id: 'zigbee2mqtt',
+  title: 'Zigbee2MQTT',
   platforms: ['mqtt'],
   eventTypes: [],
   capabilities: { failures: true, tamper: false, lockout: false, jam: false, codes: 'write-only' },

@@ -154,6 +154,7 @@ const onEntity = (entity_id: string, service: string, service_data: Record<strin
 
 export const zwaveJs: Protocol<ZwaveRecord> = {
   id: 'zwave_js',
+  title: 'Z-Wave JS',
   platforms: ['zwave_js'],
   eventTypes: [EVENT_TYPE],
   capabilities: { failures: true, tamper: true, lockout: true, jam: true, codes: 'read' },

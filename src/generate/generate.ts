@@ -2,7 +2,7 @@
 import type { CodeRegistryEntry } from '../model/ha.js';
 import type { Lock } from '../model/lock.js';
 import { protocol } from '../adapters/index.js';
-import { THRESHOLDS, type Thresholds } from '../thresholds.js';
+import { withThresholds, type Thresholds } from '../thresholds.js';
 import { runnable, type Body, type LockBuilder } from './body.js';
 import { objectId } from './jinja.js';
 import { awayAccess } from './kinds/away-access.js';
@@ -33,7 +33,8 @@ export interface GenerateInput {
   locks: Lock[];
   registry: CodeRegistryEntry[];
   notify: string[];
-  thresholds?: Readonly<Thresholds>;
+  /** The guide's thresholds, some overridden (the card's config, the CLI's flags). */
+  thresholds?: Partial<Thresholds>;
   /** Guest expiries before this instant are reported in notes instead (their trigger could never fire). */
   now?: Date;
 }
@@ -43,7 +44,7 @@ export function automation(id: string, alias: string, body: Body, variables: Con
 }
 
 export function generate(input: GenerateInput): Generated {
-  const th = input.thresholds ?? THRESHOLDS;
+  const th = withThresholds(input.thresholds);
   const now = input.now ?? new Date();
   const automations: AutomationConfig[] = [];
   const notes: string[] = [];

@@ -3,19 +3,7 @@ import type { ConfigMap } from '../model/automation.js';
 
 export { Input, type ConfigMap, type Json, type Subject } from '../model/automation.js';
 
-export type AlertKind =
-  | 'failed_attempts'
-  | 'lockout'
-  | 'unusual_hour'
-  | 'away_access'
-  | 'tamper'
-  | 'jam'
-  | 'low_battery'
-  | 'firmware'
-  | 'unavailable'
-  | 'guest_expiry'
-  | 'weekly_review'
-  | 'monthly_audit';
+export type { AlertKind } from '../model/alerts.js';
 
 export interface AutomationConfig {
   id: string;

@@ -5,6 +5,7 @@ import type {
   DeviceRegistryEntry, EntityRegistryEntry, HassCurrentUser, HassState, HassUser, Snapshot, SnapshotHeader, UsercodeResponse,
 } from '../model/ha.js';
 import { isHaError, send, sendOptional } from './command.js';
+import { SharedStore, type SharedData } from './shared-store.js';
 import { protocol, protocolOfPlatform } from '../adapters/index.js';
 import type { WsCall } from '../adapters/protocol.js';
 import { historyEntities, historyEvents } from './history.js';
@@ -64,7 +65,24 @@ export async function captureHeader(conn: Connection, now: Date): Promise<Snapsh
   if (automations) header.automations = automations;
   const codes = await usercodes(conn, entity_registry);
   if (codes) header.usercodes = codes;
+  const shared = await sharedData(conn);
+  if (shared) {
+    header.code_registry = shared.code_registry;
+    header.reviews = shared.reviews;
+    header.checklist = shared.checklist;
+  }
   return header;
+}
+
+/** The registry, review marks and checklist the household keeps in HA (the card's store), as the card reads them. */
+async function sharedData(conn: Connection): Promise<SharedData | undefined> {
+  const store = new SharedStore(() => ({ callWS: <T>(msg: { type: string }) => send<T>(conn, msg as MessageBase) }));
+  try {
+    return await store.load();
+  } catch (err) {
+    if (isHaError(err)) return undefined;
+    throw err;
+  }
 }
 
 export async function captureSnapshot(conn: Connection, opts: CaptureOptions): Promise<Snapshot> {
@@ -73,7 +91,7 @@ export async function captureSnapshot(conn: Connection, opts: CaptureOptions): P
   if (opts.days <= 0) return header;
   const ids = historyEntities(header);
   const start = new Date(now.getTime() - opts.days * 86400_000);
-  const events = await historyEvents(conn, ids, start, now, (done, total) => {
+  const events = await historyEvents((msg) => send(conn, msg as MessageBase), ids, start, now, (done, total) => {
     opts.onProgress?.(`history: ${done}/${total} entities, last ${opts.days} day(s)`);
   });
   return { ...header, events };

@@ -1,21 +1,26 @@
 // Recorder history → `state_changed` events in HA's own shape, so the engine reads history and live events alike.
-import type { Connection } from 'home-assistant-js-websocket';
+// One implementation for the CLI's capture and the card (each passes its own websocket call).
+import type { WsCall } from '../adapters/protocol.js';
 import type { HassEvent, HassState, SnapshotHeader } from '../model/ha.js';
-import { send } from './command.js';
 
 /** One row of `history/history_during_period` (compressed keys; times in epoch seconds). */
-interface HistoryRow {
+export interface HistoryRow {
   s: string;
   a?: Record<string, unknown>;
   lc?: number;
   lu: number;
 }
 
-const iso = (epochSeconds: number) => new Date(epochSeconds * 1000).toISOString();
+export type HistoryResponse = Record<string, HistoryRow[]>;
+
+const iso = (epochSeconds: number) => new Date(Math.round(epochSeconds * 1000)).toISOString();
 const domainOf = (id: string) => id.slice(0, id.indexOf('.'));
 
-/** Turns one entity's rows into state_changed events. The first row is the state at `start` unless it changed inside the window. */
-export function rowsToEvents(entityId: string, rows: HistoryRow[], start: Date): HassEvent[] {
+/**
+ * Turns one entity's rows into state_changed events. The first row is the state at `start` (no event) unless it
+ * changed inside the window (an event with no old state). Without `start`, the first row is always the starting state.
+ */
+export function rowsToEvents(entityId: string, rows: HistoryRow[], start?: Date): HassEvent[] {
   const events: HassEvent[] = [];
   let prev: HassState | null = null;
   let attrs: Record<string, unknown> = {};
@@ -25,7 +30,7 @@ export function rowsToEvents(entityId: string, rows: HistoryRow[], start: Date):
       entity_id: entityId, state: row.s, attributes: attrs,
       last_changed: iso(row.lc ?? row.lu), last_updated: iso(row.lu),
     };
-    if (prev || row.lu * 1000 >= start.getTime()) {
+    if (prev || (start && row.lu * 1000 >= start.getTime())) {
       events.push({
         event_type: 'state_changed', time_fired: iso(row.lu), origin: 'LOCAL',
         data: { entity_id: entityId, old_state: prev, new_state: state },
@@ -63,20 +68,26 @@ export function historyEntities(header: SnapshotHeader): string[] {
 
 const BATCH = 10;
 
+/** Every entity's rows of a history response as state_changed events, sorted by time. */
+export function historyToEvents(response: HistoryResponse, start?: Date): HassEvent[] {
+  return Object.entries(response).flatMap(([id, rows]) => rowsToEvents(id, rows, start))
+    .sort((a, b) => Date.parse(a.time_fired) - Date.parse(b.time_fired));
+}
+
 /** History of `entityIds` over [start, end] as state_changed events, sorted by time. Reports progress per batch. */
 export async function historyEvents(
-  conn: Connection, entityIds: string[], start: Date, end: Date, onProgress?: (done: number, total: number) => void,
+  call: WsCall, entityIds: string[], start: Date, end: Date, onProgress?: (done: number, total: number) => void,
 ): Promise<HassEvent[]> {
   const events: HassEvent[] = [];
   for (let i = 0; i < entityIds.length; i += BATCH) {
     const batch = entityIds.slice(i, i + BATCH);
-    const result = await send<Record<string, HistoryRow[]>>(conn, {
+    const result = await call<HistoryResponse>({
       type: 'history/history_during_period',
       start_time: start.toISOString(), end_time: end.toISOString(), entity_ids: batch,
       include_start_time_state: true, significant_changes_only: false, minimal_response: false, no_attributes: false,
     });
-    for (const [id, rows] of Object.entries(result)) events.push(...rowsToEvents(id, rows, start));
+    events.push(...historyToEvents(result, start));
     onProgress?.(Math.min(i + BATCH, entityIds.length), entityIds.length);
   }
-  return events.sort((a, b) => a.time_fired.localeCompare(b.time_fired));
+  return events.sort((a, b) => Date.parse(a.time_fired) - Date.parse(b.time_fired));
 }

@@ -86,6 +86,8 @@ export interface CodeRegistryEntry {
   role: CodeRole;
   added: string | null;
   expires: string | null;
+  /** When Lock Sentinel set this slot's code through its strength gate (ISO); absent for codes set elsewhere. */
+  set_strong?: string | null;
 }
 
 /** A "logs reviewed" mark set in the card's timeline. */

@@ -71,3 +71,17 @@ export interface CodeSlot {
   in_use: boolean;
   code: string;
 }
+
+/**
+ * How a slot's strength is known: `read` (audited from the lock), `set-strong` (written through Lock Sentinel's
+ * strength gate, dated) or `unknown` (occupied, but its code cannot be read).
+ */
+export type SlotProvenance = 'read' | 'set-strong' | 'unknown';
+
+export interface SlotStrength {
+  lock: string;
+  slot: number;
+  provenance: SlotProvenance;
+  /** For `set-strong`: when the code was set. */
+  set_at: string | null;
+}

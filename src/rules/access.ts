@@ -1,6 +1,7 @@
 // Pillar "audits": what the access log shows — failed-attempt bursts, unusual hours, access while away.
 import type { RaisedFinding } from '../model/finding.js';
 import type { AccessEvent } from '../model/lock.js';
+import { inUnusualHours, unusualHoursText } from '../thresholds.js';
 import { iso, lockName, slotKey, slotLabel, type Rule, type RuleContext } from './context.js';
 import { moreLikeIt, Tally, tallyFields } from './aggregate.js';
 
@@ -103,12 +104,10 @@ function tallyPerLock(ctx: RuleContext, keep: (e: AccessEvent) => boolean, worse
 const anonymous = (ctx: RuleContext, e: AccessEvent) => !e.actor && (e.slot === null || !ctx.registry?.get(slotKey(e.lock, e.slot)));
 
 export const unusualHours: Rule = (ctx) => {
-  const { unusualHourStart: from, unusualHourEnd: to } = ctx.th;
-  const inWindow = (e: AccessEvent) => { const h = ctx.tz.hour(e.time); return h >= from && h < to; };
-  // Worst: an unlock by nobody known, then the one deepest into the night, then the latest.
-  const depth = (e: AccessEvent) => { const w = ctx.tz.wall(e.time); return -Math.abs(w.getUTCHours() + w.getUTCMinutes() / 60 - (from + to) / 2); };
+  const inWindow = (e: AccessEvent) => inUnusualHours(ctx.tz.hour(e.time), ctx.th);
+  // Worst: an unlock by nobody known, then the latest.
   const worse = (a: AccessEvent, b: AccessEvent) => {
-    const d = Number(anonymous(ctx, a)) - Number(anonymous(ctx, b)) || depth(a) - depth(b);
+    const d = Number(anonymous(ctx, a)) - Number(anonymous(ctx, b));
     return d !== 0 ? d > 0 : a.time > b.time;
   };
   const out: RaisedFinding[] = [];
@@ -116,7 +115,7 @@ export const unusualHours: Rule = (ctx) => {
     const e = t.worst as AccessEvent;
     out.push({
       id: 'unusual-hour-access', severity: 'warning', entity_id: lock, ...tallyFields(t),
-      evidence: `${lockName(ctx, lock)} was unlocked at ${ctx.tz.format(e.time)} (local, between ${String(from).padStart(2, '0')}:00 and ${String(to).padStart(2, '0')}:00) ${who(ctx, e)}.${moreLikeIt(ctx, t, 'unlocks at these hours')}`,
+      evidence: `${lockName(ctx, lock)} was unlocked at ${ctx.tz.format(e.time)} (local, in the unusual hours ${unusualHoursText(ctx.th)}) ${who(ctx, e)}.${moreLikeIt(ctx, t, 'unlocks at these hours')}`,
       fix: 'Check it was expected; if codes should not work at night, restrict them by schedule.',
       events: t.events,
     });

@@ -1,6 +1,6 @@
 // Pillar "access codes": strength, uniqueness, reuse, staleness, expiry, registration, exposure.
 import type { RaisedFinding } from '../model/finding.js';
-import type { CodeSlot } from '../model/lock.js';
+import type { CodeSlot, SlotStrength } from '../model/lock.js';
 import { checkCode } from './code-strength.js';
 import { iso, lockName, slotKey, slotLabel, type Rule, type RuleContext } from './context.js';
 
@@ -25,9 +25,44 @@ export const weakCodes: Rule = (ctx) =>
     return [{
       id: 'weak-code', severity: 'warning', entity_id: c.lock, time: null,
       evidence: `${slotLabel(ctx, c.lock, c.slot)} has a weak code: ${reasons.join(', ')}.`,
-      fix: 'Give this person a new random code of 6-8 digits (not a date, pattern or common PIN), then delete the old one.',
+      fix: `Give this person a new random code of 6-8 digits (not a date, pattern or common PIN): \`lock-sentinel set-code --lock ${c.lock} --slot ${c.slot}\` proposes one and sets it.`,
     }];
   });
+
+/**
+ * How each known slot's strength is known. Read locks: every in-use slot is `read`. Elsewhere a slot is known from
+ * the registry or from the lock reporting its use; it is `set-strong` if Lock Sentinel set it through its strength
+ * gate and no code change was reported on it since, else `unknown`.
+ */
+export function slotStrengths(ctx: RuleContext): SlotStrength[] {
+  const out: SlotStrength[] = [];
+  for (const c of ctx.codes ?? []) if (ctx.codesRead.has(c.lock)) out.push({ lock: c.lock, slot: c.slot, provenance: 'read', set_at: null });
+  const seen = new Set(out.map((s) => slotKey(s.lock, s.slot)));
+  const changed = new Map<string, number>();
+  const used = new Set<string>();
+  for (const e of ctx.timeline) {
+    if (e.slot === null) continue;
+    if (e.kind === 'code_change') changed.set(slotKey(e.lock, e.slot), e.time);
+    else if (e.success) used.add(slotKey(e.lock, e.slot));
+  }
+  const known = ctx.index.byEntity;
+  for (const entry of ctx.registry?.values() ?? []) {
+    const key = slotKey(entry.lock, entry.slot);
+    if (seen.has(key) || ctx.codesRead.has(entry.lock) || !known.has(entry.lock)) continue;
+    seen.add(key);
+    const setAt = Date.parse(entry.set_strong ?? '');
+    const strong = !Number.isNaN(setAt) && !((changed.get(key) ?? -Infinity) > setAt);
+    out.push({ lock: entry.lock, slot: entry.slot, provenance: strong ? 'set-strong' : 'unknown', set_at: strong ? entry.set_strong! : null });
+  }
+  for (const key of used) {
+    if (seen.has(key)) continue;
+    const [lock, slot] = key.split('|');
+    if (ctx.codesRead.has(lock) || !known.has(lock)) continue;
+    seen.add(key);
+    out.push({ lock, slot: Number(slot), provenance: 'unknown', set_at: null });
+  }
+  return out.sort((a, b) => a.lock.localeCompare(b.lock) || a.slot - b.slot);
+}
 
 export const duplicateCodes: Rule = (ctx) =>
   groupByCode(ctx.codes ?? [], (c) => `${c.lock}\u0000${c.code}`).map((g) => ({

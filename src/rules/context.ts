@@ -13,6 +13,11 @@ export interface History {
   present: boolean;
   /** Earliest event time (ms), Infinity with no events. */
   earliest: number;
+  /**
+   * From when the stream carries the locks' own protocol events (`zwave_js_notification`, `zha_event`), which the
+   * recorder's history does not return; null when it carries none.
+   */
+  protocolSince: number | null;
 }
 
 export interface RuleContext {
@@ -33,6 +38,8 @@ export interface RuleContext {
   th: Thresholds;
   /** In-use code slots read from the locks; null when the snapshot has no usercodes. */
   codes: CodeSlot[] | null;
+  /** Locks whose codes were read (their in-use slots are all in `codes`). */
+  codesRead: Set<string>;
   /** Code registry by `lock|slot`; null when the snapshot has none. */
   registry: Map<string, CodeRegistryEntry> | null;
 }

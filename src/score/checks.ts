@@ -1,43 +1,61 @@
 // The guide's advice as checks, each tied to the findings that fail it and to the data it needs to be known.
 import type { Check, CheckStatus, FindingId, Pillar, RaisedFinding } from '../model/finding.js';
 import type { RuleContext } from '../rules/context.js';
+import { unusualHoursText, type Thresholds } from '../thresholds.js';
 import { historyReachesStaleWindow } from '../rules/codes.js';
+import {
+  batteryCoverage, codeCoverage, hasHistory, strengthCoverage, describeCoverage, failureCoverage, firmwareCoverage, tamperCoverage, unlockCoverage,
+  type Coverage,
+} from './coverage.js';
+
+/** A text, or one that names the thresholds in force. */
+type Text = string | ((th: Readonly<Thresholds>) => string);
+const text = (t: Text, th: Readonly<Thresholds>) => (typeof t === 'string' ? t : t(th));
 
 interface CheckDef {
   id: string;
   pillar: Pillar;
   weight: number;
-  title: string;
+  title: Text;
   findings: FindingId[];
   /** Why the check cannot be judged, or null when its data is there. */
   unknownWhy: (ctx: RuleContext) => string | null;
-  pass: string;
-  fix: string;
+  pass: Text;
+  fix: Text;
+  /** Which locks the check can judge; without it the check judges the house as a whole. */
+  coverage?: (ctx: RuleContext) => Coverage;
+  /** Locks that must be seen for anything to be judged (comparing codes between locks needs two). */
+  minSeen?: number;
+  /** How to make the locks it could not judge known. */
+  gapFix?: string;
 }
 
-const needCodes = (ctx: RuleContext) => (ctx.codes ? null : 'no code slots could be read from the locks');
-const needEvents = (ctx: RuleContext) => (ctx.history.present ? null : 'no event history');
+const CODES_GAP_FIX = 'Make every code known: read the codes with an admin account where the lock allows it, elsewhere set each code anew through Lock Sentinel (`lock-sentinel set-code`), which checks its strength and records it.';
+const codes = { coverage: codeCoverage, gapFix: CODES_GAP_FIX };
+const noData = () => null;
+const needEvents = (ctx: RuleContext) =>
+  (!ctx.history.present ? 'no event history' : hasHistory(ctx) ? null : 'the history loaded holds no events');
 const needLocks = (ctx: RuleContext) => (ctx.locks.length ? null : 'no lock entities found');
 
 export const CHECKS: CheckDef[] = [
   { id: 'strong-codes', pillar: 'codes', weight: 20, title: 'Strong codes (6-8 random digits)', findings: ['weak-code'],
-    unknownWhy: needCodes, pass: 'Every code in use is 6+ digits and not a pattern, date or common PIN.',
-    fix: 'Replace weak codes with random 6-8 digit codes.' },
+    unknownWhy: noData, pass: 'Every code in use is 6+ digits and not a pattern, date or common PIN.',
+    fix: 'Replace weak codes with random 6-8 digit codes.', coverage: strengthCoverage, gapFix: CODES_GAP_FIX },
   { id: 'unique-codes', pillar: 'codes', weight: 10, title: 'A unique code per person', findings: ['duplicate-code'],
-    unknownWhy: needCodes, pass: 'No code is shared between slots of a lock.', fix: 'Give every person their own code.' },
+    unknownWhy: noData, pass: 'No code is shared between slots of a lock.', fix: 'Give every person their own code.', ...codes },
   { id: 'codes-differ-between-locks', pillar: 'codes', weight: 5, title: 'Different codes on different locks', findings: ['code-reused-across-locks'],
-    unknownWhy: needCodes, pass: 'No code opens more than one lock.', fix: 'Set a different code on each lock.' },
+    unknownWhy: noData, pass: 'No code opens more than one lock.', fix: 'Set a different code on each lock.', ...codes, minSeen: 2 },
   { id: 'codes-documented', pillar: 'codes', weight: 10, title: 'Every code has a recorded holder', findings: ['unregistered-code'],
-    unknownWhy: (ctx) => needCodes(ctx) ?? (ctx.registry ? null : 'no code registry (who holds which slot)'),
-    pass: 'Every code in use has a recorded holder.', fix: 'Record holder, role, date added and expiry for each slot.' },
-  { id: 'unused-codes-deleted', pillar: 'codes', weight: 10, title: 'Unused codes deleted (90+ days)', findings: ['stale-code'],
-    unknownWhy: (ctx) => needCodes(ctx) ?? (historyReachesStaleWindow(ctx) ? null : `the event history does not reach back ${ctx.th.staleDays} days`),
-    pass: 'Every code was used in the last 90 days or is newer.', fix: 'Delete codes nobody used for 90+ days.' },
+    unknownWhy: (ctx) => (ctx.registry ? null : 'no code registry (who holds which slot)'),
+    pass: 'Every code in use has a recorded holder.', fix: 'Record holder, role, date added and expiry for each slot.', ...codes },
+  { id: 'unused-codes-deleted', pillar: 'codes', weight: 10, title: (th) => `Unused codes deleted (${th.staleDays}+ days)`, findings: ['stale-code'],
+    unknownWhy: (ctx) => (historyReachesStaleWindow(ctx) ? null : `the event history does not reach back ${ctx.th.staleDays} days`),
+    pass: (th) => `Every code was used in the last ${th.staleDays} days or is newer.`, fix: (th) => `Delete codes nobody used for ${th.staleDays}+ days.`, ...codes },
   { id: 'expired-codes-deleted', pillar: 'codes', weight: 10, title: 'Expired and guest codes deleted promptly', findings: ['expired-code'],
     unknownWhy: (ctx) => (ctx.registry ? null : 'no code registry with expiry dates'),
-    pass: 'No code past its expiry is still in use.', fix: 'Delete guest codes the day they leave.' },
+    pass: 'No code past its expiry is still in use.', fix: 'Delete guest codes the day they leave.', ...codes },
   { id: 'codes-not-exposed', pillar: 'codes', weight: 5, title: 'Codes not visible anywhere', findings: ['pin-exposed'],
-    unknownWhy: needCodes, pass: 'No entity shows a code in its state or attributes.', fix: 'Mask code entities; keep them out of the recorder.' },
+    unknownWhy: noData, pass: 'No entity shows a code in its state or attributes.', fix: 'Mask code entities; keep them out of the recorder.', ...codes },
 
   { id: 'alerts-enabled', pillar: 'audits', weight: 6, title: 'Critical alerts enabled', findings: ['missing-alerts'],
     unknownWhy: (ctx) => needLocks(ctx) ?? (ctx.header.automations ? null : 'automations could not be read'),
@@ -45,30 +63,31 @@ export const CHECKS: CheckDef[] = [
     fix: 'Install Lock Sentinel\'s alerts.' },
   { id: 'weekly-log-review', pillar: 'audits', weight: 4, title: 'Access log reviewed weekly', findings: [],
     unknownWhy: (ctx) => (ctx.header.reviews ? null : 'no review marks recorded'),
-    pass: 'The access log was reviewed in the last 7 days.', fix: 'Review the timeline every Sunday evening and mark it reviewed.' },
+    pass: (th) => `The access log was reviewed in the last ${th.reviewDays} days.`, fix: 'Review the timeline every Sunday evening and mark it reviewed.' },
   { id: 'no-failed-attempt-bursts', pillar: 'audits', weight: 3, title: 'No bursts of failed codes', findings: ['failed-attempts'],
-    unknownWhy: needEvents, pass: 'No burst of failed code entries in the history.', fix: 'Investigate each burst.' },
-  { id: 'no-unusual-hour-access', pillar: 'audits', weight: 2, title: 'No access at unusual hours (02:00-06:00)', findings: ['unusual-hour-access'],
-    unknownWhy: needEvents, pass: 'No unlock between 02:00 and 06:00.', fix: 'Check each night-time access.' },
+    unknownWhy: needEvents, pass: (th) => `No burst of ${th.failedAttempts}+ failed code entries within ${th.failedWindowMinutes} minutes in the history.`, fix: 'Investigate each burst.',
+    coverage: failureCoverage, gapFix: 'Locks that do not report wrong codes give no evidence; for Z-Wave and ZHA locks, keep Lock Sentinel\'s alerts installed (they see every wrong code live).' },
+  { id: 'no-unusual-hour-access', pillar: 'audits', weight: 2, title: (th) => `No access at unusual hours (${unusualHoursText(th)})`, findings: ['unusual-hour-access'],
+    unknownWhy: needEvents, pass: (th) => `No unlock in the unusual hours (${unusualHoursText(th)}).`, fix: 'Check each night-time access.', coverage: unlockCoverage },
   { id: 'no-away-access', pillar: 'audits', weight: 2, title: 'No access while everyone was away', findings: ['away-access'],
     unknownWhy: (ctx) => needEvents(ctx) ?? (ctx.presence.persons.length ? null : 'no person entities'),
-    pass: 'Every unlock happened with someone home.', fix: 'Confirm each away-access.' },
+    pass: 'Every unlock happened with someone home.', fix: 'Confirm each away-access.', coverage: unlockCoverage },
   { id: 'few-admins', pillar: 'audits', weight: 3, title: 'Admin rights limited', findings: ['too-many-admins'],
     unknownWhy: (ctx) => (ctx.header.users ? null : 'the user list needs an admin account'),
-    pass: 'At most 2 active administrators.', fix: 'Limit admin users.' },
+    pass: (th) => `At most ${th.maxAdmins} active administrators.`, fix: 'Limit admin users.' },
 
   { id: 'mfa-enabled', pillar: 'hardening', weight: 2, title: 'Two-factor authentication on', findings: ['mfa-disabled'],
     unknownWhy: (ctx) => (ctx.header.current_user ? null : 'the current user is unknown'),
     pass: 'Your account has an MFA module enabled.', fix: 'Enable TOTP two-factor authentication.' },
   { id: 'firmware-current', pillar: 'hardening', weight: 2, title: 'Lock firmware up to date', findings: ['firmware-update'],
-    unknownWhy: (ctx) => (ctx.locks.some((l) => l.firmware) ? null : 'no firmware update entity on any lock'),
-    pass: 'No firmware update pending.', fix: 'Install pending firmware updates.' },
-  { id: 'battery-ok', pillar: 'hardening', weight: 1, title: 'Batteries above 30%', findings: ['low-battery'],
-    unknownWhy: (ctx) => (ctx.locks.some((l) => l.battery !== null) ? null : 'no battery level on any lock'),
-    pass: 'Every lock battery is at 30% or more.', fix: 'Replace low batteries.' },
+    unknownWhy: noData, pass: 'No firmware update pending.', fix: 'Install pending firmware updates.',
+    coverage: firmwareCoverage, gapFix: 'Check the firmware of locks without an update entity in their maker\'s app.' },
+  { id: 'battery-ok', pillar: 'hardening', weight: 1, title: (th) => `Batteries above ${th.lowBattery}%`, findings: ['low-battery'],
+    unknownWhy: noData, pass: (th) => `Every lock battery is at ${th.lowBattery}% or more.`, fix: 'Replace low batteries.',
+    coverage: batteryCoverage, gapFix: 'Check the batteries of locks that report no level by hand.' },
   { id: 'no-tamper', pillar: 'hardening', weight: 1, title: 'No tampering reported', findings: ['tamper'],
-    unknownWhy: (ctx) => (ctx.history.present || ctx.locks.some((l) => l.tamper_entity) ? null : 'no event history or tamper sensor'),
-    pass: 'No tamper report.', fix: 'Inspect tampered locks.' },
+    unknownWhy: noData, pass: 'No tamper report.', fix: 'Inspect tampered locks.',
+    coverage: tamperCoverage, gapFix: 'Locks without a tamper sensor or report give no evidence: inspect them by hand.' },
   { id: 'locks-healthy', pillar: 'hardening', weight: 1, title: 'Locks reachable and not jammed', findings: ['jammed', 'lock-unavailable'],
     unknownWhy: needLocks, pass: 'Every lock is available and none jammed.', fix: 'Fix jams and lost connections.' },
 ];
@@ -102,15 +121,43 @@ function reviewCheck(ctx: RuleContext): { status: CheckStatus; evidence: string 
   return { status, evidence: `Last review ${days} day(s) ago (${ctx.tz.format(last)}).` };
 }
 
+function findingsText(hits: RaisedFinding[]): string {
+  return `${hits.length} finding(s): ${hits.slice(0, 3).map((f) => f.evidence).join(' ')}${hits.length > 3 ? ' …' : ''}`;
+}
+
+/**
+ * One check's verdict. With a coverage: no lock seen (or fewer than `minSeen`) is unknown; a failing finding fails
+ * whatever was not seen; otherwise a check that could not see every lock is `warn`, never a full pass.
+ */
+function judge(d: CheckDef, ctx: RuleContext, findings: RaisedFinding[]): Pick<Check, 'status' | 'evidence' | 'fix'> {
+  const why = d.unknownWhy(ctx);
+  const fix = text(d.fix, ctx.th);
+  const pass = text(d.pass, ctx.th);
+  if (why) return { status: 'unknown', evidence: `Unknown: ${why}.`, fix };
+  if (d.id === 'weekly-log-review') return { ...reviewCheck(ctx), fix };
+  const hits = findings.filter((f) => d.findings.includes(f.id));
+  const cov = d.coverage?.(ctx);
+  if (!cov) return { status: statusFrom(hits), evidence: hits.length ? findingsText(hits) : pass, fix };
+  const covered = describeCoverage(ctx, cov);
+  const gapFix = cov.missing.length && d.gapFix ? ` ${d.gapFix}` : '';
+  const status = statusFrom(hits);
+  if (status !== 'fail' && (cov.seen.length === 0 || cov.seen.length < (d.minSeen ?? 1) && cov.missing.length > 0)) {
+    const what = cov.seen.length === 0 ? 'no lock could be judged' : `fewer than ${d.minSeen} locks could be judged`;
+    return { status: 'unknown', evidence: `Unknown: ${what}. ${covered}`, fix: d.gapFix ?? fix };
+  }
+  if (status === 'fail') return { status, evidence: `${findingsText(hits)} ${covered}`, fix: `${fix}${gapFix}` };
+  if (cov.missing.length === 0) return { status, evidence: `${hits.length ? findingsText(hits) : pass} ${covered}`, fix };
+  return {
+    status: 'warn',
+    evidence: `Partial: ${hits.length ? findingsText(hits) : 'nothing found on the locks that could be judged'}, but not every lock could be. ${covered}`,
+    fix: `${fix}${gapFix}`,
+  };
+}
+
 export function evaluateChecks(ctx: RuleContext, findings: RaisedFinding[]): Check[] {
-  const checks: Check[] = CHECKS.map((d) => {
-    const why = d.unknownWhy(ctx);
-    const base = { id: d.id, pillar: d.pillar, title: d.title, weight: d.weight, fix: d.fix };
-    if (why) return { ...base, status: 'unknown' as const, evidence: `Unknown: ${why}.` };
-    if (d.id === 'weekly-log-review') return { ...base, ...reviewCheck(ctx) };
-    const hits = findings.filter((f) => d.findings.includes(f.id));
-    return { ...base, status: statusFrom(hits), evidence: hits.length ? `${hits.length} finding(s): ${hits.slice(0, 3).map((f) => f.evidence).join(' ')}${hits.length > 3 ? ' …' : ''}` : d.pass };
-  });
+  const checks: Check[] = CHECKS.map((d) => ({
+    id: d.id, pillar: d.pillar, title: text(d.title, ctx.th), weight: d.weight, ...judge(d, ctx, findings),
+  }));
   const answers = ctx.header.checklist ?? {};
   for (const item of CHECKLIST) {
     const a = answers[item.id];

@@ -7,6 +7,11 @@ import { parseShared } from '../../cards/lock-sentinel-card/storage.js';
 import { summarizeUsercodes } from '../../cards/lock-sentinel-card/usercodes.js';
 import { selectLocks, watchedEntities } from '../../cards/lock-sentinel-card/header.js';
 import type { Lock } from '../../src/model/lock.js';
+import type { Finding } from '../../src/model/finding.js';
+import { batteryLook, formatVersion, lockLook } from '../../cards/lock-sentinel-card/present.js';
+import { formatter, relativeTime } from '../../cards/lock-sentinel-card/format.js';
+import { alertKey, groupAlerts } from '../../cards/lock-sentinel-card/views/alert-groups.js';
+import { byDay, methodIcon } from '../../cards/lock-sentinel-card/views/timeline.js';
 
 const lock = (entity_id: string, extra: Partial<Lock> = {}): Lock => ({
   entity_id, name: entity_id, protocol: 'zwave_js', device_id: null, state: 'locked', last_changed: null, battery: null,
@@ -125,5 +130,64 @@ describe('translations', () => {
     expect(t('view.timeline')).to.equal('Verlauf');
     expect(t('notice.missing', { entities: '<img src=x>' })).to.equal('Nicht gefunden: <img src=x>');
     expect(t('state.frobnicated')).to.equal('frobnicated');
+  });
+});
+
+describe('presentation', () => {
+  it('firmware: a Zigbee OTA file version in decimal reads as HA and the Zigbee tools write it; others as reported', () => {
+    expect(formatVersion('16777250')).to.equal('0x01000022');
+    expect(formatVersion('16777241')).to.equal('0x01000019');
+    expect(formatVersion('4294967295')).to.equal('0xffffffff');
+    expect(formatVersion('4294967296')).to.equal('4294967296');
+    expect(formatVersion('1.4')).to.equal('1.4');
+    expect(formatVersion('65535')).to.equal('65535');
+    expect(formatVersion('0x01000022')).to.equal('0x01000022');
+  });
+
+  it('lock state → icon and HA state colour class; battery → icon by level, low by the card threshold', () => {
+    expect(lockLook('locked').tone).to.equal('state-locked');
+    expect(lockLook('unlocked').tone).to.equal('state-unlocked');
+    expect(lockLook('jammed').tone).to.equal('state-jammed');
+    expect(lockLook('unlocking').tone).to.equal('state-pending');
+    expect(lockLook('unavailable').tone).to.equal('state-unavailable');
+    expect(new Set([5, 25, 45, 65, 85, 100].map((l) => batteryLook(l, 30).path)).size).to.equal(6);
+    expect([5, 25, 40].map((l) => batteryLook(l, 30).cls)).to.deep.equal(['empty', 'low', '']);
+    expect(batteryLook(40, 50).cls).to.equal('low');
+  });
+
+  it('every access method but unknown has an icon (unknown shows nothing)', () => {
+    for (const m of ['keypad', 'rf', 'manual', 'auto', 'rfid', 'fingerprint', 'key', 'remote'] as const) expect(methodIcon(m), m).to.match(/^M/);
+    expect(methodIcon('unknown')).to.equal(null);
+  });
+
+  it('relative times in the user language; events grouped by calendar day in the house zone', () => {
+    const en = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+    expect(relativeTime(en, -2 * 3_600_000)).to.equal('2 hours ago');
+    expect(relativeTime(en, -10 * 60_000)).to.equal('10 minutes ago');
+    expect(relativeTime(en, -86_400_000)).to.equal('yesterday');
+    expect(relativeTime(new Intl.RelativeTimeFormat('de', { numeric: 'auto' }), -3 * 60_000)).to.equal('vor 3 Minuten');
+    const f = formatter('en', 'Europe/Berlin');
+    const at = (iso: string) => ({ time: Date.parse(iso) }) as never;
+    // 23:30 UTC is already the next day in Berlin.
+    const days = byDay([at('2026-11-25T23:30:00Z'), at('2026-11-25T12:00:00Z'), at('2026-11-24T09:00:00Z')], f.dayKey);
+    expect(days.map((d) => [d.day, d.events.length])).to.deep.equal([['2026-11-26', 1], ['2026-11-25', 1], ['2026-11-24', 1]]);
+  });
+
+  it('alerts group by lock and kind with counts, newest first, open before acknowledged, critical before warning', () => {
+    const f = (id: Finding['id'], entity_id: string, time: string, severity: Finding['severity'] = 'warning'): Finding =>
+      ({ id, entity_id, time, severity, evidence: 'e', fix: 'x' });
+    const findings = [
+      f('failed-attempts', 'lock.a', '2026-11-24T10:00:00Z', 'critical'), f('failed-attempts', 'lock.a', '2026-11-24T12:00:00Z', 'critical'),
+      f('failed-attempts', 'lock.b', '2026-11-24T11:00:00Z', 'critical'), f('low-battery', 'lock.a', '2026-11-24T09:00:00Z'),
+      f('weak-code', 'lock.a', '2026-11-24T09:00:00Z'), // hygiene, not a live alert
+    ];
+    const acked = [alertKey(findings[2]!)];
+    const groups = groupAlerts(findings, acked, (e) => e ?? '');
+    expect(groups.map((g) => [g.key, g.findings.length, g.open, g.newest])).to.deep.equal([
+      ['failed-attempts|lock.a', 2, 2, '2026-11-24T12:00:00Z'],
+      ['low-battery|lock.a', 1, 1, '2026-11-24T09:00:00Z'],
+      ['failed-attempts|lock.b', 1, 0, '2026-11-24T11:00:00Z'],
+    ]);
+    expect(groups[0]!.openKeys).to.deep.equal([alertKey(findings[0]!), alertKey(findings[1]!)]);
   });
 });

@@ -1,15 +1,20 @@
-// Screenshots for the README and the issue (light, dark, phone width), with the theming they prove.
+// Screenshots for the README and the issue (light, dark, phone width), with the theming they prove. Each one is
+// also compared with its committed baseline (test/browser/baselines/): a layout change fails until it is accepted
+// with UPDATE_BASELINES=1.
 import './fixed-clock.js';
 import { expect } from '@open-wc/testing';
 import { executeServerCommand, setViewport } from '@web/test-runner-commands';
 import { zwaveNotification } from './fixtures.js';
 import { mount, openView, unmountAll } from './helpers.js';
 import { applyTheme } from './themes.js';
+import { matchBaseline } from './baseline.js';
 
 afterEach(() => unmountAll());
 
 async function shot(name: string): Promise<string> {
-  return executeServerCommand<string, { name: string; selector: string }>('screenshot', { name, selector: 'lock-sentinel-card' });
+  const file = await executeServerCommand<string, { name: string; selector: string }>('screenshot', { name, selector: 'lock-sentinel-card' });
+  await matchBaseline(name);
+  return file;
 }
 
 const shared = {
@@ -45,7 +50,39 @@ describe('screenshots', () => {
     await openView(m, 'codes');
     expect(await shot('card-dark-codes')).to.equal('test/screenshots/card-dark-codes.png');
     await openView(m, 'scorecard');
+    m.root.querySelector<HTMLDetailsElement>('details.pillar[data-pillar="codes"]')!.open = true;
+    await m.el.updateComplete;
     expect(await shot('card-dark-scorecard')).to.equal('test/screenshots/card-dark-scorecard.png');
+  });
+
+  it('a lock\'s own card (as the dashboard strategy puts it on the lock\'s view): its alerts, codes and timeline', async () => {
+    applyTheme('light');
+    await setViewport({ width: 800, height: 1000 });
+    const m = await mount({ title: 'Front Door', entities: ['lock.front_door'], views: ['alerts', 'codes', 'timeline'] }, { shared });
+    m.h.fire(zwaveNotification(6, 2, 10 * 60_000));
+    await openView(m, 'codes');
+    expect(await shot('card-lock-view-codes')).to.equal('test/screenshots/card-lock-view-codes.png');
+  });
+
+  it('the baseline comparison fails on a layout change and on a changed look', async () => {
+    applyTheme('light');
+    await setViewport({ width: 800, height: 1000 });
+    const m = await mount({}, { shared });
+    m.h.fire(zwaveNotification(19, null, 30 * 60_000));
+    m.h.fire(zwaveNotification(6, 2, 10 * 60_000));
+    await m.el.updateComplete;
+    await matchBaseline('card-light-overview', { compareOnly: true });
+    // Narrower: the tiles rewrap, the card has another size.
+    m.el.parentElement!.style.width = '560px';
+    let error = '';
+    await matchBaseline('card-light-overview', { compareOnly: true }).catch((e: Error) => { error = e.message; });
+    expect(error).to.match(/layout changed, \d+×\d+ px now/);
+    // Same size, other look (the dark theme's colours).
+    m.el.parentElement!.style.width = '600px';
+    applyTheme('dark');
+    error = '';
+    await matchBaseline('card-light-overview', { compareOnly: true }).catch((e: Error) => { error = e.message; });
+    expect(error).to.match(/% of pixels differ from the baseline/);
   });
 
   it('phone width: the timeline fits 360 px without horizontal scrolling; compact tile', async () => {

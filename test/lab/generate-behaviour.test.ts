@@ -1,3 +1,4 @@
+// lab-needs: zwave (runs only against a lab whose Home Assistant can use the simulated Z-Wave locks: lab/versions.mjs)
 // The generated automations at work inside the lab's real Home Assistant: real Z-Wave JS events from the mock
 // locks (driver, server and HA's zwave_js integration are real), persons moved by device trackers, HA's own clock.
 import { after, before, describe, test } from 'node:test';
@@ -30,7 +31,7 @@ before(async () => {
   conn = await connect();
   const [patio, garage] = zl.zwave.locks;
   await send(conn, { type: 'config/entity_registry/update', entity_id: patio.lock_entity, name: HOSTILE_LOCK });
-  for (const dev of ['alice_phone', 'bob_phone']) await movePerson(conn, dev, 'home');
+  for (const dev of ['alice_phone', 'bob_phone']) await movePerson(dev, 'home');
   for (const l of [patio, garage]) {
     // Tamper is stateful in zwave_js (the cover-removed binary sensor): close the cover first so a tamper is a change.
     await act(zl, l.node_id, { action: 'tamper_cleared' });
@@ -55,7 +56,7 @@ after(async () => {
   if (conn) {
     await setTimeZone(conn, lab().time_zone).catch(() => undefined);
     await send(conn, { type: 'config/entity_registry/update', entity_id: zl.zwave.locks[0].lock_entity, name: null }).catch(() => undefined);
-    for (const dev of ['alice_phone', 'bob_phone']) await movePerson(conn, dev, 'home').catch(() => undefined);
+    for (const dev of ['alice_phone', 'bob_phone']) await movePerson(dev, 'home').catch(() => undefined);
     for (const l of zl.zwave.locks) await act(zl, l.node_id, { action: 'manual_lock' }).catch(() => undefined);
     // Should the expiry test fail, the guest code must not outlive this file (other suites count the codes).
     await callService(conn, 'zwave_js', 'clear_lock_usercode', { code_slot: GUEST_SLOT }, zl.zwave.locks[1].lock_entity).catch(() => undefined);
@@ -90,7 +91,7 @@ describe('generated automations in the lab', () => {
 
   test('an unlock with both persons away gives one critical alert naming lock, method and holder, literally', async () => {
     const patio = zl.zwave.locks[0];
-    for (const dev of ['alice_phone', 'bob_phone']) await movePerson(conn, dev, 'not_home');
+    for (const dev of ['alice_phone', 'bob_phone']) await movePerson(dev, 'not_home');
     await waitFor(async () => (await send<{ entity_id: string; state: string }[]>(conn, { type: 'get_states' }))
       .filter((s) => s.entity_id.startsWith('person.')).every((s) => s.state === 'not_home'), 10000, 'both persons away');
     const from = watch.notes.length;
@@ -100,7 +101,7 @@ describe('generated automations in the lab', () => {
     assert.equal(note.message, `${HOSTILE_LOCK}: unlocked by keypad, slot 3 (${HOSTILE_HOLDER}) while nobody is home.`);
     await sleep(1500);
     assert.equal(titled(from, 'nobody is home').length, 1);
-    for (const dev of ['alice_phone', 'bob_phone']) await movePerson(conn, dev, 'home');
+    for (const dev of ['alice_phone', 'bob_phone']) await movePerson(dev, 'home');
     await act(zl, patio.node_id, { action: 'manual_lock' });
   });
 

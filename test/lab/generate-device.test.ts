@@ -1,3 +1,4 @@
+// lab-needs: zwave (runs only against a lab whose Home Assistant can use the simulated Z-Wave locks: lab/versions.mjs)
 // Device-health automations and the reminders, in the lab's real Home Assistant: a Z-Wave jam from the mock lock,
 // the Zigbee2MQTT lock's battery, firmware and availability over real MQTT, reminders run by HA.
 import { after, before, describe, test } from 'node:test';

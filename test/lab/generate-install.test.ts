@@ -1,3 +1,4 @@
+// lab-needs: zwave (runs only against a lab whose Home Assistant can use the simulated Z-Wave locks: lab/versions.mjs)
 // The generator's output judged by the lab's real Home Assistant: `install` writes every automation through the
 // config API and HA loads them; a second run updates; `uninstall` removes only ours; every blueprint is saved
 // with blueprint/save and instantiated with use_blueprint; a blueprint alerts on real events.

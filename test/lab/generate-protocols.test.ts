@@ -20,7 +20,7 @@ const titled = (from: number, part: string) => watch.notes.slice(from).filter((n
 
 before(async () => {
   conn = await connect();
-  for (const dev of ['alice_phone', 'bob_phone']) await movePerson(conn, dev, 'home');
+  for (const dev of ['alice_phone', 'bob_phone']) await movePerson(dev, 'home');
   const locks = discoverLocks(await captureHeader(conn, new Date()));
   const pick = (id: string) => {
     const l = locks.find((x) => x.entity_id === id);
@@ -40,7 +40,7 @@ after(async () => {
   await removeAll().catch(() => undefined);
   if (conn) {
     await z2mState(INITIAL_STATE).catch(() => undefined);
-    for (const dev of ['alice_phone', 'bob_phone']) await movePerson(conn, dev, 'home').catch(() => undefined);
+    for (const dev of ['alice_phone', 'bob_phone']) await movePerson(dev, 'home').catch(() => undefined);
     await callService(conn, 'lock', 'lock', {}, 'lock.front_door').catch(() => undefined);
     conn.close();
   }
@@ -75,7 +75,7 @@ describe('generated automations per protocol', () => {
     await waitFor(() => titled(from, 'failed code attempts'), 10000, 'the ZHA burst alert');
     await sleep(2000);
     assert.equal(titled(from, 'failed code attempts').length, 1);
-    for (const dev of ['alice_phone', 'bob_phone']) await movePerson(conn, dev, 'not_home');
+    for (const dev of ['alice_phone', 'bob_phone']) await movePerson(dev, 'not_home');
     await waitFor(async () => (await send<{ entity_id: string; state: string }[]>(conn, { type: 'get_states' }))
       .filter((s) => s.entity_id.startsWith('person.')).every((s) => s.state === 'not_home'), 10000, 'both persons away');
     await op('Unlock', 2);

@@ -17,7 +17,7 @@ const keys = (fs: Finding[]) => fs.map(key).sort();
 
 after(async () => {
   const conn = await connect();
-  for (const dev of ['alice_phone', 'bob_phone']) await movePerson(conn, dev, 'home');
+  for (const dev of ['alice_phone', 'bob_phone']) await movePerson(dev, 'home');
   await z2mState(INITIAL_STATE);
   conn.close();
 });
@@ -32,7 +32,7 @@ test('events seen live (websocket feed) and the same period read back from a sna
       await z2mState({ ...INITIAL_STATE, action: 'unlock_failure_invalid_pin_or_id', action_source_name: 'keypad', action_user: 4 });
       await new Promise((r) => setTimeout(r, 50));
     }
-    for (const dev of ['alice_phone', 'bob_phone']) await movePerson(conn, dev, 'not_home');
+    for (const dev of ['alice_phone', 'bob_phone']) await movePerson(dev, 'not_home');
     await waitFor(async () => (await getState(conn, 'person.alice'))?.state === 'not_home', 10000, 'Alice to leave');
     await z2mState({ ...INITIAL_STATE, state: 'UNLOCK', lock_state: 'unlocked', action: 'unlock', action_source_name: 'keypad', action_user: 1 });
     await callService(conn, 'lock', 'unlock', {}, 'lock.kitchen_door');

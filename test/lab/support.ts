@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import type { Connection } from 'home-assistant-js-websocket';
 import { mqttPublish as publish } from '../../lab/mqtt.mjs';
 import { stateMessage } from '../../lab/z2m.mjs';
+import { movePhone } from '../../lab/phones.mjs';
+import { VERSIONS } from '../../lab/versions.mjs';
 import { connectHa } from '../../src/ha/connection.js';
 import { send } from '../../src/ha/command.js';
 import { useNodeWebSocket } from '../../src/ha/node.js';
@@ -24,7 +26,11 @@ export interface LabInfo {
   token: string;
   nonadmin_token: string;
   users: { admin: string; nonadmin: string };
+  /** The persons' phones (lab/phones.mjs): tracker object id → its mobile_app webhook id. */
+  phones: Record<string, string>;
   mqtt: { host: string; port: number };
+  /** The lab's version key (lab/versions.mjs): `current` or `floor`. */
+  ha_key: string;
   ha_version: string;
   time_zone: string;
   config_dir: string;
@@ -41,6 +47,9 @@ export function lab(): LabInfo {
     throw new Error(`no lab at ${file}: run \`node lab/lab.mjs up\` first`);
   }
 }
+
+/** Whether the running lab's HA can use the simulated Z-Wave locks (lab/versions.mjs): tests that need them exist only then. */
+export const labHasZwave = (): boolean => VERSIONS[lab().ha_key]?.zwave ?? false;
 
 /** An authenticated home-assistant-js-websocket connection (admin unless a token is given). */
 export async function connect(token = lab().token): Promise<Connection> {
@@ -61,9 +70,12 @@ export const mqttPublish = (topic: string, payload: string | object, retain = fa
 /** A Zigbee2MQTT state message for the lab's MQTT lock (`zigbee2mqtt/back_door`). */
 export const z2mState = (state: Record<string, unknown>) => publish(lab().mqtt, [stateMessage(state)]);
 
-/** Moves a legacy device tracker (and so its person): `home`, `not_home` or a zone name. */
-export const movePerson = (conn: Connection, devId: string, location: string) =>
-  callService(conn, 'device_tracker', 'see', { dev_id: devId, location_name: location });
+/** Moves a person's phone (and so the person) `home` or `not_home`, as the companion app reports a GPS fix. */
+export function movePerson(devId: string, location: 'home' | 'not_home'): Promise<void> {
+  const webhookId = lab().phones?.[devId];
+  if (!webhookId) throw new Error(`the lab has no phone ${devId}`);
+  return movePhone(lab().url, webhookId, location);
+}
 
 export async function getState(conn: Connection, entityId: string): Promise<HassState | undefined> {
   const states = await send<HassState[]>(conn, { type: 'get_states' });
@@ -118,8 +130,9 @@ export function runCli(args: string[], env: Record<string, string> = {}): Promis
 
 /** Stops and starts the whole lab (same config, same ports when free), as `npm run lab:down && npm run lab` would. */
 export function restartLab(): void {
+  const key = lab().ha_key;
   for (const cmd of ['down', 'up']) {
-    const r = spawnSync(process.execPath, [join(root, 'lab', 'lab.mjs'), cmd], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [join(root, 'lab', 'lab.mjs'), cmd, '--ha', key], { cwd: root, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`lab ${cmd} failed (exit ${r.status}): ${r.stderr || r.stdout}`);
   }
 }

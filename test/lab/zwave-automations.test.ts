@@ -1,3 +1,4 @@
+// lab-needs: zwave (runs only against a lab whose Home Assistant can use the simulated Z-Wave locks: lab/versions.mjs)
 // The generated Z-Wave automations, installed into the lab's HA, fire on what the (mock) locks really report.
 // HA's clock cannot be moved, so "an unlock at 03:00" is an unlock inside an unusual-hours window placed around now.
 import { after, before, describe, test } from 'node:test';

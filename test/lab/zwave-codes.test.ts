@@ -1,3 +1,4 @@
+// lab-needs: zwave (runs only against a lab whose Home Assistant can use the simulated Z-Wave locks: lab/versions.mjs)
 // Codes on a (mock) Z-Wave lock, read and changed through Home Assistant's real zwave_js services.
 // Assertions name slots, never code values, so a failure cannot print a PIN.
 import { after, before, describe, test } from 'node:test';

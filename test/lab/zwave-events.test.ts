@@ -1,3 +1,4 @@
+// lab-needs: zwave (runs only against a lab whose Home Assistant can use the simulated Z-Wave locks: lab/versions.mjs)
 // What Home Assistant's real zwave_js integration emits when a (mock) Z-Wave lock acts, and what the engine
 // makes of it. The lock node is simulated; the driver, the Z-Wave JS server, HA and its client are real.
 import { after, before, describe, test } from 'node:test';

@@ -54,8 +54,15 @@ function editForm(ctx: ViewContext, lock: Lock, slot: number | null, entry: Code
 
 function verdictBadge(ctx: ViewContext, lock: string, slot: number) {
   const v = ctx.verdicts.get(slotKey(lock, slot));
-  // Unknown strength is left out, not printed.
-  if (!v) return nothing;
+  if (!v) {
+    // Where the lock cannot be read: the engine's provenance (set strong through the gate, or unknown strength).
+    const p = ctx.strengths.get(slotKey(lock, slot));
+    if (p?.provenance === 'set-strong') {
+      return html`<span class="verdict verdict-set-strong" title=${ctx.fmt.date(p.set_at!)}>${icon(mdiCheckCircle)}${ctx.t('verdict.set_strong')}</span>`;
+    }
+    if (p?.provenance === 'unknown') return html`<span class="verdict verdict-unknown">${ctx.t('verdict.unknown')}</span>`;
+    return nothing;
+  }
   return html`<span class="verdict verdict-${v.verdict}" title=${v.reasons.join('; ')}>${icon(v.verdict === 'weak' ? mdiAlert : mdiCheckCircle)}${ctx.t(`verdict.${v.verdict}`)}</span>`;
 }
 
@@ -121,7 +128,7 @@ export const styles = css`
   span.verdict { display: inline-flex; align-items: center; gap: 2px; font-size: 0.85em; color: var(--ls-text); }
   span.verdict .icon { width: 18px; height: 18px; }
   .verdict-weak .icon { color: var(--ls-error); }
-  .verdict-strong .icon { color: var(--ls-success); }
+  .verdict-strong .icon, .verdict-set-strong .icon { color: var(--ls-success); }
   form.edit { display: grid; grid-template-columns: max-content 1fr; gap: 6px 8px; align-items: center; margin: 8px 0; }
   form.edit .actions { grid-column: 1 / -1; }
 `;

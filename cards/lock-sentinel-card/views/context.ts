@@ -1,8 +1,9 @@
 // What every view reads and the actions it may trigger. Views are render functions, not elements.
 import type { AuditReport } from '../../../src/engine.js';
 import type { CodeRole } from '../../../src/model/ha.js';
-import type { AccessEvent, Lock } from '../../../src/model/lock.js';
+import type { AccessEvent, Lock, SlotStrength } from '../../../src/model/lock.js';
 import type { View } from '../const.js';
+import type { Thresholds } from '../../../src/thresholds.js';
 import type { Formatter } from '../format.js';
 import type { SharedData } from '../header.js';
 import type { Translate } from '../i18n.js';
@@ -22,6 +23,8 @@ export interface ViewContext {
   t: Translate;
   fmt: Formatter;
   report: AuditReport;
+  /** The thresholds the audit ran with (the card's config over the guide's). */
+  thresholds: Readonly<Thresholds>;
   locks: Lock[];
   timeline: AccessEvent[];
   shared: SharedData;
@@ -30,6 +33,8 @@ export interface ViewContext {
   usercodeLocks: ReadonlySet<string>;
   inUse: ReadonlyMap<string, number[]>;
   verdicts: ReadonlyMap<string, SlotVerdict>;
+  /** The engine's provenance of each known slot's strength, by `lock|slot`. */
+  strengths: ReadonlyMap<string, SlotStrength>;
   filter: TimelineFilter;
   historyDays: number;
   /** The card's low-battery threshold (%). */

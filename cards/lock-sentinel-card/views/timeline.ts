@@ -38,7 +38,7 @@ function eventIcon(e: AccessEvent): string {
 
 function row(ctx: ViewContext, e: AccessEvent) {
   const failed = isFailure(e);
-  const unusual = isUnusualHour(e, ctx.fmt.hour);
+  const unusual = isUnusualHour(e, ctx.fmt.hour, ctx.thresholds);
   const who = personOf(e, holderOf(ctx));
   const how = [who, e.method === 'unknown' ? null : ctx.t(`method.${e.method}`), e.slot === null ? null : `${ctx.t('codes.slot')} ${e.slot}`]
     .filter(Boolean).join(' · ');

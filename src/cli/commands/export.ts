@@ -7,6 +7,7 @@ import { OutputFile } from '../../io/files.js';
 import { printableJson } from '../../privacy/escape.js';
 import { parseHaTime } from '../../time/zone.js';
 import { write } from '../output.js';
+import { THRESHOLD_USAGE, THRESHOLD_VALUED, thresholdFlags } from '../thresholds.js';
 
 /** Pieces are gathered to about this size before each write. */
 const BATCH = 1 << 16;
@@ -14,13 +15,14 @@ const BATCH = 1 << 16;
 const exportCmd: Command = {
   name: 'export',
   summary: 'export the audit trail (CSV or JSON): time, lock, method, slot, holder, result, findings',
-  usage: `lock-sentinel export [--snapshot FILE | --url URL --token TOKEN | --demo] [--format csv|json] [--since ISO] [--out FILE]
+  usage: `lock-sentinel export [--snapshot FILE | --url URL --token TOKEN | --demo] [thresholds] [--format csv|json] [--since ISO] [--out FILE]
 ${SOURCE_USAGE}
+${THRESHOLD_USAGE}
   --format   csv (default) or json
   --since    only events at or after this ISO 8601 date-time (without a zone: in Home Assistant's time zone)
   --out      write to FILE instead of stdout`,
   async run(args) {
-    const p = parseArgs(args, SOURCE_BOOLEANS, [...SOURCE_VALUED, 'format', 'since', 'out']);
+    const p = parseArgs(args, SOURCE_BOOLEANS, [...SOURCE_VALUED, ...THRESHOLD_VALUED, 'format', 'since', 'out']);
     if (p.positional.length) throw new UsageError(`unexpected argument ${JSON.stringify(p.positional[0])}`);
     const format = value(p, 'format') ?? 'csv';
     if (format !== 'csv' && format !== 'json') throw new UsageError(`--format must be csv or json, got ${JSON.stringify(format)}`);
@@ -28,7 +30,7 @@ ${SOURCE_USAGE}
     const ISO_SHAPE = /^\d{4}-\d{2}-\d{2}/;
     if (sinceRaw !== undefined && !ISO_SHAPE.test(sinceRaw)) throw new UsageError(`--since must be an ISO 8601 date-time like 2026-11-01 or 2026-11-01T08:00:00+01:00, got ${JSON.stringify(sinceRaw)}`);
     const outPath = value(p, 'out');
-    const auditor = await loadAuditor(p);
+    const auditor = await loadAuditor(p, { thresholds: thresholdFlags(p) });
     const since = sinceRaw === undefined ? undefined : parseHaTime(sinceRaw, auditor.timeZone);
     if (Number.isNaN(since)) throw new UsageError(`--since must be an ISO 8601 date-time like 2026-11-01 or 2026-11-01T08:00:00+01:00, got ${JSON.stringify(sinceRaw)}`);
     const file = outPath === undefined ? null : new OutputFile(outPath);

@@ -9,6 +9,8 @@ import type { Snapshot } from '../../model/ha.js';
 import { parseArgs, value, values, type ParsedArgs } from '../args.js';
 import { UsageError, type Command } from '../command.js';
 import { loadSource, pickSource, SOURCE_BOOLEANS, SOURCE_USAGE, SOURCE_VALUED } from '../source.js';
+import { THRESHOLD_USAGE, THRESHOLD_VALUED, thresholdFlags } from '../thresholds.js';
+import type { Thresholds } from '../../thresholds.js';
 
 /** Live sources need no history for the generator. */
 export async function loadHeader(p: ParsedArgs): Promise<Snapshot> {
@@ -25,25 +27,26 @@ export function notifyFlag(p: ParsedArgs): string[] {
   }
 }
 
-export function generateFor(snap: Snapshot, notify: string[]) {
+export function generateFor(snap: Snapshot, notify: string[], thresholds: Partial<Thresholds> = {}) {
   const locks = discoverLocks(snap);
-  return build({ locks, registry: snap.code_registry ?? [], notify });
+  return build({ locks, registry: snap.code_registry ?? [], notify, thresholds });
 }
 
 const generateCmd: Command = {
   name: 'generate',
   summary: 'write the alert automations and the breach script as Home Assistant YAML',
-  usage: `lock-sentinel generate [--snapshot FILE | --url URL --token TOKEN | --demo] --out DIR [--notify notify.x ...]
+  usage: `lock-sentinel generate [--snapshot FILE | --url URL --token TOKEN | --demo] [thresholds] --out DIR [--notify notify.x ...]
 ${SOURCE_USAGE}
+${THRESHOLD_USAGE}
   --out DIR         writes DIR/lock_sentinel_automations.yaml (a list for automations.yaml or an !include)
                     and DIR/lock_sentinel_scripts.yaml (for scripts.yaml)
   --notify SERVICE  a notify service for every alert, e.g. notify.mobile_app_phone (repeatable)`,
   async run(args) {
-    const p = parseArgs(args, SOURCE_BOOLEANS, [...SOURCE_VALUED, 'out', 'notify']);
+    const p = parseArgs(args, SOURCE_BOOLEANS, [...SOURCE_VALUED, ...THRESHOLD_VALUED, 'out', 'notify']);
     const out = value(p, 'out');
     if (!out) throw new UsageError('generate needs --out DIR');
     const notify = notifyFlag(p);
-    const gen = generateFor(await loadHeader(p), notify);
+    const gen = generateFor(await loadHeader(p), notify, thresholdFlags(p));
     ensureDir(out);
     writeOutput(join(out, 'lock_sentinel_automations.yaml'), toYaml(gen.automations));
     writeOutput(join(out, 'lock_sentinel_scripts.yaml'), toYaml(gen.scripts));

@@ -8,6 +8,7 @@ import generate from './generate.js';
 import install from './install.js';
 import uninstall from './uninstall.js';
 import blueprints from './blueprints.js';
+import setCode from './set-code.js';
 
 export const COMMANDS: Command[] = [
   audit,
@@ -18,4 +19,5 @@ export const COMMANDS: Command[] = [
   install,
   uninstall,
   blueprints,
+  setCode,
 ];

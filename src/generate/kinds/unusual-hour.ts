@@ -3,15 +3,16 @@ import { alertActions } from '../alert.js';
 import { template, type LockBuilder } from '../body.js';
 import { describe, test, triggers } from '../signals.js';
 import { lockName, slotText } from '../subject.js';
+import { hourText, unusualHoursText } from '../../thresholds.js';
 
-const hh = (h: number) => `${String(h).padStart(2, '0')}:00:00`;
+const hh = (h: number) => `${hourText(h)}:00`;
 
 export const unusualHour: LockBuilder = (s, th) => {
   const d = describe('trigger', s);
   return {
     kind: 'unusual_hour',
     title: 'Unlock at an unusual hour',
-    description: `An unlock between ${hh(th.unusualHourStart).slice(0, 5)} and ${hh(th.unusualHourEnd).slice(0, 5)}.`,
+    description: `An unlock in the unusual hours (${unusualHoursText(th)}).`,
     mode: 'queued',
     triggers: triggers(s, 'unlock'),
     conditions: [

@@ -1,0 +1,24 @@
+// The Home Assistant releases the lab runs, one key each (`node lab/lab.mjs up --ha <key>`); each has its own state
+// under .lab/<key>/ and its own pinned requirements (lab/requirements/<key>.txt: HA, its frontend, and the
+// requirements of every integration the lab configures, so `hass --skip-pip` installs nothing at run time).
+//   current: the release people run today, on Python 3.14 in a Debian forky chroot (lab/chroot.mjs);
+//   floor:   the oldest release hacs.json claims, on the host's Python 3.13.0 (pyenv).
+
+// `zwave: false`: this HA cannot use the simulated Z-Wave locks (lab/zwave): HA 2026.11's zwave_js needs
+// zwave-js-server-python 0.74 (server schema 51 only, and its `EndpointGroup` model), while the newest
+// @zwave-js/server anyone publishes (3.10.2, npm; its repository too) speaks schema 50. Then the lab starts no
+// Z-Wave server, and test files tagged `// lab-needs: zwave` do not run against it (scripts/test.mjs says so).
+export const VERSIONS = {
+  current: { ha: '2026.11.0', python: 'chroot', zwave: false },
+  floor: { ha: '2025.4.4', python: 'host', zwave: true },
+};
+
+export const DEFAULT_VERSION = 'current';
+
+/** The version key from `--ha <key>` in argv, else $LAB_HA, else the default; throws on an unknown key. */
+export function versionFromArgs(argv, env = process.env) {
+  const i = argv.indexOf('--ha');
+  const key = i >= 0 ? argv[i + 1] : env.LAB_HA || DEFAULT_VERSION;
+  if (!VERSIONS[key]) throw new Error(`unknown Home Assistant version "${key}" (one of: ${Object.keys(VERSIONS).join(', ')})`);
+  return key;
+}

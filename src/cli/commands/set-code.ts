@@ -1,0 +1,162 @@
+// `lock-sentinel set-code`: sets a code through the strength gate, through the lock's own service, and records the
+// slot (holder, role, added, expiry, set strong) in the household's registry. The PIN goes to exactly one place: the
+// service call that sets it. A proposed code is shown once, on the terminal; it is never stored, logged or returned
+// in an error.
+import { text } from 'node:stream/consumers';
+import type { Connection, MessageBase } from 'home-assistant-js-websocket';
+import { discoverLocks } from '../../adapters/discovery.js';
+import { protocol } from '../../adapters/index.js';
+import { captureHeader } from '../../ha/capture.js';
+import { isHaError, send } from '../../ha/command.js';
+import { connectHa, HaConnectError } from '../../ha/connection.js';
+import { useNodeWebSocket } from '../../ha/node.js';
+import { SharedStore } from '../../ha/shared-store.js';
+import type { CodeRegistryEntry, CodeRole, SnapshotHeader } from '../../model/ha.js';
+import type { Lock } from '../../model/lock.js';
+import { gateCode, proposeCode } from '../../services/code-gate.js';
+import { setCodeServiceCall } from '../../services/set-code.js';
+import { parseArgs, value } from '../args.js';
+import { UsageError, type Command } from '../command.js';
+import { pickSource } from '../source.js';
+
+const ROLES: readonly CodeRole[] = ['family', 'guest', 'service', 'admin'];
+
+interface Request {
+  lock: string;
+  slot: number;
+  holder: string | null;
+  role: CodeRole | null;
+  expires: string | null;
+}
+
+function request(p: ReturnType<typeof parseArgs>): Request {
+  const lock = value(p, 'lock');
+  if (!lock || !/^lock\.[a-z0-9_]+$/.test(lock)) throw new UsageError('--lock needs a lock entity id, e.g. --lock lock.front_door');
+  const slotText = value(p, 'slot') ?? '';
+  const slot = /^\d{1,3}$/.test(slotText) ? Number(slotText) : NaN;
+  if (!(slot >= 1 && slot <= 254)) throw new UsageError('--slot needs a slot number from 1 to 254');
+  const role = value(p, 'role') ?? null;
+  if (role !== null && !ROLES.includes(role as CodeRole)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
+  const expiresText = value(p, 'expires') ?? null;
+  const expires = expiresText === null ? null : Date.parse(expiresText);
+  if (expires !== null && (Number.isNaN(expires) || !/^\d{4}-\d{2}-\d{2}/.test(expiresText!))) {
+    throw new UsageError('--expires needs a date (YYYY-MM-DD or an ISO time)');
+  }
+  const holder = value(p, 'holder')?.trim() ?? null;
+  if (holder !== null && (holder === '' || holder.length > 60)) throw new UsageError('--holder needs a name of 1-60 characters');
+  return { lock, slot, holder, role: role as CodeRole | null, expires: expires === null ? null : new Date(expires).toISOString() };
+}
+
+/** A code piped on stdin (first non-empty line), or null: then one is proposed. Never from arguments (shell history). */
+async function typedCode(): Promise<string | null> {
+  if (process.stdin.isTTY) return null;
+  const line = (await text(process.stdin)).split(/\r?\n/).map((l) => l.trim()).find((l) => l !== '');
+  return line ?? null;
+}
+
+/** Every code HA could read from any lock (the new code must differ from each). */
+function readableCodes(header: SnapshotHeader): string[] {
+  return Object.values(header.usercodes ?? {}).flatMap((slots) => Object.values(slots ?? {}))
+    .filter((v) => v?.in_use && typeof v.usercode === 'string' && v.usercode.trim() !== '')
+    .map((v) => v.usercode.trim());
+}
+
+/** HA's refusal, as one line that can never hold the code (digit runs are dropped, whatever HA echoed). */
+function refusal(err: unknown): string {
+  const msg = isHaError(err) ? `${err.code}: ${err.message}` : err instanceof Error ? err.message : 'no answer';
+  return msg.split('\n')[0].replace(/\d{4,}/g, '[digits]').slice(0, 200);
+}
+
+function mqttName(header: SnapshotHeader, lock: Lock): string | undefined {
+  const dev = header.device_registry?.find((d) => d.id === lock.device_id);
+  return dev?.name_by_user ?? dev?.name ?? undefined;
+}
+
+function record(existing: CodeRegistryEntry | undefined, req: Request, now: string): CodeRegistryEntry {
+  return {
+    lock: req.lock, slot: req.slot,
+    name: req.holder ?? existing?.name ?? 'Unnamed',
+    role: req.role ?? existing?.role ?? 'family',
+    added: now,
+    expires: req.expires ?? (req.holder === null ? existing?.expires ?? null : null),
+    set_strong: now,
+  };
+}
+
+async function setCode(conn: Connection, req: Request, typed: string | null): Promise<string> {
+  const header = await captureHeader(conn, new Date());
+  // HA lets any user call these services; setting codes is for the household's administrators.
+  if (!header.current_user?.is_admin) throw new UsageError('set-code needs an administrator\'s access token');
+  const lock = discoverLocks(header).find((l) => l.entity_id === req.lock);
+  if (!lock) throw new UsageError(`no lock ${req.lock} in this Home Assistant`);
+  if (!protocol(lock.protocol).codes.set) throw new UsageError(`${lock.name} (${protocol(lock.protocol).title}) has no service that sets codes`);
+  const readable = readableCodes(header);
+  let pin: string;
+  if (typed !== null) {
+    const verdict = gateCode(typed, readable);
+    if (!verdict.ok) throw new UsageError(`refused: the code is not strong enough or already in use (${verdict.reasons.join(', ')})`);
+    pin = typed.trim();
+  } else {
+    pin = proposeCode(readable);
+  }
+  const call = setCodeServiceCall(lock, req.slot, pin, { mqttName: mqttName(header, lock) });
+  try {
+    await send(conn, { type: 'call_service', ...call } as MessageBase);
+  } catch (err) {
+    throw new UsageError(`Home Assistant did not set the code (${refusal(err)})`);
+  }
+  if (typed === null) process.stdout.write(`New code for ${lock.name} slot ${req.slot}: ${pin}\n(shown once: Lock Sentinel keeps it nowhere; give it to its holder now)\n`);
+  const store = new SharedStore(() => ({ callWS: <T>(msg: { type: string }) => send<T>(conn, msg as MessageBase) }));
+  const now = new Date().toISOString();
+  try {
+    const shared = await store.load();
+    const existing = shared.code_registry.find((e) => e.lock === req.lock && e.slot === req.slot);
+    const entry = record(existing, req, now);
+    await store.save({ ...shared, code_registry: [...shared.code_registry.filter((e) => e !== existing), entry] });
+    return `${lock.name} slot ${req.slot}: code set through ${call.domain}.${call.service}; recorded for ${entry.name} (${entry.role}${entry.expires ? `, expires ${entry.expires.slice(0, 10)}` : ''}), set strong ${now.slice(0, 10)}.`;
+  } catch (err) {
+    throw new UsageError(`the code was set, but the registry could not be saved (${refusal(err)}): record the holder in the card`);
+  }
+}
+
+const setCodeCmd: Command = {
+  name: 'set-code',
+  summary: 'set a strong code on a lock through its own service and record who holds it (admins)',
+  usage: `lock-sentinel set-code --url URL --token TOKEN --lock lock.x --slot N [--holder NAME] [--role ROLE] [--expires DATE]
+  --url URL, --token TOKEN   Home Assistant (or env LOCK_SENTINEL_URL / LOCK_SENTINEL_TOKEN); an admin token
+  --lock, --slot             the lock entity and the 1-based code slot
+  --holder, --role, --expires   who holds the code (role: ${ROLES.join(', ')}), and when it expires
+With no input, proposes a random 6-8 digit code and shows it once on the terminal. To choose the code, pipe it on
+stdin (never as an argument): it must be 6-8 digits, strong by \`code-check\`'s rules, and not equal to any code on a
+readable lock. The code is sent only in the lock's own service call (Z-Wave JS, ZHA, Zigbee2MQTT over MQTT, Matter),
+and the slot is recorded as set strong in the registry the card uses.`,
+  async run(args) {
+    const p = parseArgs(args, [], ['url', 'token', 'lock', 'slot', 'holder', 'role', 'expires']);
+    if (p.positional.length) throw new UsageError('set-code reads a chosen code from stdin, never from arguments (they would land in shell history)');
+    const source = pickSource(p);
+    if (source.kind !== 'live') throw new UsageError('set-code needs --url URL --token TOKEN');
+    const req = request(p);
+    const typed = await typedCode();
+    // The strength rules first, before anything is sent anywhere.
+    if (typed !== null) {
+      const verdict = gateCode(typed, []);
+      if (!verdict.ok) throw new UsageError(`refused: the code is not strong enough (${verdict.reasons.join(', ')})`);
+    } else if (!process.stdout.isTTY) {
+      throw new UsageError('a proposed code is shown on a terminal only: run set-code in a terminal, or pipe your own code on stdin');
+    }
+    useNodeWebSocket();
+    let conn: Connection;
+    try {
+      conn = await connectHa(source.url, source.token);
+    } catch (e) {
+      throw e instanceof HaConnectError ? new UsageError(e.message) : e;
+    }
+    try {
+      process.stdout.write(`${await setCode(conn, req, typed)}\n`);
+    } finally {
+      conn.close();
+    }
+    return 0;
+  },
+};
+export default setCodeCmd;

@@ -1,0 +1,102 @@
+// The shared data (code registry, checklist, review marks, acknowledged alerts; never a PIN) lives in HA, shared by
+// the household's admins: in frontend/*_system_data where HA has it; on older HA (2025.4) in the config of an
+// admin-only storage dashboard of its own (only admins may write a dashboard); only where neither exists, in
+// frontend/*_user_data (per user, and the card says so).
+// Used by the card and the CLI alike (set-code records the slot it set; capture reads the registry).
+import type { ChecklistAnswers, CodeRegistryEntry, ReviewMark } from '../model/ha.js';
+
+/** Key of the shared data in frontend/*_data. */
+export const STORAGE_KEY = 'lock_sentinel';
+/** The admin-only dashboard whose config holds the shared data where HA has no frontend/*_system_data (2025.4). */
+export const DATA_DASHBOARD = 'lock-sentinel-data';
+
+/** What the household's admins share in HA: the code registry, checklist, review marks, acknowledged alerts. */
+export interface SharedData {
+  code_registry: CodeRegistryEntry[];
+  checklist: ChecklistAnswers;
+  reviews: ReviewMark[];
+  acknowledged: string[];
+}
+
+export const EMPTY_SHARED: SharedData = Object.freeze({ code_registry: [], checklist: {}, reviews: [], acknowledged: [] });
+
+/** A websocket command through whichever connection the caller has (card's hass.callWS, CLI's connection). */
+export interface CallWs {
+  callWS<T>(msg: { type: string; [k: string]: unknown }): Promise<T>;
+}
+
+const errorCode = (err: unknown): string | null =>
+  typeof err === 'object' && err !== null && typeof (err as { code?: unknown }).code === 'string' ? (err as { code: string }).code : null;
+
+export type StorageMode = 'system' | 'dashboard' | 'user';
+
+const obj = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const arr = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
+
+/** Reads stored data defensively: anything malformed becomes empty, never a crash. */
+export function parseShared(value: unknown): SharedData {
+  const v = obj(value);
+  const checklist: ChecklistAnswers = {};
+  for (const [k, b] of Object.entries(obj(v.checklist))) if (typeof b === 'boolean') checklist[k] = b;
+  return {
+    code_registry: arr<CodeRegistryEntry>(v.code_registry).filter(
+      (e) => typeof e?.lock === 'string' && Number.isInteger(e.slot) && typeof e.name === 'string',
+    ),
+    checklist,
+    reviews: arr<ReviewMark>(v.reviews).filter((r) => typeof r?.time === 'string'),
+    acknowledged: arr<unknown>(v.acknowledged).filter((a): a is string => typeof a === 'string'),
+  };
+}
+
+type DashboardConfig = Record<string, unknown> & { [STORAGE_KEY]?: unknown };
+
+/** The dashboard that holds the data: hidden from the sidebar, open to admins only, explained on its one view. */
+function dashboardConfig(data: SharedData): DashboardConfig {
+  return {
+    title: 'Lock Sentinel data',
+    views: [{ title: 'Lock Sentinel', cards: [{ type: 'markdown', content: 'Lock Sentinel keeps its code registry, checklist and review marks in this dashboard\'s configuration (no PINs). Edit them in the Lock Sentinel card.' }] }],
+    [STORAGE_KEY]: data,
+  };
+}
+
+export class SharedStore {
+  mode: StorageMode = 'system';
+
+  constructor(private readonly hass: () => CallWs) {}
+
+  async load(): Promise<SharedData> {
+    try {
+      const r = await this.hass().callWS<{ value: unknown }>({ type: 'frontend/get_system_data', key: STORAGE_KEY });
+      this.mode = 'system';
+      return parseShared(r?.value);
+    } catch (err) {
+      if (errorCode(err) !== 'unknown_command') throw err;
+    }
+    try {
+      const config = await this.hass().callWS<DashboardConfig>({ type: 'lovelace/config', url_path: DATA_DASHBOARD });
+      this.mode = 'dashboard';
+      if (config?.[STORAGE_KEY] !== undefined) return parseShared(config[STORAGE_KEY]);
+    } catch (err) {
+      // No such dashboard yet (the first save creates it), or no storage dashboards at all (then per user).
+      this.mode = errorCode(err) === 'config_not_found' ? 'dashboard' : 'user';
+    }
+    // Nothing shared yet: what this user kept before (older versions of the card) is carried over on the next save.
+    const r = await this.hass().callWS<{ value: unknown }>({ type: 'frontend/get_user_data', key: STORAGE_KEY });
+    return r?.value == null ? { ...EMPTY_SHARED } : parseShared(r.value);
+  }
+
+  async save(data: SharedData): Promise<void> {
+    if (this.mode !== 'dashboard') {
+      await this.hass().callWS({ type: `frontend/set_${this.mode}_data`, key: STORAGE_KEY, value: data });
+      return;
+    }
+    const dashboards = await this.hass().callWS<{ url_path: string }[]>({ type: 'lovelace/dashboards/list' });
+    if (!dashboards.some((d) => d.url_path === DATA_DASHBOARD)) {
+      await this.hass().callWS({
+        type: 'lovelace/dashboards/create', url_path: DATA_DASHBOARD, title: 'Lock Sentinel data', icon: 'mdi:lock-check',
+        require_admin: true, show_in_sidebar: false, mode: 'storage',
+      });
+    }
+    await this.hass().callWS({ type: 'lovelace/config/save', url_path: DATA_DASHBOARD, config: dashboardConfig(data) });
+  }
+}
