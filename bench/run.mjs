@@ -1,10 +1,11 @@
-// `npm run bench [-- --quick] [--idle-minutes N] [--profile] [--only engine,bundle,card,live]`
+// `npm run bench [-- --quick] [--idle-minutes N] [--profile] [--only engine,hostile,bundle,card,live]`
 // Measures the engine at 10k/100k/1M events, the card bundle, the card in Chromium and the card live on the lab;
 // prints Markdown tables and writes bench/results.json. Not part of `npm test`.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { engineBench } from './engine.mjs';
 import { bundleBench } from './bundle.mjs';
+import { hostileBench } from './hostile.mjs';
 import { cardBench } from './card.mjs';
 import { labInfo, liveBench } from './live.mjs';
 import { loadAverage, machine } from './machine.mjs';
@@ -12,8 +13,8 @@ import { markdown } from './table.mjs';
 import { summarizeProfile } from './profile.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
-const PARTS = ['engine', 'bundle', 'card', 'live'];
-const USAGE = 'usage: npm run bench -- [--quick] [--idle-minutes N] [--profile] [--only engine,bundle,card,live]';
+const PARTS = ['engine', 'hostile', 'bundle', 'card', 'live'];
+const USAGE = 'usage: npm run bench -- [--quick] [--idle-minutes N] [--profile] [--only engine,hostile,bundle,card,live]';
 
 function parse(argv) {
   const o = { quick: false, idleMinutes: 10, profile: false, only: PARTS };
@@ -71,6 +72,13 @@ async function main() {
     if (o.profile) {
       for (const m of [big ?? mid, (big ?? mid)?.json]) if (m?.cpu_profile) m.profile_top = summarizeProfile(m.cpu_profile, 20);
     }
+  }
+  if (o.only.includes('hostile')) {
+    log('bench: hostile inputs through the CLI (issue 14) ...');
+    results.hostile = await hostileBench({ quick: o.quick, log });
+    const h = results.hostile;
+    targets.million_events_under_300mb = h.audit_json.peak_rss_mb < 300 && h.export_csv.peak_rss_mb < 300;
+    if (h.line_600mb) targets.overlong_line_refused = h.line_600mb.exit === 2;
   }
   if (o.only.includes('bundle')) {
     log('bundle: analysis build ...');

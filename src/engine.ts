@@ -18,7 +18,8 @@ import { mfaDisabled, tooManyAdmins } from './rules/accounts.js';
 import { missingAlerts } from './rules/alerts.js';
 import { evaluateChecks } from './score/checks.js';
 import { score } from './score/scorecard.js';
-import { validateHeader } from './model/validate.js';
+import { aggregateFindings } from './rules/aggregate.js';
+import { validateEvent, validateHeader } from './model/validate.js';
 import { Masker } from './privacy/mask.js';
 import { maskedHeader } from './privacy/house-view.js';
 import type { StateChange } from './adapters/state-track.js';
@@ -77,6 +78,11 @@ export interface AuditOptions {
   /** Events already read (a streaming reader may meet them before the snapshot's other keys). */
   store?: EventStore;
   /**
+   * The header is a snapshot taken at `captured_at` (a file, the CLI): events after that instant are not part of it and
+   * are ignored. Without it (the card, live), `captured_at` is when the states were read and later events are live.
+   */
+  snapshot?: boolean;
+  /**
    * The source listens to the locks' protocol events (`zwave_js_notification`, `zha_event`) since this time (ms),
    * e.g. the card's live subscription. Default: since the stream's first event if it carries any such event, else never.
    */
@@ -96,6 +102,7 @@ export class Auditor {
   private locks: Lock[];
   private index: LockIndex;
   private eventsPresent: boolean;
+  private readonly snapshot: boolean;
   private readonly protocolEventsSince: number | null;
   private cached: { version: number; timeline: AccessEvent[]; findings: RaisedFinding[]; report: AuditReport; slots: SlotStrength[] } | null = null;
 
@@ -110,6 +117,7 @@ export class Auditor {
     this.locks = discoverLocks(this.header);
     this.index = indexLocks(this.locks);
     this.store.bind(this.index);
+    this.snapshot = options.snapshot ?? false;
     this.eventsPresent = options.eventsPresent ?? (Array.isArray((header as Snapshot).events) || this.store.total > 0);
     this.protocolEventsSince = options.protocolEventsSince ?? null;
   }
@@ -130,6 +138,7 @@ export class Auditor {
   }
 
   addEvent(event: HassEvent): void {
+    validateEvent(event, this.store.total);
     this.eventsPresent = true;
     this.store.add(event);
   }
@@ -165,7 +174,10 @@ export class Auditor {
   private evaluate() {
     if (this.cached && this.cached.version === this.store.version) return this.cached;
     enrichAccess(this.store.access, this.index, this.header.states, this.store.tracks);
-    const timeline = buildTimeline(this.store.access, this.th.unlockMergeSeconds * 1000);
+    const now = Date.parse(this.header.captured_at);
+    // A snapshot ends at captured_at: a later event is not part of it.
+    const derived = this.snapshot ? this.store.access.filter((e) => e.time <= now) : this.store.access;
+    const timeline = buildTimeline(derived, this.th.unlockMergeSeconds * 1000);
     // Text the locks reported (changed_by, event labels, action sources) enters the model here, masked.
     if (!this.mask.empty) {
       for (const e of timeline) {
@@ -176,20 +188,23 @@ export class Auditor {
     const ctx: RuleContext = {
       header: this.header, rawStates: this.raw.states, mask: this.mask, locks: this.locks, index: this.index, timeline,
       presence: new Presence(this.header.states, this.maskedTracks()),
-      history: { present: this.eventsPresent, earliest: this.store.earliest, protocolSince: this.protocolSince() },
-      tz: this.tz, now: Date.parse(this.header.captured_at), th: this.th,
+      history: { present: this.eventsPresent, earliest: this.store.coverage.start(this.snapshot ? now : Number.MAX_SAFE_INTEGER), protocolSince: this.protocolSince() },
+      tz: this.tz, now, th: this.th,
       codes: inUseCodes(this.header),
       codesRead: new Set(Object.keys(this.header.usercodes ?? {}).filter((id) => this.index.byEntity.has(id))),
       registry: this.header.code_registry ? new Map(this.header.code_registry.map((e) => [slotKey(e.lock, e.slot), e])) : null,
     };
-    const findings = RULES.flatMap((rule) => rule(ctx))
+    const findings = aggregateFindings(RULES.flatMap((rule) => rule(ctx)))
       .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (b.time ?? '').localeCompare(a.time ?? ''));
     const checks = evaluateChecks(ctx, findings);
     const report: AuditReport = {
       score: score(checks),
       locks: this.locks.map((l) => this.summary(l, timeline)),
       checks,
-      findings: findings.map(({ events: _e, ...f }) => f),
+      findings: findings.map((f) => ({
+        id: f.id, severity: f.severity, entity_id: f.entity_id, time: f.time, evidence: f.evidence, fix: f.fix,
+        count: f.count ?? 1, first: f.first ?? f.time, last: f.last ?? f.time,
+      })),
     };
     this.cached = { version: this.store.version, timeline, findings, report, slots: slotStrengths(ctx) };
     return this.cached;
@@ -227,7 +242,7 @@ export class Auditor {
 }
 
 export function audit(snapshot: Snapshot, options: AuditOptions = {}): AuditReport {
-  const auditor = new Auditor(snapshot, options);
+  const auditor = new Auditor(snapshot, { snapshot: true, ...options });
   for (const e of snapshot.events ?? []) auditor.addEvent(e);
   return auditor.report();
 }

@@ -4,10 +4,10 @@
 // Shapes: shared/ha-reference.md §4 and §11.
 import type { AccessMethod } from '../model/lock.js';
 import { fromLockState, methodFromChangedBy } from './lock-state.js';
-import type { Protocol, StateRecord } from './protocol.js';
+import { table, type Protocol, type StateRecord } from './protocol.js';
 
 /** `changed_by` values of Matter's LockOperation source. */
-const SOURCES: Record<string, AccessMethod> = {
+const SOURCES: Record<string, AccessMethod> = table({
   Unspecified: 'unknown',
   Manual: 'manual',
   'Proprietary Remote': 'remote',
@@ -21,7 +21,7 @@ const SOURCES: Record<string, AccessMethod> = {
   // Aliro: a phone or wearable credential (NFC / UWB).
   Aliro: 'remote',
   Unknown: 'unknown',
-};
+});
 
 export const matter: Protocol = {
   id: 'matter',

@@ -16,7 +16,9 @@ export function access(
   lock: string, time: number, kind: AccessKind, method: AccessMethod, slot: number | null,
   success: boolean, actor: string | null, label: string, via: AccessEvent['via'],
 ): AccessEvent {
-  return { seq: 0, lock, time, kind, method, slot, success, actor, label, via };
+  // A slot is a whole number from 1 to 65535; anything else a lock reports ("abc", -3, 1e20) is no known slot.
+  const known = slot !== null && Number.isSafeInteger(slot) && slot >= 1 && slot <= 65_535 ? slot : null;
+  return { seq: 0, lock, time, kind, method, slot: known, success, actor, label, via };
 }
 
 /** What the generated alerts react to. */
@@ -168,3 +170,6 @@ export const num = (v: unknown): number | null => {
   return typeof n === 'number' && Number.isFinite(n) ? n : null;
 };
 export const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+/** A lookup table keyed by strings a device reports: no prototype, so "valueOf" or "__proto__" find nothing. */
+export const table = <T>(entries: Record<string, T>): Record<string, T> => Object.assign(Object.create(null) as Record<string, T>, entries);

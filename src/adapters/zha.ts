@@ -2,7 +2,7 @@
 // `zha.*_lock_user_code` services (no service reads a code back). Shapes: shared/ha-reference.md §2.
 import type { HassEvent } from '../model/ha.js';
 import type { AccessKind, AccessMethod } from '../model/lock.js';
-import { access, fromDevice, intern, jinjaList, num, str, type Protocol, type ServiceCall, type Signal, type StoredRecord } from './protocol.js';
+import { access, fromDevice, intern, jinjaList, num, str, type Protocol, type ServiceCall, type Signal, type StoredRecord, table } from './protocol.js';
 
 interface ZhaRecord extends StoredRecord {
   p: 'zha';
@@ -17,7 +17,7 @@ const EVENT_TYPE = 'zha_event';
 const COMMAND = 'operation_event_notification';
 
 /** zigpy DoorLock.OperationEvent names → [kind, method when the operation fixes it]. */
-const OPERATIONS: Record<string, [AccessKind, AccessMethod | null]> = {
+const OPERATIONS: Record<string, [AccessKind, AccessMethod | null]> = table({
   Lock: ['lock', null],
   Unlock: ['unlock', null],
   KeyLock: ['lock', 'key'],
@@ -30,11 +30,11 @@ const OPERATIONS: Record<string, [AccessKind, AccessMethod | null]> = {
   ScheduleUnlock: ['unlock', 'auto'],
   LockFailureInvalidPINorID: ['failed', null],
   UnlockFailureInvalidPINorID: ['failed', null],
-};
+});
 
-const SOURCES: Record<string, AccessMethod> = {
+const SOURCES: Record<string, AccessMethod> = table({
   Keypad: 'keypad', RF: 'rf', Manual: 'manual', RFID: 'rfid', Indeterminate: 'unknown',
-};
+});
 
 const operations = (signal: Signal) => Object.keys(OPERATIONS).filter((op) => OPERATIONS[op][0] === signal);
 

@@ -7,8 +7,7 @@ import type { AccessEvent, AccessKind, AccessMethod, Lock } from '../model/lock.
 import type { LockIndex } from './discovery.js';
 import { StateTrack, type StateChange } from './state-track.js';
 import {
-  access, hasEntities, intern, jinjaList, num, str, type CodeOptions, type Protocol, type ServiceCall, type Signal, type StateRecord,
-} from './protocol.js';
+  access, hasEntities, intern, jinjaList, num, str, type CodeOptions, type Protocol, type ServiceCall, type Signal, type StateRecord, table } from './protocol.js';
 
 interface Z2mRecord extends StateRecord {
   p: 'zigbee2mqtt';
@@ -17,7 +16,7 @@ interface Z2mRecord extends StateRecord {
   source: string | null;
 }
 
-const ACTIONS: Record<string, [AccessKind, AccessMethod | null]> = {
+const ACTIONS: Record<string, [AccessKind, AccessMethod | null]> = table({
   lock: ['lock', null],
   unlock: ['unlock', null],
   key_lock: ['lock', 'key'],
@@ -34,11 +33,11 @@ const ACTIONS: Record<string, [AccessKind, AccessMethod | null]> = {
   pin_code_deleted: ['code_change', 'keypad'],
   pin_code_changed: ['code_change', 'keypad'],
   master_code_changed: ['code_change', 'keypad'],
-};
+});
 
-const SOURCES: Record<string, AccessMethod> = {
+const SOURCES: Record<string, AccessMethod> = table({
   keypad: 'keypad', rf: 'rf', manual: 'manual', rfid: 'rfid', fingerprint: 'fingerprint',
-};
+});
 
 const NOT_AN_ACTION = new Set(['unknown', 'unavailable', '', 'None']);
 

@@ -3,8 +3,7 @@
 import type { HassEvent, UsercodeResponse } from '../model/ha.js';
 import type { AccessKind, AccessMethod } from '../model/lock.js';
 import {
-  access, fromDevice, intern, num, str, type Protocol, type ServiceCall, type Signal, type StoredRecord, type WsCall,
-} from './protocol.js';
+  access, fromDevice, intern, num, str, type Protocol, type ServiceCall, type Signal, type StoredRecord, type WsCall, table } from './protocol.js';
 
 interface ZwaveRecord extends StoredRecord {
   p: 'zwave_js';
@@ -22,7 +21,7 @@ const HOME_SECURITY = 7;
 
 /** [kind, method, carries a user slot] for each notification [type, event]; one report may mean two things. */
 type Mapping = [AccessKind, AccessMethod, boolean];
-const NOTIFICATIONS: Record<string, Mapping[]> = {
+const NOTIFICATIONS: Record<string, Mapping[]> = table({
   '6.1': [['lock', 'manual', false]],
   '6.2': [['unlock', 'manual', false]],
   '6.3': [['lock', 'rf', false]],
@@ -53,7 +52,7 @@ const NOTIFICATIONS: Record<string, Mapping[]> = {
   '7.3': [['tamper', 'unknown', false]],
   '7.4': [['tamper', 'unknown', false], ['failed', 'keypad', false]],
   '7.9': [['tamper', 'unknown', false]],
-};
+});
 
 const success = (kind: AccessKind) => kind === 'lock' || kind === 'unlock' || kind === 'code_change';
 

@@ -28,6 +28,7 @@ const isJsError = (e: unknown) => e instanceof TypeError || e instanceof RangeEr
 /** The one line a failure ends with: our own messages as they are (made printable), never a JS error text. */
 export function failureLine(e: unknown): string {
   if (e instanceof UsageError || e instanceof SnapshotError || e instanceof IoError) return printable(e.message.split('\n')[0]);
+  if (e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string' && 'syscall' in e) return `system error: ${reason(e)}`;
   if (isJsError(e) || !(e instanceof Error)) return 'unexpected internal error (set LOCK_SENTINEL_DEBUG=1 for details)';
   return printable(e.message.split('\n')[0]);
 }

@@ -23,6 +23,10 @@ export function pickSource(p: ParsedArgs): Source {
   const url = value(p, 'url') ?? (file || flag(p, 'demo') ? undefined : process.env.LOCK_SENTINEL_URL || undefined);
   const chosen = [file !== undefined, url !== undefined, flag(p, 'demo')].filter(Boolean).length;
   if (chosen > 1) throw new UsageError('choose one source: --snapshot FILE, --url URL or --demo');
+  // Options that only a live source reads are refused elsewhere rather than silently ignored.
+  if (url === undefined) {
+    for (const only of ['days', 'token']) if (flag(p, only)) throw new UsageError(`--${only} only applies to a live source (--url URL)`);
+  }
   if (file !== undefined) return { kind: 'file', path: file };
   if (url !== undefined) {
     const token = value(p, 'token') ?? (process.env.LOCK_SENTINEL_TOKEN || undefined);
@@ -44,13 +48,13 @@ export async function loadAuditor(p: ParsedArgs, options: AuditOptions = {}): Pr
     const store = new EventStore();
     let early: Auditor | null = null;
     const { header, eventsPresent } = await readSnapshotFile(source.path, (e) => store.add(e), (h) => {
-      early = new Auditor(h, { ...options, store, eventsPresent: true });
+      early = new Auditor(h, { ...options, store, eventsPresent: true, snapshot: true });
     });
-    return early ?? new Auditor(header, { ...options, store, eventsPresent });
+    return early ?? new Auditor(header, { ...options, store, eventsPresent, snapshot: true });
   }
   const snap = source.kind === 'live' ? await loadLiveSnapshot({ ...source, onProgress: progress }) : demoSnapshot();
   if (source.kind === 'live' && process.stderr.isTTY) process.stderr.write('\n');
-  const auditor = new Auditor(snap, { ...options, eventsPresent: Array.isArray(snap.events) });
+  const auditor = new Auditor(snap, { ...options, eventsPresent: Array.isArray(snap.events), snapshot: true });
   for (const e of snap.events ?? []) auditor.addEvent(e);
   return auditor;
 }

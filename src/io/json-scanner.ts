@@ -13,6 +13,8 @@ export class ValueCapture {
   /** The previous chunk ended inside a string with an odd run of backslashes: the next byte is escaped. */
   private escaped = false;
   private kind: 'container' | 'string' | 'primitive' | null = null;
+  /** Bytes captured so far. */
+  size = 0;
 
   /** Feeds bytes from `start`; returns the index just past the value's end, or -1 when it continues in the next chunk. */
   feed(buf: Buffer, start: number): number {
@@ -30,6 +32,7 @@ export class ValueCapture {
         i++;
       }
       this.pieces.push(buf.subarray(start));
+      this.size += buf.length - start;
       return -1;
     }
     let depth = this.depth, inString = this.inString;
@@ -63,6 +66,7 @@ export class ValueCapture {
     }
     this.depth = depth; this.inString = inString;
     this.pieces.push(buf.subarray(start));
+    this.size += buf.length - start;
     return -1;
   }
 

@@ -3,9 +3,11 @@
 //  - JSON Lines (.jsonl/.ndjson): the first line is the snapshot without events, each further line one event.
 // Memory stays bounded by the largest single value, never by the number of events.
 import { createReadStream } from 'node:fs';
+import { constants } from 'node:buffer';
 import type { HassEvent, SnapshotHeader } from '../model/ha.js';
-import { SnapshotError, validateHeader } from '../model/validate.js';
+import { SnapshotError, validateEvent, validateHeader } from '../model/validate.js';
 import { isSpace, ValueCapture } from './json-scanner.js';
+import { reason } from './files.js';
 
 export interface ReadResult {
   header: SnapshotHeader;
@@ -31,11 +33,28 @@ function parseJson(text: string, what: string): unknown {
 }
 
 function asEvent(v: unknown, n: number): HassEvent {
-  if (typeof v !== 'object' || v === null || Array.isArray(v) || typeof (v as HassEvent).event_type !== 'string') {
-    throw new SnapshotError(`event #${n + 1} is not an HA event object (event_type, data, time_fired)`);
-  }
-  return v as HassEvent;
+  validateEvent(v, n);
+  return v;
 }
+
+/** The longest value that can be read: V8's string limit (in UTF-8 bytes at most this many characters). */
+export const MAX_VALUE_BYTES = constants.MAX_STRING_LENGTH;
+export const tooLong = (what: string) =>
+  new SnapshotError(`${what} is longer than ${Math.floor(MAX_VALUE_BYTES / 2 ** 20)} MB, more than one value can be: split the events into JSON Lines`);
+
+/** Skips a UTF-8 byte order mark at the very start of a file. */
+async function* withoutBom(chunks: AsyncIterable<Buffer>): AsyncIterable<Buffer> {
+  let first = true;
+  for await (const c of chunks) {
+    if (first && c.length >= 3 && c[0] === 0xef && c[1] === 0xbb && c[2] === 0xbf) yield c.subarray(3);
+    else yield c;
+    first = false;
+  }
+}
+
+/** Snapshot keys; a value of any other key is named by position only in errors (the key is input). */
+const KNOWN_KEYS = new Set(['version', 'captured_at', 'config', 'states', 'entity_registry', 'device_registry', 'usercodes',
+  'code_registry', 'users', 'current_user', 'automations', 'reviews', 'checklist', 'events']);
 
 export function isJsonLinesPath(path: string): boolean {
   return /\.(jsonl|ndjson)(\.|$)/i.test(path);
@@ -44,10 +63,15 @@ export function isJsonLinesPath(path: string): boolean {
 export async function readSnapshotFile(path: string, onEvent: EventSink, onHeader?: HeaderSink): Promise<ReadResult> {
   const stream = createReadStream(path, { highWaterMark: CHUNK });
   try {
-    return isJsonLinesPath(path) ? await readJsonLines(stream, onEvent, onHeader) : await readJson(stream, onEvent);
+    const chunks = withoutBom(stream);
+    return isJsonLinesPath(path) ? await readJsonLines(chunks, onEvent, onHeader) : await readJson(chunks, onEvent);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new SnapshotError(`no such file: ${path}`);
-    if ((e as NodeJS.ErrnoException).code === 'EISDIR') throw new SnapshotError(`${path} is a directory`);
+    if (e instanceof SnapshotError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new SnapshotError(`no such file: ${path}`);
+    if (code === 'EISDIR') throw new SnapshotError(`${path} is a directory`);
+    if (code === 'ERR_STRING_TOO_LONG') throw tooLong('a value');
+    if (code) throw new SnapshotError(`cannot read ${path}: ${reason(e)}`);
     throw e;
   } finally {
     stream.destroy();
@@ -58,7 +82,7 @@ export async function readJsonLines(chunks: AsyncIterable<Buffer>, onEvent: Even
   let header: SnapshotHeader | null = null;
   let events = 0;
   let line = 0;
-  let rest: Buffer | null = null;
+  const emit = (v: unknown) => { onEvent(asEvent(v, events)); events++; };
   const handle = (buf: Buffer) => {
     line++;
     let s = 0, e = buf.length;
@@ -67,32 +91,46 @@ export async function readJsonLines(chunks: AsyncIterable<Buffer>, onEvent: Even
     if (s === e) return;
     const value = parseJson(buf.toString('utf8', s, e), `line ${line}`);
     if (!header) {
+      // A whole JSON snapshot on the first line: its events are read too, never silently dropped.
+      const inline = (value as { events?: unknown })?.events;
+      if (value && typeof value === 'object') delete (value as { events?: unknown }).events;
       validateHeader(value);
       header = value;
       onHeader?.(value);
+      if (inline !== undefined) {
+        if (!Array.isArray(inline)) throw new SnapshotError('snapshot "events" must be a list');
+        for (const ev of inline) emit(ev);
+      }
     } else {
-      onEvent(asEvent(value, events));
-      events++;
+      emit(value);
     }
   };
+  // The line that spans chunks is kept as pieces and joined once: reading stays linear in the input.
+  let pieces: Buffer[] = [];
+  let pending = 0;
   for await (const chunk of chunks) {
-    let start = 0, nl = chunk.indexOf(10);
-    if (rest) {
-      // Only the line that spans the chunk boundary is joined, not the whole chunk.
-      if (nl < 0) { rest = Buffer.concat([rest, chunk]); continue; }
-      handle(Buffer.concat([rest, chunk.subarray(0, nl)]));
-      rest = null;
-      start = nl + 1;
-      nl = chunk.indexOf(10, start);
-    }
+    let start = 0;
+    let nl = chunk.indexOf(10);
     while (nl >= 0) {
-      handle(chunk.subarray(start, nl));
+      if (pending) {
+        if (pending + nl > MAX_VALUE_BYTES) throw tooLong(`line ${line + 1}`);
+        pieces.push(chunk.subarray(0, nl));
+        handle(Buffer.concat(pieces, pending + nl));
+        pieces = [];
+        pending = 0;
+      } else {
+        handle(chunk.subarray(start, nl));
+      }
       start = nl + 1;
       nl = chunk.indexOf(10, start);
     }
-    rest = start < chunk.length ? Buffer.from(chunk.subarray(start)) : null;
+    if (start < chunk.length) {
+      pending += chunk.length - start;
+      if (pending > MAX_VALUE_BYTES) throw tooLong(`line ${line + 1}`);
+      pieces.push(start === 0 ? chunk : chunk.subarray(start));
+    }
   }
-  if (rest) handle(rest);
+  if (pending) handle(Buffer.concat(pieces, pending));
   if (!header) throw new SnapshotError('the file is empty: expected the snapshot object on the first line');
   return { header, eventsPresent: true, events };
 }
@@ -115,12 +153,16 @@ export async function readJson(chunks: AsyncIterable<Buffer>, onEvent: EventSink
     while (i < n) {
       if (capture) {
         const end = capture.feed(buf, i);
-        if (end < 0) { i = n; break; }
+        if (end < 0) {
+          if (capture.size > MAX_VALUE_BYTES) throw tooLong(phase === 'event' ? `event #${events + 1}` : 'a value');
+          i = n;
+          break;
+        }
         i = end;
         const text = capture.text();
         capture = null;
         if (phase === 'key') { key = parseJson(text, 'a key') as string; phase = 'colon'; }
-        else if (phase === 'value') { header[key] = parseJson(text, `"${key}"`); phase = 'after-value'; }
+        else if (phase === 'value') { header[key] = parseJson(text, KNOWN_KEYS.has(key) ? `"${key}"` : 'a value'); phase = 'after-value'; }
         else if (phase === 'event') { onEvent(asEvent(parseJson(text, `event #${events + 1}`), events)); events++; phase = 'after-event'; }
         continue;
       }

@@ -27,6 +27,10 @@ export interface Finding {
   time: string | null;
   evidence: string;
   fix: string;
+  /** How many times this kind happened on this lock (one finding stands for all of them), with the first and last. */
+  count?: number;
+  first?: string | null;
+  last?: string | null;
 }
 
 /** A finding plus the access events (by seq) that raised it; the link is internal and never serialised. */

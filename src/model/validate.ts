@@ -1,39 +1,132 @@
-// Checks a snapshot header's shape before anything reads it; errors are one line, meant for the user.
-import type { SnapshotHeader } from './ha.js';
+// The typed boundary of every snapshot: checks the shape of each field the engine reads before anything reads it,
+// and reads times without a zone in Home Assistant's configured zone (never the machine's). Errors are one line,
+// meant for the user, and name where the problem is, never the value (it may be a PIN).
+import type { HassEvent, SnapshotHeader } from './ha.js';
+import { parseHaTime, TimeZone } from '../time/zone.js';
 
 export class SnapshotError extends Error {}
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+type Obj = Record<string, unknown>;
+const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const fail = (msg: string): never => { throw new SnapshotError(`snapshot ${msg}`); };
 
-const OPTIONAL_ARRAYS = ['entity_registry', 'device_registry', 'code_registry', 'users', 'automations', 'reviews', 'events'] as const;
-const OPTIONAL_OBJECTS = ['usercodes', 'current_user', 'checklist'] as const;
+/** Entity ids as Home Assistant makes them (domain.object_id). */
+export const ENTITY_ID = /^[a-z0-9_]+\.[a-z0-9_]+$/;
+export const LOCK_ID = /^lock\.[a-z0-9_]+$/;
+/** Code slots: 1-based, as Z-Wave (up to 65535 users), ZHA and Zigbee2MQTT number them. */
+export const isSlot = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 1 && n <= 65_535;
+export const SLOT_KEY = /^[1-9]\d{0,4}$/;
+
+const optString = (v: unknown) => v === undefined || v === null || typeof v === 'string';
+const optBool = (v: unknown) => v === undefined || typeof v === 'boolean';
+
+function list(h: Obj, key: string, each: (e: Obj, at: string) => void): void {
+  const v = h[key];
+  if (v === undefined) return;
+  if (!Array.isArray(v)) fail(`"${key}" must be a list`);
+  (v as unknown[]).forEach((e, i) => {
+    const at = `"${key}[${i}]"`;
+    if (!isObject(e)) fail(`${at} must be an object`);
+    each(e as Obj, at);
+  });
+}
+
+/** A time from the snapshot as zoned ISO; zone-less times are read in HA's zone. */
+function time(v: unknown, at: string, tz: TimeZone, nullable: boolean): string | null {
+  if ((v === null || v === undefined) && nullable) return null;
+  const ms = parseHaTime(v, tz);
+  if (Number.isNaN(ms)) fail(`${at} must be an ISO 8601 date-time (e.g. 2026-11-20T18:00:00+01:00)`);
+  // Zoned times stay as written; a zone-less time becomes the instant it means in HA's zone.
+  return typeof v === 'string' && !Number.isNaN(parseHaTime(v)) ? v : new Date(ms).toISOString();
+}
 
 export function validateHeader(h: unknown): asserts h is SnapshotHeader {
   if (!isObject(h)) throw new SnapshotError('snapshot is not a JSON object');
-  if (h.version !== 1) throw new SnapshotError(`unsupported snapshot version ${JSON.stringify(h.version)} (expected 1)`);
-  if (typeof h.captured_at !== 'string' || Number.isNaN(Date.parse(h.captured_at))) {
-    throw new SnapshotError('snapshot "captured_at" must be an ISO date-time');
+  if (h.version !== 1) fail('version is not supported (expected 1)');
+  if (!isObject(h.config) || typeof h.config.time_zone !== 'string') fail('"config.time_zone" must be a string');
+  let tz: TimeZone;
+  try {
+    tz = new TimeZone((h.config as Obj).time_zone as string);
+  } catch {
+    return fail('"config.time_zone" is not a known IANA time zone');
   }
-  if (!isObject(h.config) || typeof h.config.time_zone !== 'string') throw new SnapshotError('snapshot "config.time_zone" must be a string');
-  if (!Array.isArray(h.states)) throw new SnapshotError('snapshot "states" must be a list of HA state objects');
-  h.states.forEach((s, i) => {
-    if (!isObject(s) || typeof s.entity_id !== 'string' || typeof s.state !== 'string') {
-      throw new SnapshotError(`snapshot "states[${i}]" is not an HA state object (entity_id and state strings)`);
+  if (!optString((h.config as Obj).location_name)) fail('"config.location_name" must be a string');
+  h.captured_at = time(h.captured_at, '"captured_at"', tz, false);
+  if (!Array.isArray(h.states)) fail('"states" must be a list of HA state objects');
+  (h.states as unknown[]).forEach((s, i) => {
+    if (!isObject(s) || typeof s.entity_id !== 'string' || !ENTITY_ID.test(s.entity_id) || typeof s.state !== 'string') {
+      fail(`"states[${i}]" is not an HA state object (entity_id like domain.name, state a string)`);
     }
-    if (s.attributes !== undefined && !isObject(s.attributes)) throw new SnapshotError(`snapshot "states[${i}].attributes" must be an object`);
-  });
-  for (const k of OPTIONAL_ARRAYS) {
-    if (h[k] !== undefined && !Array.isArray(h[k])) throw new SnapshotError(`snapshot "${k}" must be a list`);
-  }
-  for (const k of OPTIONAL_OBJECTS) {
-    if (h[k] !== undefined && !isObject(h[k])) throw new SnapshotError(`snapshot "${k}" must be an object`);
-  }
-  (h.code_registry as unknown[] | undefined)?.forEach((e, i) => {
-    if (!isObject(e) || typeof e.lock !== 'string' || typeof e.slot !== 'number' || typeof e.name !== 'string') {
-      throw new SnapshotError(`snapshot "code_registry[${i}]" needs lock (string), slot (number) and name (string)`);
+    const st = s as Obj;
+    if (st.attributes === undefined) st.attributes = {};
+    else if (!isObject(st.attributes)) fail(`"states[${i}].attributes" must be an object`);
+    for (const k of ['last_changed', 'last_updated'] as const) {
+      if (st[k] !== undefined && st[k] !== null) st[k] = time(st[k], `"states[${i}].${k}"`, tz, false);
     }
   });
-  for (const [lock, slots] of Object.entries((h.usercodes ?? {}) as Record<string, unknown>)) {
-    if (!isObject(slots)) throw new SnapshotError(`snapshot "usercodes.${lock}" must be an object keyed by slot`);
+  list(h, 'entity_registry', (e, at) => {
+    if (typeof e.entity_id !== 'string' || !optString(e.platform) || !optString(e.device_id) || !optString(e.disabled_by)
+      || !optString(e.name) || !optString(e.original_name)) fail(`${at} needs entity_id (string), platform, device_id, name (strings or null)`);
+  });
+  list(h, 'device_registry', (d, at) => {
+    if (typeof d.id !== 'string' || !optString(d.name) || !optString(d.name_by_user) || !optString(d.manufacturer)
+      || !optString(d.model) || !optString(d.sw_version)) fail(`${at} needs id (string) and names as strings or null`);
+  });
+  list(h, 'code_registry', (e, at) => {
+    if (typeof e.lock !== 'string' || !LOCK_ID.test(e.lock)) fail(`${at}.lock must be a lock entity id (lock.name)`);
+    if (!isSlot(e.slot)) fail(`${at}.slot must be a whole number from 1 to 65535`);
+    if (typeof e.name !== 'string') fail(`${at}.name must be a string`);
+    if (!optString(e.role)) fail(`${at}.role must be a string`);
+    e.added = time(e.added, `${at}.added`, tz, true);
+    e.expires = time(e.expires, `${at}.expires`, tz, true);
+  });
+  list(h, 'users', (u, at) => {
+    if (typeof u.id !== 'string' || !optString(u.name) || !optString(u.username) || !optBool(u.is_owner)
+      || typeof u.is_active !== 'boolean' || typeof u.system_generated !== 'boolean'
+      || !Array.isArray(u.group_ids) || !(u.group_ids as unknown[]).every((g) => typeof g === 'string')) {
+      fail(`${at} needs id, is_active, system_generated and group_ids (a list of strings)`);
+    }
+  });
+  list(h, 'automations', () => undefined);
+  list(h, 'reviews', (r, at) => {
+    r.time = time(r.time, `${at}.time`, tz, false);
+    if (!optString(r.user)) fail(`${at}.user must be a string`);
+  });
+  if (h.current_user !== undefined) {
+    const u = h.current_user;
+    if (!isObject(u) || typeof u.id !== 'string' || !optString(u.name) || !optBool(u.is_admin)) fail('"current_user" needs id and name');
+    const mfa = (u as Obj).mfa_modules;
+    if (mfa !== undefined && (!Array.isArray(mfa) || !mfa.every((m) => isObject(m) && typeof m.enabled === 'boolean'))) {
+      fail('"current_user.mfa_modules" must be a list of {id, name, enabled}');
+    }
+  }
+  if (h.checklist !== undefined && (!isObject(h.checklist) || !Object.values(h.checklist).every((v) => typeof v === 'boolean'))) {
+    fail('"checklist" must map item ids to true or false');
+  }
+  if (h.usercodes !== undefined) {
+    if (!isObject(h.usercodes)) fail('"usercodes" must be an object keyed by lock entity id');
+    for (const [lock, slots] of Object.entries(h.usercodes as Obj)) {
+      const at = `"usercodes" of lock #${Object.keys(h.usercodes as Obj).indexOf(lock) + 1}`;
+      if (!LOCK_ID.test(lock)) fail(`${at}: the key must be a lock entity id (lock.name)`);
+      if (!isObject(slots)) fail(`${at} must be an object keyed by slot`);
+      for (const [slot, v] of Object.entries(slots as Obj)) {
+        if (!SLOT_KEY.test(slot) || !isSlot(Number(slot))) fail(`${at}: slot keys must be whole numbers from 1 to 65535`);
+        if (!isObject(v) || !optString(v.usercode) || typeof v.in_use !== 'boolean') fail(`${at}: each slot needs usercode (string) and in_use (true/false)`);
+      }
+    }
+  }
+  if (h.events !== undefined && !Array.isArray(h.events)) fail('"events" must be a list');
+}
+
+/** One HA event from a snapshot or a stream: the shape the store reads; `n` is its 0-based position. */
+export function validateEvent(v: unknown, n: number): asserts v is HassEvent {
+  const at = `event #${n + 1}`;
+  if (!isObject(v) || typeof v.event_type !== 'string') throw new SnapshotError(`${at} is not an HA event object (event_type, data, time_fired)`);
+  if (v.data !== undefined && !isObject(v.data)) throw new SnapshotError(`${at}: "data" must be an object`);
+  if (v.context !== undefined && v.context !== null && (!isObject(v.context) || !optString(v.context.id))) {
+    throw new SnapshotError(`${at}: "context" must be an object with an id`);
+  }
+  if (Number.isNaN(parseHaTime(v.time_fired))) {
+    throw new SnapshotError(`${at}: "time_fired" must be an ISO 8601 date-time with its zone, as Home Assistant writes it`);
   }
 }

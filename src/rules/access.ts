@@ -2,7 +2,8 @@
 import type { RaisedFinding } from '../model/finding.js';
 import type { AccessEvent } from '../model/lock.js';
 import { inUnusualHours, unusualHoursText } from '../thresholds.js';
-import { iso, lockName, slotLabel, type Rule, type RuleContext } from './context.js';
+import { iso, lockName, slotKey, slotLabel, type Rule, type RuleContext } from './context.js';
+import { moreLikeIt, Tally, tallyFields } from './aggregate.js';
 
 const MIN = 60_000;
 
@@ -87,26 +88,68 @@ function who(ctx: RuleContext, e: AccessEvent): string {
   return parts.join(', ');
 }
 
-const successfulUnlocks = (ctx: RuleContext) => ctx.timeline.filter((e) => e.kind === 'unlock' && e.success);
+/** Per lock, the events `keep` selects, tallied (one finding per lock, whatever the number of events). */
+function tallyPerLock(ctx: RuleContext, keep: (e: AccessEvent) => boolean, worse: (a: AccessEvent, b: AccessEvent) => boolean): Map<string, Tally> {
+  const per = new Map<string, Tally>();
+  for (const e of ctx.timeline) {
+    if (e.kind !== 'unlock' || !e.success || !keep(e)) continue;
+    let t = per.get(e.lock);
+    if (!t) { t = new Tally(); per.set(e.lock, t); }
+    t.add(e, worse);
+  }
+  return per;
+}
 
-export const unusualHours: Rule = (ctx) =>
-  successfulUnlocks(ctx)
-    .filter((e) => inUnusualHours(ctx.tz.hour(e.time), ctx.th))
-    .map((e) => ({
-      id: 'unusual-hour-access' as const, severity: 'warning' as const, entity_id: e.lock, time: iso(e.time),
-      evidence: `${lockName(ctx, e.lock)} was unlocked at ${ctx.tz.format(e.time)} (local, in the unusual hours ${unusualHoursText(ctx.th)}) ${who(ctx, e)}.`,
+/** Nobody known: no registered holder and no name from the lock. Worse than a known person. */
+const anonymous = (ctx: RuleContext, e: AccessEvent) => !e.actor && (e.slot === null || !ctx.registry?.get(slotKey(e.lock, e.slot)));
+
+export const unusualHours: Rule = (ctx) => {
+  const inWindow = (e: AccessEvent) => inUnusualHours(ctx.tz.hour(e.time), ctx.th);
+  // Worst: an unlock by nobody known, then the latest.
+  const worse = (a: AccessEvent, b: AccessEvent) => {
+    const d = Number(anonymous(ctx, a)) - Number(anonymous(ctx, b));
+    return d !== 0 ? d > 0 : a.time > b.time;
+  };
+  const out: RaisedFinding[] = [];
+  for (const [lock, t] of tallyPerLock(ctx, inWindow, worse)) {
+    const e = t.worst as AccessEvent;
+    out.push({
+      id: 'unusual-hour-access', severity: 'warning', entity_id: lock, ...tallyFields(t),
+      evidence: `${lockName(ctx, lock)} was unlocked at ${ctx.tz.format(e.time)} (local, in the unusual hours ${unusualHoursText(ctx.th)}) ${who(ctx, e)}.${moreLikeIt(ctx, t, 'unlocks at these hours')}`,
       fix: 'Check it was expected; if codes should not work at night, restrict them by schedule.',
-      events: [e.seq],
-    }));
+      events: t.events,
+    });
+  }
+  return out;
+};
+
+/** States that say nothing about where a person is (normal right after an HA restart). */
+const UNKNOWN_PRESENCE = new Set(['unknown', 'unavailable', '']);
+
+/** Everybody known to be away at `t`: no one home, and no one whose whereabouts are unknown. */
+function everyoneKnownAway(ctx: RuleContext, t: number): boolean {
+  return ctx.presence.persons.every((p) => {
+    const s = ctx.presence.stateAt(p, t);
+    return s !== 'home' && !UNKNOWN_PRESENCE.has(s);
+  });
+}
 
 export const awayAccess: Rule = (ctx) => {
   if (ctx.presence.persons.length === 0) return [];
-  return successfulUnlocks(ctx)
-    .filter((e) => ctx.presence.homeAt(e.time).length === 0)
-    .map((e) => ({
-      id: 'away-access' as const, severity: 'critical' as const, entity_id: e.lock, time: iso(e.time),
-      evidence: `${lockName(ctx, e.lock)} was unlocked at ${ctx.tz.format(e.time)} (local) ${who(ctx, e)} while nobody was home (${ctx.presence.persons.map((p) => `${p}: ${ctx.presence.stateAt(p, e.time)}`).join(', ')}).`,
+  // Worst: an unlock by nobody known, then the latest.
+  const worse = (a: AccessEvent, b: AccessEvent) => {
+    const d = Number(anonymous(ctx, a)) - Number(anonymous(ctx, b));
+    return d !== 0 ? d > 0 : a.time > b.time;
+  };
+  const out: RaisedFinding[] = [];
+  for (const [lock, t] of tallyPerLock(ctx, (e) => everyoneKnownAway(ctx, e.time), worse)) {
+    const e = t.worst as AccessEvent;
+    out.push({
+      id: 'away-access', severity: 'critical', entity_id: lock, ...tallyFields(t),
+      evidence: `${lockName(ctx, lock)} was unlocked at ${ctx.tz.format(e.time)} (local) ${who(ctx, e)} while nobody was home (${ctx.presence.persons.map((p) => `${p}: ${ctx.presence.stateAt(p, e.time)}`).join(', ')}).${moreLikeIt(ctx, t, 'unlocks while nobody was home')}`,
       fix: 'Confirm who opened the door; if nobody should have, change the codes and review the log.',
-      events: [e.seq],
-    }));
+      events: t.events,
+    });
+  }
+  return out;
 };

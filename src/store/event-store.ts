@@ -7,6 +7,8 @@ import { deriveRecord, PROTOCOLS } from '../adapters/index.js';
 import { intern, type StoredRecord } from '../adapters/protocol.js';
 import type { StateChange } from '../adapters/state-track.js';
 import { parseTime } from '../time/zone.js';
+import { Dedup } from './dedup.js';
+import { Coverage } from '../time/coverage.js';
 
 /** A state read as a state over time (persons; protocols' companion sensors): not an access event. */
 interface TrackRecord {
@@ -66,6 +68,9 @@ export class EventStore {
   total = 0;
   /** Changes whenever something a rule reads was added. */
   version = 0;
+  /** Which days the events cover: the history window (src/time/coverage.ts). */
+  readonly coverage = new Coverage();
+  private readonly dedup = new Dedup();
   private index: LockIndex | null = null;
   private pending: StoredRecord[] = [];
   private readonly emit = (e: AccessEvent) => { this.access.push(e); };
@@ -78,9 +83,11 @@ export class EventStore {
   }
 
   add(e: HassEvent): void {
+    if (e && typeof e === 'object' && !this.dedup.first(e)) return;
     const t = parseTime(e?.time_fired);
     const r = toRecord(e, t);
     this.total++;
+    this.coverage.add(t);
     if (t < this.earliest) this.earliest = t;
     if (!r) return;
     this.version++;

@@ -31,6 +31,13 @@ export class TimeZone {
     return off;
   }
 
+  /** The instant whose local wall clock reads `wall` (ms, as if UTC); in a DST gap, the later reading. */
+  fromWall(wall: number): number {
+    let t = wall - this.offset(wall);
+    t = wall - this.offset(t);
+    return t;
+  }
+
   /** A Date whose UTC fields read as the local wall clock (use getUTC* on it). */
   wall(ms: number): Date {
     return new Date(ms + this.offset(ms));
@@ -56,9 +63,36 @@ export class TimeZone {
   }
 }
 
-/** Parses an ISO time (HA's `time_fired`, `last_changed`) to epoch ms; NaN when unreadable. */
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+/**
+ * An ISO 8601 date-time to epoch ms, NaN when it is not one ("1", "12", "someday" are not). A time without a zone is
+ * read in `tz` (Home Assistant's configured zone); without `tz` it is refused (NaN), never read in the machine's zone.
+ * Numbers are epoch seconds (or ms above 1e12), as HA's compressed states carry them.
+ */
+export function parseHaTime(value: unknown, tz?: TimeZone): number {
+  if (typeof value === 'number') return Number.isFinite(value) ? (Math.abs(value) > 1e12 ? value : value * 1000) : NaN;
+  if (typeof value !== 'string' || value.length > 64) return NaN;
+  const m = ISO.exec(value.trim());
+  if (!m) return NaN;
+  const [, y, mo, d, h = '0', mi = '0', sec = '0', frac = '', zone] = m;
+  const ms = Number(frac.slice(0, 3).padEnd(3, '0'));
+  const fields = [Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(sec), ms] as const;
+  const wall = Date.UTC(...fields);
+  const back = new Date(wall);
+  // Refuse impossible fields (month 13, 31 February, 25 o'clock) instead of rolling them over.
+  if (back.getUTCMonth() !== fields[1] || back.getUTCDate() !== fields[2] || fields[3] > 23 || fields[4] > 59 || fields[5] > 60) return NaN;
+  if (zone) {
+    if (zone.toUpperCase() === 'Z') return wall;
+    const sign = zone[0] === '-' ? -1 : 1;
+    const digits = zone.slice(1).replace(':', '');
+    const off = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0');
+    return wall - sign * off * 60_000;
+  }
+  return tz ? tz.fromWall(wall) : NaN;
+}
+
+/** Parses HA's `time_fired` / `last_changed` (zoned ISO or epoch numbers) to epoch ms; NaN when unreadable. */
 export function parseTime(value: unknown): number {
-  if (typeof value === 'number') return value > 1e12 ? value : value * 1000;
-  if (typeof value !== 'string') return NaN;
-  return Date.parse(value);
+  return parseHaTime(value);
 }

@@ -19,7 +19,7 @@ test('audit --demo --json gives score, locks, checks and findings, and never a P
   assert.deepEqual(Object.keys(report), ['score', 'locks', 'checks', 'findings']);
   assert.deepEqual(Object.keys(report.score), ['total', 'grade', 'pillars']);
   assert.equal(report.locks.length, 3);
-  for (const f of report.findings) assert.deepEqual(Object.keys(f).sort(), ['entity_id', 'evidence', 'fix', 'id', 'severity', 'time']);
+  for (const f of report.findings) assert.deepEqual(Object.keys(f).sort(), ['count', 'entity_id', 'evidence', 'first', 'fix', 'id', 'last', 'severity', 'time']);
   for (const pin of PINS) assert.ok(!r.stdout.includes(pin), `PIN in output`);
 });
 

@@ -51,7 +51,7 @@ test('bad input: one-line SnapshotErrors naming the problem', async () => {
   const cases: [string, RegExp][] = [
     ['', /empty/],
     ['not json', /expected "\{"/],
-    ['{"version": 2, "captured_at": "2026-01-01T00:00:00Z", "config": {"time_zone": "UTC"}, "states": []}', /version 2/],
+    ['{"version": 2, "captured_at": "2026-01-01T00:00:00Z", "config": {"time_zone": "UTC"}, "states": []}', /version is not supported/],
     ['{"version": 1, "captured_at": "yesterday", "config": {"time_zone": "UTC"}, "states": []}', /captured_at/],
     ['{"version": 1, "captured_at": "2026-01-01T00:00:00Z", "config": {}, "states": []}', /time_zone/],
     ['{"version": 1, "captured_at": "2026-01-01T00:00:00Z", "config": {"time_zone": "UTC"}, "states": {}}', /states/],

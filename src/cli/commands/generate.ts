@@ -8,13 +8,13 @@ import { toYaml } from '../../generate/yaml.js';
 import type { Snapshot } from '../../model/ha.js';
 import { parseArgs, value, values, type ParsedArgs } from '../args.js';
 import { UsageError, type Command } from '../command.js';
-import { loadSource, SOURCE_BOOLEANS, SOURCE_USAGE, SOURCE_VALUED } from '../source.js';
+import { loadSource, pickSource, SOURCE_BOOLEANS, SOURCE_USAGE, SOURCE_VALUED } from '../source.js';
 import { THRESHOLD_USAGE, THRESHOLD_VALUED, thresholdFlags } from '../thresholds.js';
 import type { Thresholds } from '../../thresholds.js';
 
 /** Live sources need no history for the generator. */
 export async function loadHeader(p: ParsedArgs): Promise<Snapshot> {
-  if (!p.flags.has('days')) p.flags.set('days', ['0']);
+  if (!p.flags.has('days') && pickSource(p).kind === 'live') p.flags.set('days', ['0']);
   return loadSource(p);
 }
 
