@@ -36,10 +36,12 @@ export async function loadTable(language: string | undefined): Promise<Table> {
   return base === 'en' ? en : (JSON.parse((await LOADERS[base]!()).default) as Table);
 }
 
-/** Looks a key up in the table, then in English, then shows the raw value ("state.foo" → "foo");
+/** Looks a key up in the table (its `_one` form for a count of 1), then in English, then shows the raw value ("state.foo" → "foo");
  * replaces {name} placeholders with plain text. */
 export function translator(table: Table): Translate {
   return (key, vars) => {
+    // One of something has its own wording where the table gives one ("1 open alert"): key_one.
+    if (vars?.count === 1 && (table[`${key}_one`] ?? en[`${key}_one`])) key = `${key}_one`;
     const text = table[key] ?? en[key] ?? key.slice(key.indexOf('.') + 1);
     return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : text;
   };

@@ -124,6 +124,13 @@ describe('translations', () => {
     }
   });
 
+  it('a count of one has its own wording', async () => {
+    const t = translator(await loadTable('en'));
+    expect(t('alerts.open', { count: 1 })).to.equal('1 open alert');
+    expect(t('alerts.open', { count: 2 })).to.equal('2 open alerts');
+    expect(translator(await loadTable('de'))('alerts.open', { count: 1 })).to.equal('1 offene Warnung');
+  });
+
   it('picks the base language, falls back to English, inserts names as plain text', async () => {
     expect(baseLanguage('de-CH')).to.equal('de');
     expect(baseLanguage('pt-BR')).to.equal('en');
