@@ -207,7 +207,8 @@ describe('the card in Home Assistant\'s real frontend: picker and reload (admin)
       const create = page.locator('hui-dialog-create-card');
       const byCard = create.getByRole('tab', { name: 'By card' });
       await byCard.click();
-      await create.getByPlaceholder('Search cards').fill('Lock Sentinel');
+      // The picker's search field (2026.11: ha-input-search "Search cards"; 2025.4: search-input).
+      await create.locator('hui-card-picker input').first().fill('Lock Sentinel');
       const entry = create.locator('hui-card-picker .card', { hasText: 'Lock Sentinel' });
       await entry.locator('lock-sentinel-card [role="tablist"]').waitFor({ timeout: 30000 }); // the live preview
       assert.deepEqual((await create.locator('hui-card-picker .card .card-header').allTextContents()).map((t) => t.trim()).filter((t) => t !== 'Manual'),

@@ -163,7 +163,7 @@ describe('the card on a live Home Assistant (lab)', () => {
       const slotsOf = (entity: string) => page.evaluate((id) => {
         const r = (window as unknown as { __live: { card: HTMLElement } }).__live.card.shadowRoot!;
         const section = r.querySelector(`.lock-codes[data-entity="${id}"]`);
-        return [...(section?.querySelectorAll('.slot') ?? [])].map((s) => [s.querySelector('.slot-head strong')!.textContent, s.querySelector('.chip')?.textContent ?? '']);
+        return [...(section?.querySelectorAll('.slot') ?? [])].map((s) => [s.querySelector('.slot-head strong')!.textContent, (s.querySelector('.verdict')?.textContent ?? '').trim()]);
       }, entity);
       const patioSlots = await waitFor(async () => {
         const slots = await slotsOf(patioId);
