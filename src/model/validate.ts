@@ -35,7 +35,8 @@ function list(h: Obj, key: string, each: (e: Obj, at: string) => void): void {
 function time(v: unknown, at: string, tz: TimeZone, nullable: boolean): string | null {
   if ((v === null || v === undefined) && nullable) return null;
   const ms = parseHaTime(v, tz);
-  if (Number.isNaN(ms)) fail(`${at} must be an ISO 8601 date-time (e.g. 2026-11-20T18:00:00+01:00)`);
+  // Beyond ±8.64e15 ms a Date is invalid (a number like 1e20 is no time).
+  if (typeof v !== 'string' || !(Math.abs(ms) <= 8.64e15)) fail(`${at} must be an ISO 8601 date-time (e.g. 2026-11-20T18:00:00+01:00)`);
   // Zoned times stay as written; a zone-less time becomes the instant it means in HA's zone.
   return typeof v === 'string' && !Number.isNaN(parseHaTime(v)) ? v : new Date(ms).toISOString();
 }

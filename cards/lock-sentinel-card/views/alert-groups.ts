@@ -3,7 +3,11 @@ import type { Finding, FindingId, Severity } from '../../../src/model/finding.js
 import { ALERT_IDS } from '../const.js';
 import { lockName, type ViewContext } from './context.js';
 
-export const alertKey = (f: Finding) => `${f.id}|${f.entity_id ?? ''}|${f.time ?? ''}`;
+/** The newest occurrence a finding stands for (an aggregated finding's last one). */
+const latest = (f: Finding) => f.last ?? f.time;
+
+/** A new occurrence of an acknowledged kind makes it a new alert. */
+export const alertKey = (f: Finding) => `${f.id}|${f.entity_id ?? ''}|${latest(f) ?? ''}`;
 
 export interface AlertGroup {
   key: string;
@@ -16,6 +20,8 @@ export interface AlertGroup {
   /** Keys of the findings not yet acknowledged. */
   openKeys: string[];
   open: number;
+  /** Occurrences: one finding can stand for many (its count). */
+  count: number;
   newest: string | null;
 }
 
@@ -29,17 +35,18 @@ export function groupAlerts(findings: Finding[], acknowledged: readonly string[]
     const key = `${f.id}|${f.entity_id ?? ''}`;
     let g = groups.get(key);
     if (!g) {
-      g = { key, id: f.id, entity_id: f.entity_id, lockName: nameOf(f.entity_id), severity: f.severity, findings: [], openKeys: [], open: 0, newest: null };
+      g = { key, id: f.id, entity_id: f.entity_id, lockName: nameOf(f.entity_id), severity: f.severity, findings: [], openKeys: [], open: 0, count: 0, newest: null };
       groups.set(key, g);
     }
     g.findings.push(f);
+    g.count += f.count ?? 1;
     if (SEVERITY[f.severity] < SEVERITY[g.severity]) g.severity = f.severity;
     if (!acked.has(alertKey(f))) g.openKeys.push(alertKey(f));
   }
   for (const g of groups.values()) {
-    g.findings.sort((a, b) => ms(b.time) - ms(a.time));
+    g.findings.sort((a, b) => ms(latest(b)) - ms(latest(a)));
     g.open = g.openKeys.length;
-    g.newest = g.findings[0]?.time ?? null;
+    g.newest = g.findings[0] ? latest(g.findings[0]) : null;
   }
   // Open groups first, then by severity, then the newest.
   return [...groups.values()].sort((a, b) =>

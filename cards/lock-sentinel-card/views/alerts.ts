@@ -36,8 +36,8 @@ function group(ctx: ViewContext, g: AlertGroup) {
     <span class="alert-icon">${icon(SEVERITY_ICON[g.severity])}</span>
     <details class="alert-body">
       <summary>
-        <span class="alert-title"><strong>${title}</strong>${g.findings.length > 1
-          ? html`<span class="count" aria-label=${ctx.t('alerts.times', { count: g.findings.length })}>×${g.findings.length}</span>` : nothing}</span>
+        <span class="alert-title"><strong>${title}</strong>${g.count > 1
+          ? html`<span class="count" aria-label=${ctx.t('alerts.times', { count: g.count })}>×${g.count}</span>` : nothing}</span>
         <span class="alert-meta">${[ctx.t(`severity.${g.severity}`), g.lockName, g.newest ? ctx.fmt.relative(g.newest, ctx.now) : null].filter(Boolean).join(' · ')}</span>
       </summary>
       <p><span class="label">${ctx.t('finding.evidence')}:</span> ${newest.evidence}</p>
