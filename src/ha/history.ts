@@ -13,7 +13,12 @@ export interface HistoryRow {
 
 export type HistoryResponse = Record<string, HistoryRow[]>;
 
-const iso = (epochSeconds: number) => new Date(Math.round(epochSeconds * 1000)).toISOString();
+/**
+ * HA's epoch seconds (microseconds) as the ISO time the live feed gives for the same change: a live event's
+ * microsecond ISO time parses truncated to the millisecond, so truncate here too (rounding put a snapshot's event
+ * 1 ms after the live one). The half-microsecond offset absorbs floating-point error below the millisecond.
+ */
+const iso = (epochSeconds: number) => new Date(Math.floor(epochSeconds * 1000 + 0.0005)).toISOString();
 const domainOf = (id: string) => id.slice(0, id.indexOf('.'));
 
 /**

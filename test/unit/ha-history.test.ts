@@ -64,3 +64,14 @@ test('without a registry, entities named after a lock are taken as its own', () 
   };
   assert.deepEqual(historyEntities(header), ['lock.back', 'sensor.back_battery', 'update.back_firmware']);
 });
+
+test('a history time in microseconds is the millisecond the live event\'s ISO time parses to (truncated, not rounded)', () => {
+  // HA fires the live state_changed with time_fired "…39.136789+00:00" and keeps lu = …39.136789 in the recorder.
+  const cases = ['2026-12-02T00:45:39.136789+00:00', '2026-12-02T00:45:39.136000+00:00', '2026-12-02T00:45:39.999999+00:00', '2026-12-02T00:45:39.000001+00:00'];
+  for (const live of cases) {
+    const [whole, micro] = live.slice(0, -6).split('.');
+    const lu = Date.parse(`${whole}Z`) / 1000 + Number(`0.${micro}`);
+    const event = rowsToEvents('event.back_door_action', [{ s: 'a', lu: lu - 60 }, { s: 'b', lu }], start).at(-1);
+    assert.equal(Date.parse(event!.time_fired), Date.parse(live), live);
+  }
+});
