@@ -11,14 +11,25 @@ import { join } from 'node:path';
 
 const storeFile = (configDir) => join(configDir, '.storage', 'http');
 
+/**
+ * HA's stored HTTP config when it is the 2026.x stable/pending record, else null. (Older HA also writes
+ * `.storage/http`, a plain copy of the YAML it ran with that it does not read back: YAML stays the source there.)
+ */
+function trialStore(configDir) {
+  const file = storeFile(configDir);
+  if (!existsSync(file)) return null;
+  const store = JSON.parse(readFileSync(file, 'utf8'));
+  return store.data && typeof store.data.stable === 'object' && 'pending' in store.data ? store : null;
+}
+
 /** True when HA keeps its HTTP config in storage (then YAML `http:` would only raise a repair issue). */
-export const httpInStorage = (configDir) => existsSync(storeFile(configDir));
+export const httpInStorage = (configDir) => trialStore(configDir) !== null;
 
 /** Points the stored, confirmed HTTP config at 127.0.0.1:port and drops any pending trial (HA must be stopped). */
 export function pinStoredHttp(configDir, port) {
+  const store = trialStore(configDir);
+  if (!store) return false;
   const file = storeFile(configDir);
-  if (!existsSync(file)) return false;
-  const store = JSON.parse(readFileSync(file, 'utf8'));
   const { stable } = store.data;
   if (stable.server_port === port && JSON.stringify(stable.server_host) === '["127.0.0.1"]' && store.data.pending === null) return false;
   store.data.stable = { ...stable, server_host: ['127.0.0.1'], server_port: port, error: null, error_message: null };

@@ -5,13 +5,25 @@
 //   inside(hostPath) the path hass sees for a host path under the state directory
 //   release()        undo prepare()'s mounts; safe after a failed start and when nothing is mounted
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { copyFileSync, readFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
 import { ensureChroot, ensureChrootVenv, inChroot, INSIDE_STATE, mountChroot, unmountChroot } from './chroot.mjs';
 import { ensureVenv, INSTALL_HA } from './venv.mjs';
 import { VERSIONS } from './versions.mjs';
 
 const VENV_INSIDE = '/opt/ha';
+
+/**
+ * [command, args] that run a Python script with the Python of a lab version's Home Assistant (its venv on the host,
+ * or inside the chroot, where the script is copied to /tmp first). For tests that read HA's own source.
+ */
+export function labPython(root, key, script) {
+  if (VERSIONS[key].python === 'host') return [join(root, '.lab', key, 'venv', 'bin', 'python'), ['-B', script]];
+  const rootfs = join(root, '.lab', 'chroot');
+  const inside = `/tmp/lab-${basename(script)}`;
+  copyFileSync(script, join(rootfs, inside.slice(1)));
+  return inChroot(rootfs, [`${VENV_INSIDE}/bin/python`, '-B', inside]);
+}
 
 export function runtime(root, key, stateDir, log) {
   const requirements = join(root, 'lab', 'requirements', `${key}.txt`);

@@ -1,11 +1,11 @@
 // <lock-sentinel-card>: the Lit element. Data and security logic live in session.ts and the engine (src/).
 import { html, LitElement, nothing, type CSSResult, type PropertyValues } from 'lit';
 import type { CodeRole } from '../../src/model/ha.js';
-import { formSchema, validateConfig, type LockSentinelConfig } from './config.js';
+import { validateConfig, type LockSentinelConfig } from './config.js';
 import { CARD_NAME, CARD_TAG, DOCS_URL, VIEWS, type View } from './const.js';
 import { displayTimeZone, formatter, type Formatter } from './format.js';
 import { errorMessage, type HomeAssistant } from './hass.js';
-import { baseLanguage, english, loadTable, translator, type Translate } from './i18n.js';
+import { baseLanguage, english, loadEnglishRest, loadTable, translator, type Translate } from './i18n.js';
 import { AuditSession } from './session.js';
 import './strategy-element.js';
 import { styles } from './styles.js';
@@ -16,13 +16,17 @@ import type { SlotEdit, ViewContext } from './views/context.js';
 import { overviewView, statusBanner } from './views/overview.js';
 
 type Renderer = (ctx: ViewContext) => unknown;
-interface ViewModule { render: Renderer; styles?: CSSResult | CSSResult[] }
+interface ViewModule {
+  render: Renderer;
+  styles?: CSSResult | CSSResult[];
+  confirm?: (ctx: ViewContext, target: { lock: string; slot: number }, done: (ok: boolean) => void) => unknown;
+}
 
 /** The overview comes with the card; the other views (and their styles) load on first use. */
 const modules: Partial<Record<View, ViewModule>> = { overview: { render: overviewView } };
 const loaders: Record<Exclude<View, 'overview'>, () => Promise<ViewModule>> = {
   alerts: () => import('./views/alerts.js').then((m) => ({ render: m.alertsView, styles: m.styles })),
-  codes: () => import('./views/codes.js').then((m) => ({ render: m.codesView, styles: m.styles })),
+  codes: () => import('./views/codes.js').then((m) => ({ render: m.codesView, styles: m.styles, confirm: m.confirmDialog })),
   timeline: () => import('./views/timeline.js').then((m) => ({ render: m.timelineView, styles: m.styles })),
   scorecard: () => import('./views/scorecard.js').then((m) => ({ render: m.scorecardView, styles: m.styles })),
 };
@@ -32,7 +36,7 @@ function loadView(view: View): Promise<void> {
   if (modules[view]) return Promise.resolve();
   let p = loading.get(view);
   if (!p) {
-    p = loaders[view as keyof typeof loaders]().then((m) => { modules[view] = m; });
+    p = Promise.all([loaders[view as keyof typeof loaders](), loadEnglishRest()]).then(([m]) => { modules[view] = m; });
     loading.set(view, p);
   }
   return p;
@@ -135,7 +139,9 @@ export class LockSentinelCard extends LitElement {
     return { type: `custom:${CARD_TAG}`, ...(locks.length ? { entities: locks } : {}) };
   }
 
-  static getConfigForm() {
+  /** HA awaits it: the editor's English labels load only when someone opens the editor. */
+  static async getConfigForm() {
+    const [{ formSchema }] = await Promise.all([import('./editor-form.js'), loadEnglishRest()]);
     return {
       schema: formSchema((key) => editorT(`config.${key}`)),
       computeLabel: (field: { name: string }) => editorT(`config.${field.name}`),
@@ -350,17 +356,9 @@ export class LockSentinelCard extends LitElement {
   }
 
   private _renderConfirm(ctx: ViewContext) {
-    const { lock, slot } = this._confirm!;
-    const name = ctx.locks.find((l) => l.entity_id === lock)?.name ?? lock;
-    const who = ctx.shared.code_registry.find((e) => e.lock === lock && e.slot === slot)?.name ?? ctx.t('codes.unregistered');
-    return html`<dialog aria-labelledby="confirm-title" @cancel=${(e: Event) => { e.preventDefault(); this._confirmDelete(false); }}>
-      <h3 id="confirm-title">${ctx.t('codes.confirm_title')}</h3>
-      <p>${ctx.t('codes.confirm_text', { slot, lock: name, holder: who })}</p>
-      <div class="actions">
-        <button class="btn" autofocus @click=${() => this._confirmDelete(false)}>${ctx.t('action.cancel')}</button>
-        <button class="btn danger" @click=${() => this._confirmDelete(true)}>${ctx.t('codes.delete')}</button>
-      </div>
-    </dialog>`;
+    // The confirmation belongs to the codes view, loaded whenever a delete was asked for.
+    const render = modules.codes?.confirm;
+    return render ? render(ctx, this._confirm!, (ok) => this._confirmDelete(ok)) : nothing;
   }
 }
 

@@ -2,14 +2,14 @@
 import { VIEWS, type View } from './const.js';
 import { THRESHOLD_OPTIONS, THRESHOLDS, type ThresholdConfigKey, type Thresholds } from '../../src/thresholds.js';
 
-type Field =
+export type Field =
   | { name: string; kind: 'string' }
   | { name: string; kind: 'enum'; options: readonly string[]; default: string }
   | { name: string; kind: 'integer'; min: number; max: number; default: number }
   | { name: string; kind: 'locks' }
   | { name: string; kind: 'views'; options: readonly string[] };
 
-const FIELDS = [
+export const FIELDS = [
   { name: 'title', kind: 'string' },
   { name: 'entities', kind: 'locks' },
   { name: 'mode', kind: 'enum', options: ['full', 'compact'], default: 'full' },
@@ -103,42 +103,4 @@ export function validateConfig(raw: unknown): LockSentinelConfig {
   if (input.view === undefined && !(out.views as string[]).includes(out.view as string)) out.view = (out.views as string[])[0];
   if (!(out.views as string[]).includes(out.view as string)) fail(`"view" must be one of the "views" shown`);
   return out as unknown as LockSentinelConfig;
-}
-
-/** ha-form schema for the visual editor, generated from the same fields. */
-export interface FormField {
-  name: string;
-  required?: boolean;
-  default?: unknown;
-  selector: Record<string, unknown>;
-}
-
-export function formSchema(label: (key: string) => string): FormField[] {
-  return (FIELDS as readonly Field[]).map((field): FormField => {
-    switch (field.kind) {
-      case 'string':
-        return { name: field.name, selector: { text: {} } };
-      case 'locks':
-        return { name: field.name, selector: { entity: { multiple: true, filter: { domain: 'lock' } } } };
-      case 'views':
-        return {
-          name: field.name,
-          selector: { select: { multiple: true, mode: 'list', options: field.options.map((o) => ({ value: o, label: label(`view.${o}`) })) } },
-        };
-      case 'enum':
-        return {
-          name: field.name,
-          default: field.default,
-          selector: {
-            select: { mode: 'dropdown', options: field.options.map((o) => ({ value: o, label: label(`${field.name}.${o}`) })) },
-          },
-        };
-      case 'integer':
-        return {
-          name: field.name,
-          default: field.default,
-          selector: { number: { min: field.min, max: field.max, step: 1, mode: 'box' } },
-        };
-    }
-  });
 }

@@ -1,12 +1,20 @@
 // Translations: English is built in; every other language is its own lazily imported module holding its JSON
 // as text, so only the user's language is ever parsed into a table. HACS installs one file, so the other
 // languages ship inside it, but as inert string literals (about 2 KB gzip each).
-import enText from '../translations/en.json?table';
+import enCore from '../translations/en.json?core';
 
 export type Table = Record<string, string>;
 export type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
-const en = JSON.parse(enText) as Table;
+/** English: the first screen's words now, the rest added by loadEnglishRest (the translator reads it live). */
+const en = JSON.parse(enCore) as Table;
+let enRest: Promise<void> | null = null;
+
+/** The English words of the views that load on demand, the editor and the installer (once). */
+export function loadEnglishRest(): Promise<void> {
+  enRest ??= import('../translations/en.json?rest').then((m) => void Object.assign(en, JSON.parse(m.default) as Table));
+  return enRest;
+}
 
 const LOADERS: Record<string, () => Promise<{ default: string }>> = {
   de: () => import('../translations/de.json?table'),

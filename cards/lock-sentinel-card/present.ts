@@ -1,8 +1,5 @@
 // How a lock, a battery and a firmware version are shown: pure mappings, no DOM.
-import {
-  mdiBattery, mdiBattery20, mdiBattery40, mdiBattery60, mdiBattery80, mdiBatteryAlertVariantOutline, mdiLock, mdiLockAlert,
-  mdiLockClock, mdiLockOpenVariant, mdiLockQuestion,
-} from '@mdi/js';
+import { mdiBattery, mdiBattery30, mdiBattery60, mdiBatteryAlert, mdiLock, mdiLockAlert, mdiLockOff, mdiLockOpenVariant } from '@mdi/js';
 
 /** The lock's state as HA's tile card shows it: an icon and the tone class that picks HA's state colour. */
 export function lockLook(state: string): { path: string; tone: string } {
@@ -10,16 +7,15 @@ export function lockLook(state: string): { path: string; tone: string } {
     case 'locked': return { path: mdiLock, tone: 'state-locked' };
     case 'unlocked': return { path: mdiLockOpenVariant, tone: 'state-unlocked' };
     case 'open': case 'opening': return { path: mdiLockOpenVariant, tone: 'state-open' };
-    case 'locking': case 'unlocking': return { path: mdiLockClock, tone: 'state-pending' };
+    case 'locking': case 'unlocking': return { path: mdiLock, tone: 'state-pending' };
     case 'jammed': return { path: mdiLockAlert, tone: 'state-jammed' };
-    default: return { path: mdiLockQuestion, tone: 'state-unavailable' };
+    default: return { path: mdiLockOff, tone: 'state-unavailable' };
   }
 }
 
 /** Battery icon by level, and whether it is low (the card's threshold) or nearly empty. */
 export function batteryLook(level: number, low: number): { path: string; cls: string } {
-  const path = level <= 10 ? mdiBatteryAlertVariantOutline : level < 30 ? mdiBattery20 : level < 50 ? mdiBattery40
-    : level < 70 ? mdiBattery60 : level < 90 ? mdiBattery80 : mdiBattery;
+  const path = level <= 10 ? mdiBatteryAlert : level < 45 ? mdiBattery30 : level < 80 ? mdiBattery60 : mdiBattery;
   return { path, cls: level <= 10 ? 'empty' : level < low ? 'low' : '' };
 }
 

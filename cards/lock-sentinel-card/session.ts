@@ -14,8 +14,6 @@ import { errorMessage, type HomeAssistant, type Unsubscribe } from './hass.js';
 import { EventLog } from './history.js';
 import { historyEvents } from '../../src/ha/history.js';
 import { SharedStore, type StorageMode } from './storage.js';
-import { readUsercodes, summarizeUsercodes } from './usercodes.js';
-import { hassRest } from './rest.js';
 import { slotKey, type SlotVerdict } from './views/context.js';
 
 /** Things the card tells the user it could not do (translation keys). */
@@ -235,6 +233,8 @@ export class AuditSession {
 
   private async loadAdminData(): Promise<void> {
     const callWS = this.hass().callWS.bind(this.hass());
+    // Only administrators read codes: that code loads for them alone.
+    const { readUsercodes, summarizeUsercodes } = await import('./usercodes.js');
     const users = await callWS<HassUser[]>({ type: 'config/auth/list' }).catch(() => undefined);
     const automations = await this.loadAutomations();
     const usercodes: NonNullable<AdminData['usercodes']> = {};
@@ -290,7 +290,9 @@ export class AuditSession {
     const hass = this.hass();
     if (!this.canInstall || !hass.callApi) throw new Error('Installing alerts needs an administrator');
     // The generator is only needed here, by admins: it loads as its own chunk, not with every dashboard.
-    const [{ generate }, { install }] = await Promise.all([import('../../src/generate/generate.js'), import('../../src/generate/installer.js')]);
+    const [{ generate }, { install }, { hassRest }] = await Promise.all([
+      import('../../src/generate/generate.js'), import('../../src/generate/installer.js'), import('./rest.js'),
+    ]);
     const gen = generate({ locks: this.allLocks, registry: this.shared.code_registry, notify, thresholds: this.thresholds });
     const result = await install(hassRest(hass.callApi.bind(hass)), gen, notify);
     this.admin = { ...this.admin, automations: await this.loadAutomations() };

@@ -73,15 +73,8 @@ const cardStyles = css`
   .summary { display: flex; gap: 20px; align-items: center; margin-bottom: 12px; }
   .pillars { flex: 1; min-width: 0; display: flex; flex-direction: column; gap: 6px; }
   .locks { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 320px), 1fr)); gap: 8px; }
-  select, input {
-    font: inherit; color: var(--ls-text); background: var(--ls-bg); border: 1px solid var(--ls-divider);
-    border-radius: 6px; padding: 4px 6px; min-height: 32px;
-  }
-  fieldset { border: 1px solid var(--ls-divider); border-radius: 6px; display: flex; gap: 12px; flex-wrap: wrap; margin: 6px 0; }
   .notice { background: color-mix(in srgb, var(--ls-warning) 15%, transparent); border-radius: 6px; padding: 6px 8px; margin: 4px 0; }
   .error { color: var(--ls-text); background: color-mix(in srgb, var(--ls-error) 15%, transparent); border-radius: 6px; padding: 6px 8px; }
-  dialog { background: var(--ls-bg); color: var(--ls-text); border: 1px solid var(--ls-divider); border-radius: var(--ls-radius); max-width: min(90vw, 420px); }
-  dialog::backdrop { background: rgba(0, 0, 0, 0.4); }
   .compact { display: flex; align-items: center; gap: 12px; }
   .compact .stats { display: flex; flex-direction: column; flex: 1; min-width: 0; }
   .compact .name { font-weight: 500; }
@@ -89,7 +82,6 @@ const cardStyles = css`
   @media (max-width: 480px) {
     ha-card { padding: 8px 10px 12px; }
     .summary { gap: 12px; }
-    form.edit { grid-template-columns: 1fr; }
     [role='tab'] { padding: 8px 6px; }
   }
 `;

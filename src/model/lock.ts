@@ -85,3 +85,12 @@ export interface SlotStrength {
   /** For `set-strong`: when the code was set. */
   set_at: string | null;
 }
+
+/** The one key of a lock's code slot (maps of codes, verdicts and registry entries). */
+export const slotKey = (lock: string, slot: number): string => `${lock}|${slot}`;
+
+/** A lock's name as the house calls it, else its entity id. */
+export function lockNameOf(locks: Iterable<Lock>, entityId: string): string {
+  for (const l of locks) if (l.entity_id === entityId) return l.name;
+  return entityId;
+}

@@ -2,6 +2,7 @@
 import type { CodeRegistryEntry, HassState, SnapshotHeader } from '../model/ha.js';
 import type { Masker } from '../privacy/mask.js';
 import type { AccessEvent, CodeSlot, Lock } from '../model/lock.js';
+import { lockNameOf, slotKey } from '../model/lock.js';
 import type { RaisedFinding } from '../model/finding.js';
 import type { LockIndex } from '../adapters/discovery.js';
 import type { Presence } from '../adapters/presence.js';
@@ -46,10 +47,10 @@ export interface RuleContext {
 
 export type Rule = (ctx: RuleContext) => RaisedFinding[];
 
-export const slotKey = (lock: string, slot: number) => `${lock}|${slot}`;
+export { slotKey };
 
 export function lockName(ctx: RuleContext, entityId: string): string {
-  return ctx.index.byEntity.get(entityId)?.name ?? entityId;
+  return lockNameOf(ctx.locks, entityId);
 }
 
 /** "Front Door slot 3 (Alice)" — never the code. */

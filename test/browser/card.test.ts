@@ -34,6 +34,7 @@ describe('card contract', () => {
     document.body.append(el);
     el.setConfig({ type: 'custom:lock-sentinel-card', entities: ['lock.garage'] });
     await until(() => el.shadowRoot!.querySelector('.lock .tile-primary')?.textContent === 'Garage Lock', 'the card rendered');
+    await until(() => !el.shadowRoot!.querySelector('.loading'), 'the history loaded');
     expect(h.calls.filter((c) => c.type === 'history/history_during_period')).to.have.length(1);
     el.remove();
   });
@@ -62,8 +63,8 @@ describe('card contract', () => {
     expect(entry.getEntitySuggestion!(m.h.hass, 'lock.nowhere')).to.equal(null);
   });
 
-  it('visual editor: the ha-form schema comes from the config schema and round-trips through validation', () => {
-    const form = LockSentinelCard.getConfigForm();
+  it('visual editor: the ha-form schema comes from the config schema and round-trips through validation', async () => {
+    const form = await LockSentinelCard.getConfigForm();
     expect(form.schema.map((f) => f.name)).to.deep.equal(['title', 'entities', 'mode', 'view', 'views', 'history_days', 'failed_attempts', 'low_battery', 'stale_days']);
     const shown = (form.schema[4]!.selector as { select: { multiple: boolean; options: { value: string; label: string }[] } }).select;
     expect(shown.multiple).to.equal(true);

@@ -68,18 +68,18 @@ describe('the card in Home Assistant\'s real frontend (admin)', () => {
     adminPage = await login(admin, info, 'admin', watch);
     const loaded = await adminPage.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname + new URL(e.name).search));
     assert.ok(loaded.includes(info.frontend.resource), `the dashboard loaded ${info.frontend.resource}`);
-    const names = await texts(adminPage, '.lock .name');
+    const names = await texts(adminPage, '.lock .tile-primary');
     assert.deepEqual([...names].sort(), await haLockNames());
     for (const name of ['Back Door', ...(hasZwave ? ['Patio Door', 'Garage Side Door'] : [])]) assert.ok(names.includes(name), `the card lists ${name}`);
 
-    const score = card(adminPage, '.summary .score');
+    const score = card(adminPage, '.summary .gauge');
     const label = await score.getAttribute('aria-label');
     const m = /^Security grade ([A-F]), score (\d+) of 100$/.exec(label ?? '');
     assert.ok(m, `score label: ${label}`);
-    assert.equal((await texts(adminPage, '.summary .grade'))[0], m[1]);
-    assert.equal((await texts(adminPage, '.summary .total'))[0], `${m[2]}/100`);
+    assert.equal((await texts(adminPage, '.summary .gauge-grade'))[0], m[1]);
+    assert.equal((await texts(adminPage, '.summary .gauge-total'))[0], m[2]);
     assert.ok(Number(m[2]) >= 0 && Number(m[2]) <= 100);
-    assert.deepEqual((await texts(adminPage, '.pillars li > span:first-child')), ['Codes', 'Audits', 'Hardening']);
+    assert.deepEqual((await texts(adminPage, '.pillars .bar-label')), ['Codes', 'Audits', 'Hardening']);
     assert.deepEqual(watch.errors, []);
   });
 
@@ -232,10 +232,10 @@ describe('the card in Home Assistant\'s real frontend: picker and reload (admin)
   });
 
   test('a dashboard reload brings the card back with the same locks and no errors', async () => {
-    const before = await texts(adminPage, '.lock .name');
+    const before = await texts(adminPage, '.lock .tile-primary');
     await adminPage.reload();
     await cardDomReady(adminPage);
-    assert.deepEqual(await texts(adminPage, '.lock .name'), before);
+    assert.deepEqual(await texts(adminPage, '.lock .tile-primary'), before);
     await tab(adminPage, 'codes');
     await tab(adminPage, 'overview');
     assert.deepEqual(watch.errors, []);
@@ -247,7 +247,7 @@ describe('the card in Home Assistant\'s real frontend (non-admin)', () => {
     const ctx = await browser.newContext(contextOptions());
     const nonadminWatch = new ConsoleWatch();
     const page = await login(ctx, info, 'nonadmin', nonadminWatch);
-    assert.deepEqual([...(await texts(page, '.lock .name'))].sort(), await haLockNames());
+    assert.deepEqual([...(await texts(page, '.lock .tile-primary'))].sort(), await haLockNames());
     assert.match((await texts(page, '.notice')).join(' '), /need an administrator/);
     assert.deepEqual(await texts(page, '.error'), []);
 

@@ -43,7 +43,11 @@ def entity_service_schema(domain, service):
 
 def schema_for(domain, service):
     if (domain, service) == ('mqtt', 'publish'):
-        return importlib.import_module('homeassistant.components.mqtt').MQTT_PUBLISH_SCHEMA
+        mqtt = importlib.import_module('homeassistant.components.mqtt')
+        if hasattr(mqtt, 'MQTT_PUBLISH_SCHEMA'):
+            return mqtt.MQTT_PUBLISH_SCHEMA
+        # HA 2026.x keeps it in the integration's services module.
+        return importlib.import_module('homeassistant.components.mqtt.services').MQTT_PUBLISH_SCHEMA
     return entity_service_schema(domain, service)
 
 

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { root } from './support.js';
+import { lab, root } from './support.js';
+import { labPython } from '../../lab/runtime.mjs';
 import { setCodeServiceCall } from '../../src/services/set-code.js';
 import { clearCodeServiceCall } from '../../src/services/clear-code.js';
 import type { Lock, Protocol } from '../../src/model/lock.js';
@@ -21,15 +22,15 @@ const lock = (protocol: Protocol): Lock => ({
 const hasMatterCredentials = (ha: string) => { const [y, m] = ha.split('.').map(Number); return y > 2026 || (y === 2026 && m >= 3); };
 
 test('set and clear calls for Z-Wave JS, ZHA, Zigbee2MQTT and Matter pass Home Assistant\'s own service schemas', () => {
-  const python = join(process.env.LAB_VENV ?? join(root, '.lab', 'venv'), 'bin', 'python');
-  assert.ok(existsSync(python), `the lab's venv (${python}) is made by \`npm run lab\``);
+  const [python, args] = labPython(root, lab().ha_key, join(root, 'test/lab/service-schemas.py'));
+  assert.ok(existsSync(python), `the lab's Python (${python}) is made by \`npm run lab\``);
   const calls = [
     ...(['zwave_js', 'zha', 'zigbee2mqtt', 'matter'] as Protocol[]).map((p) => setCodeServiceCall(lock(p), 3, PIN)),
     ...(['zwave_js', 'zha', 'zigbee2mqtt'] as Protocol[]).map((p) => clearCodeServiceCall(lock(p), 3)),
   ];
   // A wrong key must fail, or the check proves nothing.
   const wrong = { domain: 'zwave_js', service: 'set_lock_usercode', service_data: { code_slot: 3, user_code: PIN }, target: { entity_id: 'lock.front_door' } };
-  const r = spawnSync(python, ['-B', join(root, 'test/lab/service-schemas.py')], { input: JSON.stringify([...calls, wrong]), encoding: 'utf8' });
+  const r = spawnSync(python, args, { input: JSON.stringify([...calls, wrong]), encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr.split('\n').slice(-3).join(' '));
   assert.ok(!r.stdout.includes(PIN) && !r.stderr.includes(PIN), 'the check printed a PIN');
   const [head, ...lines] = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { ha?: string; call?: string; result?: string });

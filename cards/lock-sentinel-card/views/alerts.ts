@@ -81,4 +81,9 @@ export const styles = css`
   .alert-body p { font-size: 0.9em; }
   .alert .ack, .acked-note { align-self: center; }
   .acked-note { font-size: 0.875em; }
+  select, input {
+    font: inherit; color: var(--ls-text); background: var(--ls-bg); border: 1px solid var(--ls-divider);
+    border-radius: 6px; padding: 4px 6px; min-height: 32px;
+  }
+  fieldset { border: 1px solid var(--ls-divider); border-radius: 6px; display: flex; gap: 12px; flex-wrap: wrap; margin: 6px 0; }
 `;

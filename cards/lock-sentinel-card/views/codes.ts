@@ -119,6 +119,21 @@ export function codesView(ctx: ViewContext) {
     ${ctx.locks.map((l) => lockCodes(ctx, l))}`;
 }
 
+/** "Delete this code?": the card shows it over any view until it is answered. */
+export function confirmDialog(ctx: ViewContext, target: { lock: string; slot: number }, done: (ok: boolean) => void) {
+  const { lock, slot } = target;
+  const name = ctx.locks.find((l) => l.entity_id === lock)?.name ?? lock;
+  const who = ctx.shared.code_registry.find((e) => e.lock === lock && e.slot === slot)?.name ?? ctx.t('codes.unregistered');
+  return html`<dialog aria-labelledby="confirm-title" @cancel=${(e: Event) => { e.preventDefault(); done(false); }}>
+    <h3 id="confirm-title">${ctx.t('codes.confirm_title')}</h3>
+    <p>${ctx.t('codes.confirm_text', { slot, lock: name, holder: who })}</p>
+    <div class="actions">
+      <button class="btn" autofocus @click=${() => done(false)}>${ctx.t('action.cancel')}</button>
+      <button class="btn danger" @click=${() => done(true)}>${ctx.t('codes.delete')}</button>
+    </div>
+  </dialog>`;
+}
+
 export const styles = css`
   /* Codes */
   .lock-codes { border-top: 1px solid var(--ls-divider); padding: 8px 0; }
@@ -131,4 +146,12 @@ export const styles = css`
   .verdict-strong .icon, .verdict-set-strong .icon { color: var(--ls-success); }
   form.edit { display: grid; grid-template-columns: max-content 1fr; gap: 6px 8px; align-items: center; margin: 8px 0; }
   form.edit .actions { grid-column: 1 / -1; }
+  select, input {
+    font: inherit; color: var(--ls-text); background: var(--ls-bg); border: 1px solid var(--ls-divider);
+    border-radius: 6px; padding: 4px 6px; min-height: 32px;
+  }
+  fieldset { border: 1px solid var(--ls-divider); border-radius: 6px; display: flex; gap: 12px; flex-wrap: wrap; margin: 6px 0; }
+  dialog { background: var(--ls-bg); color: var(--ls-text); border: 1px solid var(--ls-divider); border-radius: var(--ls-radius); max-width: min(90vw, 420px); }
+  dialog::backdrop { background: rgba(0, 0, 0, 0.4); }
+  @media (max-width: 480px) { form.edit { grid-template-columns: 1fr; } }
 `;

@@ -1,7 +1,7 @@
 // What every view reads and the actions it may trigger. Views are render functions, not elements.
 import type { AuditReport } from '../../../src/engine.js';
 import type { CodeRole } from '../../../src/model/ha.js';
-import type { AccessEvent, Lock, SlotStrength } from '../../../src/model/lock.js';
+import { lockNameOf, type AccessEvent, type Lock, type SlotStrength } from '../../../src/model/lock.js';
 import type { View } from '../const.js';
 import type { Thresholds } from '../../../src/thresholds.js';
 import type { Formatter } from '../format.js';
@@ -68,11 +68,10 @@ export interface ViewContext {
   };
 }
 
-export const slotKey = (lock: string, slot: number) => `${lock}#${slot}`;
+export { slotKey } from '../../../src/model/lock.js';
 
 export function lockName(ctx: ViewContext, entityId: string | null): string {
-  if (!entityId) return '';
-  return ctx.locks.find((l) => l.entity_id === entityId)?.name ?? entityId;
+  return entityId ? lockNameOf(ctx.locks, entityId) : '';
 }
 
 export function holder(ctx: ViewContext, lock: string, slot: number | null): string | null {

@@ -1,6 +1,6 @@
 // The first screen: is anything wrong right now, the score, every lock as a tile.
 import { html, nothing } from 'lit';
-import { mdiAlertOctagon, mdiAlert, mdiShieldCheck, mdiUpdate } from '@mdi/js';
+import { mdiAlertOctagon, mdiAlert, mdiArrowUpBoldCircle, mdiShieldCheck } from '@mdi/js';
 import type { LockSummary } from '../../../src/engine.js';
 import { bar } from '../../shared/bar.js';
 import { gauge } from '../../shared/gauge.js';
@@ -30,7 +30,7 @@ function lockTile(ctx: ViewContext, lock: LockSummary) {
     badges.push(badge(b.path, `${lock.battery} %`, b.cls));
   }
   if (lock.firmware?.update_available) {
-    badges.push(badge(mdiUpdate, lock.firmware.latest ? formatVersion(lock.firmware.latest) : ctx.t('firmware.available'), 'update'));
+    badges.push(badge(mdiArrowUpBoldCircle, lock.firmware.latest ? formatVersion(lock.firmware.latest) : ctx.t('firmware.available'), 'update'));
   }
   return tile({
     entity: lock.entity_id, iconPath: look.path, tone: look.tone, primary: lock.name,

@@ -85,6 +85,8 @@ function record(existing: CodeRegistryEntry | undefined, req: Request, now: stri
 
 async function setCode(conn: Connection, req: Request, typed: string | null): Promise<string> {
   const header = await captureHeader(conn, new Date());
+  // HA lets any user call these services; setting codes is for the household's administrators.
+  if (!header.current_user?.is_admin) throw new UsageError('set-code needs an administrator\'s access token');
   const lock = discoverLocks(header).find((l) => l.entity_id === req.lock);
   if (!lock) throw new UsageError(`no lock ${req.lock} in this Home Assistant`);
   if (!protocol(lock.protocol).codes.set) throw new UsageError(`${lock.name} (${protocol(lock.protocol).title}) has no service that sets codes`);

@@ -1,0 +1,1 @@
+export function labPython(root: string, key: string, script: string): [string, string[]];
