@@ -5,6 +5,9 @@
 //
 //   node server.cjs [--port 3000] [--control-port 3001] [--cache-dir DIR]
 //
+// Clients connect to ws://127.0.0.1:<port>, a schema shim (schema-shim.cjs) in front of the real server, which
+// lets API schema 51 clients (HA 2026.11) use @zwave-js/server 3.10.2 (schema 0-50).
+//
 // Control channel (HTTP on 127.0.0.1:<control-port>, JSON in and out):
 //   GET  /health           {"ready":true,"home_id":N,"nodes":[2,3]}
 //   GET  /nodes/:id/codes  {"1":{"status":"enabled"},"2":{"status":"available"}}  (never the PINs)
@@ -12,6 +15,7 @@
 // Every answer is JSON; errors are {"error":"<one line>"} with status 400/404.
 
 const http = require('node:http');
+const net = require('node:net');
 const fs = require('node:fs');
 const path = require('node:path');
 const os = require('node:os');
@@ -26,6 +30,7 @@ const { DoorLockCCOperationReport, DoorLockCCOperationGet, DoorLockCCOperationSe
 const { NotificationCCGet } = require('@zwave-js/cc/NotificationCC');
 const { UserIDStatus, DoorLockMode, DoorLockOperationType } = require('@zwave-js/cc');
 const { ZwavejsServer } = require('@zwave-js/server');
+const { startSchemaShim } = require('./schema-shim.cjs');
 
 const HOME_ID = 0x7e57c0de;
 const ACCESS_CONTROL = 6;
@@ -66,6 +71,18 @@ function parseArgs(argv) {
     if (!Number.isInteger(opts[k]) || opts[k] <= 0 || opts[k] > 65535) throw new Error(`--${k} must be a TCP port`);
   }
   return opts;
+}
+
+/** A free TCP port on loopback (for the real server behind the schema shim). */
+function freeLoopbackPort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
 }
 
 function log(message) {
@@ -434,8 +451,12 @@ async function main() {
   await allReady;
   log(`driver ready, ${LOCKS.length} lock nodes interviewed in ${Date.now() - started} ms`);
 
-  const server = new ZwavejsServer(driver, { port: opts.port, host: '127.0.0.1', logger: quietLogger, enableDNSServiceDiscovery: false });
+  // The real server listens on a loopback port of its own; clients reach it through the schema shim on --port
+  // (schema-shim.cjs: HA 2026.11's client wants API schema 51, which no published server speaks yet).
+  const serverPort = await freeLoopbackPort();
+  const server = new ZwavejsServer(driver, { port: serverPort, host: '127.0.0.1', logger: quietLogger, enableDNSServiceDiscovery: false });
   await server.start(false);
+  const shim = await startSchemaShim({ host: '127.0.0.1', port: opts.port, upstreamUrl: `ws://127.0.0.1:${serverPort}`, log });
   const control = await startControl(opts.controlPort, controller, nodes);
   log(`ready: ws://127.0.0.1:${opts.port} control http://127.0.0.1:${opts.controlPort} ` +
     `(cold start ${Date.now() - started} ms, rss ${Math.round(process.memoryUsage().rss / 1048576)} MB)`);
@@ -444,6 +465,7 @@ async function main() {
     log(`stopping on ${signal}`);
     setTimeout(() => process.exit(0), 5000).unref();
     control.close();
+    await shim.close();
     await server.destroy().catch(() => {});
     await driver.destroy().catch(() => {});
     controller.destroy();

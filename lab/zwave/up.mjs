@@ -31,7 +31,7 @@ function ensureNodeDeps() {
 /** Identifies the server code: a running server started from other code is restarted. */
 function codeStamp() {
   const h = createHash('sha256');
-  for (const f of ['server.cjs', 'package-lock.json']) h.update(readFileSync(join(here, f)));
+  for (const f of ['server.cjs', 'schema-shim.cjs', 'package-lock.json']) h.update(readFileSync(join(here, f)));
   return h.digest('hex');
 }
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { Auditor } from '../../src/engine.js';
 import type { AccessEvent } from '../../src/model/lock.js';
 import type { DeviceRegistryEntry, EntityRegistryEntry, HassEvent } from '../../src/model/ha.js';
-import { act, isNotification, isStateChange, LiveHa, loadLab, restorePresets, until, type ZwaveLab, type ZwaveLock } from './zwave-lab.js';
+import { act, isNotification, isStateChange, LiveHa, loadLab, restoreBatteries, restorePresets, until, type ZwaveLab, type ZwaveLock } from './zwave-lab.js';
 
 const ACCESS_CONTROL = 6;
 const HOME_SECURITY = 7;
@@ -43,6 +43,7 @@ before(async () => {
 });
 
 after(async () => {
+  if (lab) await restoreBatteries(lab).catch(() => undefined);
   await ha?.close();
 });
 

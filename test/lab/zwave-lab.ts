@@ -56,6 +56,17 @@ export async function mockSlots(lab: ZwaveLab, nodeId: number): Promise<Record<s
 /** The preset codes of lab/zwave/server.cjs (node → slot → code); lab fixtures, slot 2 of node 2 deliberately weak. */
 const PRESETS: Record<number, Record<number, string>> = { 2: { 1: '573194', 2: '1234', 3: '906217' }, 3: { 1: '482916' } };
 
+/** The preset battery levels of lab/zwave/server.cjs (node → %); other suites (card-live) read them. */
+const BATTERY_PRESETS: Record<number, number> = { 2: 87, 3: 64 };
+
+/** Puts the mock locks' batteries back at their preset levels (a test that changes one calls this after). */
+export async function restoreBatteries(lab: ZwaveLab): Promise<void> {
+  for (const lock of lab.zwave.locks) {
+    const level = BATTERY_PRESETS[lock.node_id];
+    if (level !== undefined) await act(lab, lock.node_id, { action: 'battery', level });
+  }
+}
+
 /** Puts back, through HA, any preset code an earlier test (or a failed one) left cleared on a mock lock. */
 export async function restorePresets(lab: ZwaveLab, conn: Connection): Promise<void> {
   for (const lock of lab.zwave.locks) {

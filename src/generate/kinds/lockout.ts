@@ -1,6 +1,8 @@
 // The lock's own "code limit exceeded" / "keypad temporarily disabled" reports (events or the problem sensor).
+// A lock that reports both (Z-Wave event 19, then the keypad-disabled sensor for 16) gives one alert, as the engine
+// merges them into one lockout.
 import { alertActions } from '../alert.js';
-import { template, type LockBuilder } from '../body.js';
+import { quietFor, template, type LockBuilder } from '../body.js';
 import { describe, supports, test, triggers } from '../signals.js';
 import { lockName } from '../subject.js';
 
@@ -11,9 +13,10 @@ export const lockout: LockBuilder = (s) => {
     kind: 'lockout',
     title: 'Keypad locked out',
     description: 'The lock reports that the code limit was exceeded or that its keypad is disabled.',
-    mode: 'queued',
+    mode: 'single',
+    max_exceeded: 'silent',
     triggers: triggers(s, 'lockout'),
-    conditions: [template(test(s, 'lockout', 'trigger'))],
+    conditions: [template(test(s, 'lockout', 'trigger')), quietFor(60)],
     actions: [
       { variables: { method: d.method } },
       ...alertActions({
