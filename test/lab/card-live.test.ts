@@ -167,8 +167,9 @@ describe('the card on a live Home Assistant (lab)', () => {
       }, entity);
       const patioSlots = await waitFor(async () => {
         const slots = await slotsOf(patioId);
-        return slots.length >= 3 ? slots : null;
-      }, 15000, 'the patio door code slots');
+        // The verdict words arrive with the codes view's strings (loaded on demand): wait for them too.
+        return slots.length >= 3 && slots.every(([, verdict]) => verdict) ? slots : null;
+      }, 15000, 'the patio door code slots with their verdicts');
       assert.deepEqual(patioSlots, [['Slot 1', 'Strong'], ['Slot 2', 'Weak'], ['Slot 3', 'Strong']]);
 
       for (const view of ['overview', 'alerts', 'codes', 'timeline', 'scorecard']) {
