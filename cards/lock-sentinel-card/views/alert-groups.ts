@@ -41,11 +41,13 @@ export function groupAlerts(findings: Finding[], acknowledged: readonly string[]
     g.findings.push(f);
     g.count += f.count ?? 1;
     if (SEVERITY[f.severity] < SEVERITY[g.severity]) g.severity = f.severity;
-    if (!acked.has(alertKey(f))) g.openKeys.push(alertKey(f));
+    if (!acked.has(alertKey(f))) {
+      g.openKeys.push(alertKey(f));
+      g.open += f.count ?? 1;
+    }
   }
   for (const g of groups.values()) {
     g.findings.sort((a, b) => ms(latest(b)) - ms(latest(a)));
-    g.open = g.openKeys.length;
     g.newest = g.findings[0] ? latest(g.findings[0]) : null;
   }
   // Open groups first, then by severity, then the newest.
@@ -57,7 +59,7 @@ export function alertGroups(ctx: Pick<ViewContext, 'report' | 'shared' | 'locks'
   return groupAlerts(ctx.report.findings, ctx.shared.acknowledged, (e) => lockName(ctx as ViewContext, e));
 }
 
-/** Open alerts (not acknowledged), counted one by one. */
+/** Open alerts (not acknowledged), counted one by one (an aggregated finding by its count). */
 export function openAlertCount(ctx: Pick<ViewContext, 'report' | 'shared' | 'locks'>): number {
   return alertGroups(ctx).reduce((n, g) => n + g.open, 0);
 }
