@@ -188,6 +188,15 @@ describe('the card on a live Home Assistant (lab)', () => {
       const page = await openCard(lab().token, { entities: [zw.zwave.locks[0]!.lock_entity] });
       const patio = zw.zwave.locks[0]!;
       await click(page, '#tab-timeline');
+      // The timeline view and its strings load on demand: let the renders that brings settle first.
+      let settled = -1;
+      await waitFor(async () => {
+        const n = await renders(page);
+        const stable = n === settled;
+        settled = n;
+        if (!stable) await new Promise((r) => setTimeout(r, 500));
+        return stable && (await texts(page, '.events, .empty')).length > 0;
+      }, 15000, 'the timeline view rendered and settled');
 
       const before = await renders(page);
       const seen = await updates(page);
@@ -292,8 +301,11 @@ describe('the card on a live Home Assistant (lab)', () => {
     assert.match(notices, /need an administrator/);
     assert.deepEqual(await texts(page, '.error'), []);
     await click(page, '#tab-codes');
-    const codes = await texts(page, '.lock-codes');
-    assert.equal(codes.length >= 3, true);
+    // The codes view loads on demand.
+    const codes = await waitFor(async () => {
+      const t = await texts(page, '.lock-codes');
+      return t.length >= 3 ? t : null;
+    }, 15000, 'the codes view with every lock');
     assert.ok(codes.every((t) => t.includes('Code status unavailable')), 'no lock shows code status to a non-admin');
     assert.equal(await page.locator('lock-sentinel-card button.danger').count(), 0);
     await click(page, '#tab-alerts');
