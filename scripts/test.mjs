@@ -65,6 +65,8 @@ function parseWtr(out) {
   return m ? { passed: Number(m[1]), failed: Number(m[2]) } : null;
 }
 
+// Lab files hold websockets and browsers: --test-force-exit (lab suites) ends a file whose failure left a handle open,
+// instead of stalling every file after it.
 const nodeTest = (files, extra = []) => ['--import', 'tsx', '--test', '--test-reporter=tap', ...extra, ...files];
 
 const totals = { passed: 0, failed: 0 };
@@ -100,7 +102,7 @@ if ((!only || only === 'lab') && existsSync(join(root, 'lab/lab.mjs'))) {
     add(up);
     if (up.failed === 0) {
       for (const [suite, files] of suites) {
-        add(await runSuite(`${suite}, ${name}`, process.execPath, nodeTest(files, ['--test-concurrency=1']), parseTap,
+        add(await runSuite(`${suite}, ${name}`, process.execPath, nodeTest(files, ['--test-concurrency=1', '--test-force-exit']), parseTap,
           { LAB_JSON: labJson, LAB_HA: key }));
       }
     }
