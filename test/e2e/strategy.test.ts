@@ -64,6 +64,10 @@ describe('the lock-sentinel dashboard strategy in HA\'s frontend', () => {
       const option = page.getByText('Lock security', { exact: true });
       await option.waitFor({ timeout: 15000 });
       await option.click();
+      // HA's dashboard detail dialog: Create stays disabled until the dashboard has a title.
+      const title = page.getByRole('textbox', { name: /title/i }).first();
+      await title.waitFor({ timeout: 15000 });
+      if (!(await title.inputValue())) await title.fill('Lock security');
       await page.getByRole('button', { name: /^create$/i }).click();
       const made = await waitFor(async () => (await dashboards()).find((d) => !before.has(d.url_path)), 15000, 'the new dashboard');
       urlPath = made.url_path;
