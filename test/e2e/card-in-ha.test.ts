@@ -253,7 +253,8 @@ describe('the card in Home Assistant\'s real frontend (non-admin)', () => {
     assert.deepEqual(await texts(page, '.error'), []);
 
     await tab(page, 'codes');
-    assert.match((await texts(page, '.muted')).join(' '), /Read-only/);
+    // The codes view loads on demand ("Loading…" first).
+    await waitFor(async () => /Read-only/.test((await texts(page, '.muted')).join(' ')), 15000, 'the read-only codes view');
     assert.equal(await page.locator('hui-card lock-sentinel-card button.danger').count(), 0, 'no delete buttons');
     assert.equal(await page.locator('hui-card lock-sentinel-card form.edit').count(), 0, 'no edit forms');
     await tab(page, 'alerts');
