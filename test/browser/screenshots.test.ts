@@ -24,14 +24,20 @@ const shared = {
   ],
 };
 
+/** The light card at 800 px with a lockout and a keypad unlock: the overview both the screenshot and the baseline test use. */
+async function lightOverview() {
+  applyTheme('light');
+  await setViewport({ width: 800, height: 1000 });
+  const m = await mount({}, { shared });
+  m.h.fire(zwaveNotification(19, null, 30 * 60_000));
+  m.h.fire(zwaveNotification(6, 2, 10 * 60_000));
+  await m.el.updateComplete;
+  return m;
+}
+
 describe('screenshots', () => {
   it('light theme: overview and alerts; the card takes the theme colours', async () => {
-    applyTheme('light');
-    await setViewport({ width: 800, height: 1000 });
-    const m = await mount({}, { shared });
-    m.h.fire(zwaveNotification(19, null, 30 * 60_000));
-    m.h.fire(zwaveNotification(6, 2, 10 * 60_000));
-    await m.el.updateComplete;
+    const m = await lightOverview();
     const card = m.root.querySelector('ha-card')!;
     expect(getComputedStyle(card).backgroundColor).to.equal('rgb(255, 255, 255)');
     expect(getComputedStyle(card).color).to.equal('rgb(33, 33, 33)');
@@ -65,12 +71,7 @@ describe('screenshots', () => {
   });
 
   it('the baseline comparison fails on a layout change and on a changed look', async () => {
-    applyTheme('light');
-    await setViewport({ width: 800, height: 1000 });
-    const m = await mount({}, { shared });
-    m.h.fire(zwaveNotification(19, null, 30 * 60_000));
-    m.h.fire(zwaveNotification(6, 2, 10 * 60_000));
-    await m.el.updateComplete;
+    const m = await lightOverview();
     await matchBaseline('card-light-overview', { compareOnly: true });
     // Narrower: the tiles rewrap, the card has another size.
     m.el.parentElement!.style.width = '560px';
