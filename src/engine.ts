@@ -213,7 +213,7 @@ export class Auditor {
   /** From when the locks' live protocol events are in the stream (see AuditOptions.protocolEventsSince). */
   private protocolSince(): number | null {
     if (this.protocolEventsSince !== null) return this.protocolEventsSince;
-    const carries = this.store.access.some((e) => e.via === 'protocol' && protocol(this.index.byEntity.get(e.lock)?.protocol ?? 'generic').eventTypes.length > 0);
+    const carries = this.store.access.some((e) => e.via === 'protocol' && protocol(this.index.byEntity.get(e.lock)?.protocol).eventTypes.length > 0);
     return carries ? this.store.earliest : null;
   }
 

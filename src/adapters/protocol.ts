@@ -110,6 +110,10 @@ export interface CodeServices {
   clear?(lock: Lock, slot: number, options?: CodeOptions): ServiceCall;
 }
 
+/** The entities of a lock's device that a protocol reads, as discovery finds them (each protocol fills its own). */
+export type LockCompanions = Pick<Lock,
+  'tamper_entity' | 'tamper_entities' | 'jam_entity' | 'keypad_disabled_entity' | 'action_entities' | 'action_user_entity' | 'action_source_entity'>;
+
 /** Blueprint input naming the entities a protocol's triggers read (entity selectors). */
 export interface BlueprintInput {
   name: string;
@@ -125,6 +129,11 @@ export interface Protocol<R extends StoredRecord = StoredRecord> {
   /** HA bus events it reads (besides state changes); only admins may subscribe to them. */
   eventTypes: readonly string[];
   capabilities: Capabilities;
+  /**
+   * Which entities of the lock's device (`related`: same device, or named after the lock without a registry) this
+   * protocol reads. Discovery asks every protocol, whatever the lock's own.
+   */
+  discover?(lock: HassState, related: HassState[]): Partial<LockCompanions>;
   /** A bus event of one of `eventTypes` → the record kept, or null when it is not a lock report. */
   recordEvent?(e: HassEvent, t: number): R | null;
   /** A state change of an entity this protocol reads → the record kept, or null. */
