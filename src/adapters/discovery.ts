@@ -1,11 +1,10 @@
 // Finds the house's locks and what belongs to each: protocol (from the entity registry platform), device,
 // battery, firmware and door; each protocol names the other entities of the device it reads (`Protocol.discover`).
 import type { EntityRegistryEntry, HassState, SnapshotHeader } from '../model/ha.js';
-import type { FirmwareInfo, Lock } from '../model/lock.js';
+import type { FirmwareInfo, Lock, LockIndex, SensorRole } from '../model/lock.js';
 import { PROTOCOLS, protocolOfPlatform } from './index.js';
-import type { SensorRole } from './protocol.js';
 
-export type { SensorRole };
+export type { LockIndex, SensorRole };
 
 const domainOf = (id: string) => id.slice(0, id.indexOf('.'));
 const objectId = (id: string) => id.slice(id.indexOf('.') + 1);
@@ -13,16 +12,6 @@ const objectId = (id: string) => id.slice(id.indexOf('.') + 1);
 function numeric(v: unknown): number | null {
   const n = typeof v === 'string' ? Number(v) : v;
   return typeof n === 'number' && Number.isFinite(n) ? n : null;
-}
-
-export interface LockIndex {
-  locks: Lock[];
-  byEntity: Map<string, Lock>;
-  byDevice: Map<string, Lock>;
-  /** Action and door entities → their lock. */
-  byRelated: Map<string, Lock>;
-  /** Binary sensors that report a lock's problems → the lock and what the sensor tells. */
-  bySensor: Map<string, { lock: Lock; role: SensorRole }>;
 }
 
 /** Entities on the same device as the lock; without a registry, entities whose object id starts with the lock's. */

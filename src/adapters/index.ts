@@ -1,6 +1,6 @@
 // The one list of protocols. The store, the generator, the alert-coverage rule, the live feed, the capture and the
 // card iterate it. A new protocol is one module and one line here.
-import type { LockIndex } from './discovery.js';
+import type { LockIndex } from '../model/lock.js';
 import { lockState } from './lock-state.js';
 import { matter } from './matter.js';
 import type { Emit, Protocol, ProtocolId, StoredRecord } from './protocol.js';

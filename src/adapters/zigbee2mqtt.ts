@@ -4,8 +4,8 @@
 import type { Input } from '../model/automation.js';
 import type { HassState } from '../model/ha.js';
 import type { AccessEvent, AccessKind, AccessMethod, Lock } from '../model/lock.js';
-import type { LockIndex } from './discovery.js';
-import { StateTrack, type StateChange } from './state-track.js';
+import type { LockIndex } from '../model/lock.js';
+import { StateTrack, type StateChange } from '../model/state-track.js';
 import {
   access, hasEntities, intern, jinjaList, num, str, type CodeOptions, type LockCompanions, type Protocol, type ServiceCall, type Signal, type StateRecord, table } from './protocol.js';
 
