@@ -1,9 +1,8 @@
 // The card's live audit: loads history once, keeps it current from the live subscription, owns the Auditor.
 // No DOM; the element only asks it for data and tells it what the user did.
 import { discoverLocks } from '../../src/adapters/discovery.js';
-import { protocol } from '../../src/adapters/index.js';
 import { Auditor, type AuditReport } from '../../src/engine.js';
-import type { HassEvent, HassUser } from '../../src/model/ha.js';
+import type { HassEvent } from '../../src/model/ha.js';
 import type { AccessEvent, Lock, SlotStrength } from '../../src/model/lock.js';
 import type { InstallResult } from '../../src/generate/installer.js';
 import { thresholdsOf, type LockSentinelConfig } from './config.js';
@@ -13,6 +12,7 @@ import { buildHeader, EMPTY_SHARED, historyEntities, selectLocks, watchedEntitie
 import { errorMessage, type HomeAssistant, type Unsubscribe } from './hass.js';
 import { EventLog } from './history.js';
 import { historyEvents } from '../../src/ha/history.js';
+import { automationConfigs, readAdminData } from '../../src/ha/house.js';
 import { SharedStore, type StorageMode } from './storage.js';
 import { slotKey, type SlotVerdict } from './views/context.js';
 
@@ -232,37 +232,30 @@ export class AuditSession {
   }
 
   private async loadAdminData(): Promise<void> {
-    const callWS = this.hass().callWS.bind(this.hass());
-    // Only administrators read codes: that code loads for them alone.
-    const { readUsercodes, summarizeUsercodes } = await import('./usercodes.js');
-    const users = await callWS<HassUser[]>({ type: 'config/auth/list' }).catch(() => undefined);
-    const automations = await this.loadAutomations();
-    const usercodes: NonNullable<AdminData['usercodes']> = {};
-    for (const lock of this.locks.filter((l) => protocol(l.protocol).capabilities.codes === 'read')) {
-      try {
-        const resp = await readUsercodes(callWS, lock);
-        if (!resp) continue;
-        usercodes[lock.entity_id] = resp;
-        const { slots, verdicts } = summarizeUsercodes(resp);
-        this.inUse.set(lock.entity_id, slots);
-        this.usercodeLocks.add(lock.entity_id);
-        for (const [slot, v] of verdicts) this.verdicts.set(slotKey(lock.entity_id, slot), v);
-      } catch {
-        this.notices.add('usercodes_failed');
-      }
+    const hass = this.hass();
+    // Only administrators read codes: the strength check loads for them alone.
+    const { summarizeUsercodes } = await import('./usercodes.js');
+    let admin: Awaited<ReturnType<typeof readAdminData>>;
+    try {
+      admin = await readAdminData((msg) => hass.callWS(msg), Object.values(hass.states), this.locks);
+    } catch {
+      this.notices.add('usercodes_failed');
+      return;
     }
-    this.admin = { users, automations, ...(Object.keys(usercodes).length ? { usercodes } : {}) };
+    const { codesFailed, ...data } = admin;
+    if (codesFailed.length) this.notices.add('usercodes_failed');
+    for (const [lock, resp] of Object.entries(data.usercodes ?? {})) {
+      const { slots, verdicts } = summarizeUsercodes(resp);
+      this.inUse.set(lock, slots);
+      this.usercodeLocks.add(lock);
+      for (const [slot, v] of verdicts) this.verdicts.set(slotKey(lock, slot), v);
+    }
+    this.admin = data;
   }
 
-  private async loadAutomations(): Promise<Record<string, unknown>[] | undefined> {
+  private async loadAutomations(): Promise<AdminData['automations']> {
     const hass = this.hass();
-    const ids = Object.keys(hass.states).filter((id) => id.startsWith('automation.'));
-    const out: Record<string, unknown>[] = [];
-    for (const entity_id of ids) {
-      const r = await hass.callWS<{ config: Record<string, unknown> }>({ type: 'automation/config', entity_id }).catch(() => null);
-      if (r?.config) out.push(r.config);
-    }
-    return out;
+    return automationConfigs((msg) => hass.callWS(msg), Object.values(hass.states)).catch(() => undefined);
   }
 
   /** Applies a change to the shared data and stores it in HA. */

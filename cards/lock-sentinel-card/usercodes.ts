@@ -1,16 +1,8 @@
-// Reads a lock's user codes where its protocol can (admins only). The codes go to the engine and the strength check;
-// the card keeps only in-use slot numbers and verdicts for display.
+// A lock's user codes (read by src/ha/house.ts, admins only) as the card keeps them: in-use slot numbers and
+// strength verdicts for display. The codes themselves go to the engine and the strength check only.
 import type { UsercodeResponse } from '../../src/model/ha.js';
-import type { Lock } from '../../src/model/lock.js';
 import { checkCode } from '../../src/rules/code-strength.js';
-import type { HomeAssistant } from './hass.js';
-import { protocol } from '../../src/adapters/index.js';
 import type { SlotVerdict } from './views/context.js';
-
-export async function readUsercodes(callWS: HomeAssistant['callWS'], lock: Lock): Promise<UsercodeResponse | null> {
-  const read = protocol(lock.protocol).codes.read;
-  return read ? read((msg) => callWS(msg), lock) : null;
-}
 
 /** In-use slots and their strength verdicts; the codes themselves stay out of the result. */
 export function summarizeUsercodes(resp: UsercodeResponse): { slots: number[]; verdicts: Map<number, SlotVerdict> } {
