@@ -1,7 +1,7 @@
 // What a protocol module is: everything Lock Sentinel knows about one way locks report to Home Assistant.
 // The store, the generator, the alert-coverage rule, the live feed, the capture and the card iterate PROTOCOLS
 // (adapters/index.ts) and read these fields; no other module names a protocol's facts.
-import type { HassEvent, HassState, UsercodeResponse } from '../model/ha.js';
+import type { HassEvent, HassState, UsercodeResponse, WsCall } from '../model/ha.js';
 import type { AccessEvent, AccessKind, AccessMethod, Lock, LockIndex, Protocol as ProtocolId, SensorRole } from '../model/lock.js';
 import type { ConfigMap, Input, Subject } from '../model/automation.js';
 import type { ProtocolFacts, Signal } from '../model/protocol.js';
@@ -71,8 +71,7 @@ export interface ServiceCall {
   target?: { entity_id: string };
 }
 
-/** A websocket command through whichever connection the caller has (CLI or card). */
-export type WsCall = <T>(msg: { type: string; [key: string]: unknown }) => Promise<T>;
+export type { WsCall };
 
 export interface CodeOptions {
   /** Zigbee2MQTT friendly name (the device's registry name); defaults to the lock's name. */

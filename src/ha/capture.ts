@@ -1,7 +1,7 @@
 // A snapshot (the engine's input) captured from a live Home Assistant over the CLI's connection: the house, the
 // admin data and the shared data, assembled by src/ha/house.ts exactly as the card assembles its own.
 import type { Connection, MessageBase } from 'home-assistant-js-websocket';
-import type { WsCall } from '../adapters/protocol.js';
+import type { WsCall } from '../model/ha.js';
 import type { Snapshot, SnapshotHeader } from '../model/ha.js';
 import { isHaError, send } from './command.js';
 import { historyEntities, historyEvents } from './history.js';

@@ -3,9 +3,8 @@
 // stays out of the header, and the engine reports those checks as unknown. No DOM, no websocket library.
 import { discoverLocks } from '../adapters/discovery.js';
 import { protocol } from '../adapters/index.js';
-import type { WsCall } from '../adapters/protocol.js';
 import type {
-  DeviceRegistryEntry, EntityRegistryEntry, HassCurrentUser, HassState, HassUser, SnapshotHeader, UsercodeResponse,
+  DeviceRegistryEntry, EntityRegistryEntry, HassCurrentUser, HassState, HassUser, SnapshotHeader, UsercodeResponse, WsCall,
 } from '../model/ha.js';
 import type { Lock } from '../model/lock.js';
 import { isHaError } from './command.js';
