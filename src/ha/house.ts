@@ -7,7 +7,7 @@ import type {
   DeviceRegistryEntry, EntityRegistryEntry, HassCurrentUser, HassState, HassUser, SnapshotHeader, UsercodeResponse, WsCall,
 } from '../model/ha.js';
 import type { Lock } from '../model/lock.js';
-import { isHaError } from './command.js';
+import { optional } from './command.js';
 import type { SharedData } from './shared-store.js';
 
 /** What every user may read of the house (the card has it in `hass`; the CLI asks for it). */
@@ -24,19 +24,6 @@ export interface AdminData {
   usercodes?: Record<string, UsercodeResponse>;
   users?: HassUser[];
   automations?: Record<string, unknown>[];
-}
-
-/** Error codes that mean "not for this user / not in this HA": the data is unknown, not a failure. */
-const REFUSALS = new Set(['unauthorized', 'unknown_command', 'not_found', 'not_supported']);
-
-/** One command whose refusal means "unknown" (undefined); other errors are thrown. */
-export async function optional<T>(call: WsCall, msg: { type: string; [key: string]: unknown }): Promise<T | undefined> {
-  try {
-    return await call<T>(msg);
-  } catch (e) {
-    if (isHaError(e) && REFUSALS.has(e.code)) return undefined;
-    throw e;
-  }
 }
 
 /** Every automation's config, or undefined when HA refuses any of them (a partial list would prove nothing). */
