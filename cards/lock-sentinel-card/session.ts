@@ -7,7 +7,7 @@ import type { AccessEvent, Lock, SlotStrength } from '../../src/model/lock.js';
 import type { InstallResult } from '../../src/generate/installer.js';
 import { thresholdsOf, type LockSentinelConfig } from './config.js';
 import { withThresholds, type Thresholds } from '../../src/thresholds.js';
-import { PROTOCOL_EVENTS } from './const.js';
+import { PROTOCOL_EVENT_TYPES, subscribeLockEvents } from '../../src/ha/feed.js';
 import { buildHeader, EMPTY_SHARED, historyEntities, selectLocks, watchedEntities, type AdminData, type SharedData } from './header.js';
 import { errorMessage, type HomeAssistant, type Unsubscribe } from './hass.js';
 import { EventLog } from './history.js';
@@ -185,24 +185,21 @@ export class AuditSession {
   }
 
   private async subscribe(): Promise<void> {
-    const conn = this.hass().connection;
     // Only the locks' own protocol events; state changes come with `hass` (recordStateChanges).
-    const types = this.isAdmin ? PROTOCOL_EVENTS : [];
+    const types = this.isAdmin ? PROTOCOL_EVENT_TYPES : [];
     const since = Date.now();
     let all = types.length > 0;
-    for (const type of types) {
-      try {
-        const unsub = await conn.subscribeEvents<HassEvent>((e) => this.onEvent(e), type);
-        if (this.running) this.unsubs.push(unsub);
-        else void Promise.resolve(unsub()).catch(() => undefined);
-      } catch {
-        all = false;
-        this.notices.add('protocol_events_unavailable');
-      }
+    try {
+      const feed = await subscribeLockEvents(this.hass().connection, (e) => this.onEvent(e), types);
+      if (this.running) this.unsubs.push(() => feed.close());
+      else void feed.close();
+      if (feed.refused.length) all = false;
+    } catch {
+      all = false;
     }
+    if (!all) this.notices.add('protocol_events_unavailable');
     // Each (re)subscription starts the window again: protocol events missed while disconnected are in no history.
     this.protocolSince = all ? since : null;
-    if (!this.isAdmin) this.notices.add('protocol_events_unavailable');
   }
 
   private onEvent(e: HassEvent): void {
