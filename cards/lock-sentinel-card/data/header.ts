@@ -1,13 +1,13 @@
 // The engine's SnapshotHeader from the frontend's hass plus what the card fetched (src/ha/house.ts assembles it, as
 // for the CLI's capture). Pure, no DOM.
-import { lockEntities } from '../../src/adapters/discovery.js';
-import type { DeviceRegistryEntry, EntityRegistryEntry, SnapshotHeader } from '../../src/model/ha.js';
-import { assembleHeader, type AdminData, type HouseData } from '../../src/ha/house.js';
-import type { SharedData } from '../../src/ha/shared-store.js';
-import type { Lock } from '../../src/model/lock.js';
+import { lockEntities } from '../../../src/adapters/discovery.js';
+import type { DeviceRegistryEntry, EntityRegistryEntry, SnapshotHeader } from '../../../src/model/ha.js';
+import { assembleHeader, type AdminData, type HouseData } from '../../../src/ha/house.js';
+import type { SharedData } from '../../../src/ha/shared-store.js';
+import type { Lock } from '../../../src/model/lock.js';
 import type { HomeAssistant } from './hass.js';
 
-export { EMPTY_SHARED, type SharedData } from '../../src/ha/shared-store.js';
+export { EMPTY_SHARED, type SharedData } from '../../../src/ha/shared-store.js';
 export type { AdminData };
 
 export function entityRegistry(hass: Pick<HomeAssistant, 'entities'>): EntityRegistryEntry[] {

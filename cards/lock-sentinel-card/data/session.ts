@@ -1,20 +1,20 @@
 // The card's live audit: loads history once, keeps it current from the live subscription, owns the Auditor.
 // No DOM; the element only asks it for data and tells it what the user did.
-import { discoverLocks } from '../../src/adapters/discovery.js';
-import { Auditor, type AuditReport } from '../../src/engine.js';
-import type { HassEvent } from '../../src/model/ha.js';
-import type { AccessEvent, Lock, SlotStrength } from '../../src/model/lock.js';
-import type { InstallResult } from '../../src/generate/installer.js';
-import { thresholdsOf, type LockSentinelConfig } from './config.js';
-import { withThresholds, type Thresholds } from '../../src/thresholds.js';
-import { PROTOCOL_EVENT_TYPES, subscribeLockEvents } from '../../src/ha/feed.js';
+import { discoverLocks } from '../../../src/adapters/discovery.js';
+import { Auditor, type AuditReport } from '../../../src/engine.js';
+import type { HassEvent } from '../../../src/model/ha.js';
+import { slotKey, type AccessEvent, type Lock, type SlotStrength } from '../../../src/model/lock.js';
+import type { InstallResult } from '../../../src/generate/installer.js';
+import { thresholdsOf, type LockSentinelConfig } from '../config.js';
+import { withThresholds, type Thresholds } from '../../../src/thresholds.js';
+import { PROTOCOL_EVENT_TYPES, subscribeLockEvents } from '../../../src/ha/feed.js';
 import { buildHeader, EMPTY_SHARED, historyEntities, selectLocks, watchedEntities, type AdminData, type SharedData } from './header.js';
 import { errorMessage, type HomeAssistant, type Unsubscribe } from './hass.js';
 import { EventLog } from './history.js';
-import { historyEvents } from '../../src/ha/history.js';
-import { automationConfigs, readAdminData } from '../../src/ha/house.js';
+import { historyEvents } from '../../../src/ha/history.js';
+import { automationConfigs, readAdminData } from '../../../src/ha/house.js';
 import { SharedStore, type StorageMode } from './storage.js';
-import { slotKey, type SlotVerdict } from './views/context.js';
+import type { CodeCheck } from '../../../src/rules/code-strength.js';
 
 /** Things the card tells the user it could not do (translation keys). */
 export type Notice = 'protocol_events_unavailable' | 'storage_unavailable' | 'usercodes_failed' | 'history_failed';
@@ -31,7 +31,7 @@ export class AuditSession {
   shared: SharedData = EMPTY_SHARED;
   notices = new Set<Notice>();
   inUse = new Map<string, number[]>();
-  verdicts = new Map<string, SlotVerdict>();
+  verdicts = new Map<string, CodeCheck>();
   /** How each known slot's strength is known, as the engine judges it (read, set strong through the gate, unknown). */
   strengths = new Map<string, SlotStrength>();
   usercodeLocks = new Set<string>();
@@ -281,7 +281,7 @@ export class AuditSession {
     if (!this.canInstall || !hass.callApi) throw new Error('Installing alerts needs an administrator');
     // The generator is only needed here, by admins: it loads as its own chunk, not with every dashboard.
     const [{ generate }, { install }, { hassRest }] = await Promise.all([
-      import('../../src/generate/generate.js'), import('../../src/generate/installer.js'), import('./rest.js'),
+      import('../../../src/generate/generate.js'), import('../../../src/generate/installer.js'), import('./rest.js'),
     ]);
     const gen = generate({ locks: this.allLocks, registry: this.shared.code_registry, notify, thresholds: this.thresholds });
     const result = await install(hassRest(hass.callApi.bind(hass)), gen, notify);
@@ -296,7 +296,7 @@ export class AuditSession {
     if (!lock) throw new Error(`Unknown lock ${lockId}`);
     const device = lock.device_id ? this.hass().devices?.[lock.device_id] : undefined;
     // Only admins who delete a code need the protocols' service calls: loaded then.
-    const { clearCodeServiceCall } = await import('../../src/services/clear-code.js');
+    const { clearCodeServiceCall } = await import('../../../src/services/clear-code.js');
     const call = clearCodeServiceCall(lock, slot, { mqttName: device?.name ?? undefined });
     await this.hass().callWS({ type: 'call_service', ...call });
     this.inUse.set(lockId, (this.inUse.get(lockId) ?? []).filter((s) => s !== slot));
