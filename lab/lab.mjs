@@ -4,6 +4,7 @@
 //                                                writes .lab/<key>/lab.json (and points .lab/lab.json at it)
 //   node lab/lab.mjs down [--ha current|floor]   stop it (and unmount the chroot, even after a failed start)
 //   node lab/lab.mjs status [--ha current|floor] say whether it runs
+//   node lab/lab.mjs prepare [--ha current|floor] only build what `up` needs (venv or chroot), start nothing
 // The key defaults to $LAB_HA, else `current` (lab/versions.mjs).
 import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -225,12 +226,24 @@ async function status() {
   return ok ? 0 : 1;
 }
 
+/** Builds the runtime `up` would build (a slow first time, then idempotent), and leaves nothing mounted. */
+function prepare() {
+  mkdirSync(labDir, { recursive: true });
+  try {
+    rt.prepare();
+  } finally {
+    rt.release();
+  }
+  log(`prepared Home Assistant ${VERSIONS[key].ha}`);
+}
+
 const cmd = process.argv[2];
 try {
   if (cmd === 'up') await up();
+  else if (cmd === 'prepare') prepare();
   else if (cmd === 'down') await down();
   else if (cmd === 'status') process.exitCode = await status();
-  else { console.error('usage: node lab/lab.mjs up|down|status [--ha current|floor]'); process.exitCode = 2; }
+  else { console.error('usage: node lab/lab.mjs up|down|status|prepare [--ha current|floor]'); process.exitCode = 2; }
 } catch (e) {
   console.error(`lab: ${e.message}`);
   if (existsSync(paths.hassLog)) {
