@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureInstalled, ensureBuilt } from './ensure.mjs';
+import { ensureInstalled, ensureBuilt, ensureSystemPackages } from './ensure.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const only = (() => {
@@ -19,6 +19,7 @@ const haOnly = (() => {
 
 ensureInstalled();
 ensureBuilt();
+if (only !== 'unit') ensureSystemPackages();
 
 function testFiles(dir) {
   const abs = join(root, dir);
