@@ -240,7 +240,7 @@ export class AuditSession {
     const usercodes: NonNullable<AdminData['usercodes']> = {};
     for (const lock of this.locks.filter((l) => protocol(l.protocol).capabilities.codes === 'read')) {
       try {
-        const resp = await readUsercodes(callWS, lock);
+        const resp = await readUsercodes(callWS, lock, this.hass().connection);
         if (!resp) continue;
         usercodes[lock.entity_id] = resp;
         const { slots, verdicts } = summarizeUsercodes(resp);
@@ -307,7 +307,8 @@ export class AuditSession {
     const device = lock.device_id ? this.hass().devices?.[lock.device_id] : undefined;
     // Only admins who delete a code need the protocols' service calls: loaded then.
     const { clearCodeServiceCall } = await import('../../src/services/clear-code.js');
-    const call = clearCodeServiceCall(lock, slot, { mqttName: device?.name ?? undefined });
+    const known = await protocol(lock.protocol).codes.options?.((msg) => this.hass().callWS(msg), lock).catch(() => undefined);
+    const call = clearCodeServiceCall(lock, slot, { mqttName: device?.name ?? undefined, ...known });
     await this.hass().callWS({ type: 'call_service', ...call });
     this.inUse.set(lockId, (this.inUse.get(lockId) ?? []).filter((s) => s !== slot));
     this.verdicts.delete(slotKey(lockId, slot));

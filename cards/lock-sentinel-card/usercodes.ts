@@ -7,9 +7,10 @@ import type { HomeAssistant } from './hass.js';
 import { protocol } from '../../src/adapters/index.js';
 import type { SlotVerdict } from './views/context.js';
 
-export async function readUsercodes(callWS: HomeAssistant['callWS'], lock: Lock): Promise<UsercodeResponse | null> {
+export async function readUsercodes(callWS: HomeAssistant['callWS'], lock: Lock, connection?: HomeAssistant['connection']): Promise<UsercodeResponse | null> {
   const read = protocol(lock.protocol).codes.read;
-  return read ? read((msg) => callWS(msg), lock) : null;
+  const sub = connection?.subscribeMessage?.bind(connection);
+  return read ? read((msg) => callWS(msg), lock, sub ? { subscribe: (msg, onEvent) => sub(onEvent, msg) } : {}) : null;
 }
 
 /** In-use slots and their strength verdicts; the codes themselves stay out of the result. */

@@ -7,7 +7,7 @@ import type {
 import { isHaError, send, sendOptional } from './command.js';
 import { SharedStore, type SharedData } from './shared-store.js';
 import { protocol, protocolOfPlatform } from '../adapters/index.js';
-import type { WsCall } from '../adapters/protocol.js';
+import type { WsCall, WsSubscribe } from '../adapters/protocol.js';
 import { historyEntities, historyEvents } from './history.js';
 
 export interface CaptureOptions {
@@ -27,16 +27,18 @@ async function automationConfigs(conn: Connection, states: HassState[]): Promise
   return configs;
 }
 
-/** The codes of every lock whose protocol can read them, or undefined when HA cannot or will not tell this user. */
+/** The codes of every lock whose protocol can read them (a lock that does not answer is left out), or undefined when HA cannot or will not tell this user. */
 async function usercodes(conn: Connection, registry: EntityRegistryEntry[] | undefined): Promise<Record<string, UsercodeResponse> | undefined> {
   if (!registry) return undefined;
   const call: WsCall = (msg) => send(conn, msg as MessageBase);
+  const subscribe: WsSubscribe = (msg, onEvent) => conn.subscribeMessage(onEvent, msg as MessageBase);
   const out: Record<string, UsercodeResponse> = {};
   for (const e of registry.filter((r) => r.entity_id.startsWith('lock.') && !r.disabled_by)) {
     const read = protocol(protocolOfPlatform(e.platform)).codes.read;
     if (!read) continue;
     try {
-      out[e.entity_id] = await read(call, e);
+      const codes = await read(call, e, { subscribe });
+      if (codes) out[e.entity_id] = codes;
     } catch (err) {
       if (isHaError(err)) return undefined;
       throw err;
