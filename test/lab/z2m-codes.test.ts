@@ -32,9 +32,10 @@ const startedAt = new Date();
 const pin = proposeCode(Object.values(PRESET_CODES));
 
 async function forgetSlot(): Promise<void> {
-  const shared = await store().load();
-  if (shared.code_registry.some((e) => e.lock === LOCK && e.slot === SLOT)) {
-    await store().save({ ...shared, code_registry: shared.code_registry.filter((e) => !(e.lock === LOCK && e.slot === SLOT)) });
+  const shared = store();
+  const data = await shared.load();
+  if (data.code_registry.some((e) => e.lock === LOCK && e.slot === SLOT)) {
+    await shared.save({ ...data, code_registry: data.code_registry.filter((e) => !(e.lock === LOCK && e.slot === SLOT)) });
   }
 }
 
