@@ -8,11 +8,13 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { lab, labHasZwave, root, waitFor } from './support.js';
+import { PRESET_CODES as Z2M_PINS } from '../../lab/z2m.mjs';
 import { act, loadLab, mockSlots, type ZwaveLab } from './zwave-lab.js';
 import { installedIds, restClient, uninstall } from '../../src/generate/installer.js';
 
 /** The lab lock's preset codes (lab/zwave/server.cjs): none may ever reach the page. */
-const LAB_PINS = ['573194', '1234', '906217', '482916'];
+/** The Z-Wave mock locks' presets and the Zigbee2MQTT lock's (lab/z2m.mjs). */
+const LAB_PINS = ['573194', '1234', '906217', '482916', ...Object.values(Z2M_PINS)];
 const CHROMIUM_ARGS = ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run'];
 
