@@ -148,7 +148,7 @@ after(async () => {
 
 describe('the card on a live Home Assistant (lab)', () => {
   if (hasZwave) {
-    test('admin: locks with protocol, Z-Wave codes read through HA with verdicts, no PIN anywhere in the page', async () => {
+    test('admin: locks with protocol, Z-Wave and Zigbee2MQTT codes read through HA with verdicts, no PIN anywhere in the page', async () => {
       const page = await openCard(lab().token);
       const patioId = zw.zwave.locks[0]!.lock_entity;
       const entities = await page.evaluate(() => [...(window as unknown as { __live: { card: HTMLElement } }).__live.card.shadowRoot!
@@ -173,6 +173,12 @@ describe('the card on a live Home Assistant (lab)', () => {
         return slots.length >= 3 && slots.every(([, verdict]) => verdict) ? slots : null;
       }, 15000, 'the patio door code slots with their verdicts');
       assert.deepEqual(patioSlots, [['Slot 1', 'Strong'], ['Slot 2', 'Weak'], ['Slot 3', 'Strong']]);
+      // The Zigbee2MQTT lock's codes, read over MQTT through the frontend's own connection (mqtt/subscribe): user 1 is weak.
+      const z2mSlots = await waitFor(async () => {
+        const slots = await slotsOf('lock.back_door');
+        return slots.length >= 3 && slots.every(([, verdict]) => verdict) ? slots : null;
+      }, 15000, 'the Zigbee2MQTT lock code slots with their verdicts');
+      assert.deepEqual(z2mSlots, Object.keys(Z2M_PINS).map((u) => [`Slot ${Number(u) + 1}`, Number(u) === 1 ? 'Weak' : 'Strong']));
 
       for (const view of ['overview', 'alerts', 'codes', 'timeline', 'scorecard']) {
         await click(page, `#tab-${view}`);
