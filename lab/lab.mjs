@@ -31,6 +31,8 @@ const paths = {
   mqttLog: join(labDir, 'mosquitto.log'),
   mqttConf: join(labDir, 'mosquitto.conf'),
   mqttData: join(labDir, 'mosquitto'),
+  z2mPid: join(labDir, 'z2m-lock.pid'),
+  z2mLog: join(labDir, 'z2m-lock.log'),
   /** The last lab started, for tests run by hand without $LAB_JSON. */
   latest: join(root, '.lab', 'lab.json'),
 };
@@ -92,6 +94,16 @@ async function announceZ2m(url, token, broker) {
     'the MQTT lock did not take its initial state');
 }
 
+/** The Zigbee2MQTT lock's answers to `get`/`set` (lab/z2m-lock.mjs): started once, kept while it runs. */
+async function startZ2mLock(broker) {
+  if (readPid(paths.z2mPid)) return;
+  rmSync(paths.z2mLog, { force: true });
+  startDetached(process.execPath, [join(root, 'lab', 'z2m-lock.mjs'), broker.host, String(broker.port)],
+    { logFile: paths.z2mLog, pidFile: paths.z2mPid, cwd: labDir });
+  await until(() => existsSync(paths.z2mLog) && readFileSync(paths.z2mLog, 'utf8').includes('answering'), 10000,
+    `the Zigbee2MQTT lock did not connect to the broker (see ${paths.z2mLog})`);
+}
+
 /** The lab's parts beyond HA itself; each is idempotent and brings a reused lab up to date with the code. */
 const HOOKS = [['zwave', 'the Z-Wave lab'], ['frontend', 'the card in HA\'s frontend']];
 
@@ -114,6 +126,7 @@ async function up() {
   const existing = readLab();
   if (readPid(paths.hassPid) && readPid(paths.mqttPid) && (await answers(existing))) {
     log(`already running (Home Assistant ${existing.ha_version}), reused`);
+    await startZ2mLock(existing.mqtt);
     runHooks();
     console.log(`lab started in ${((Date.now() - t0) / 1000).toFixed(1)} s (reused)`);
     console.log(`lab ready ${existing.url}`);
@@ -156,6 +169,7 @@ async function up() {
   }
   await setCoreConfig(url, lab.token);
   await announceZ2m(url, lab.token, broker);
+  await startZ2mLock(broker);
   await placePersons(url, lab.phones);
 
   const config = await httpOk(url, '/api/config', { token: lab.token });
@@ -212,6 +226,7 @@ async function down({ quiet = false } = {}) {
     const r = spawnSync(process.execPath, [zwaveDown], { stdio: 'inherit', env: { ...process.env, LAB_JSON: paths.json } });
     if (r.status !== 0) log(`lab/zwave/down.mjs exited with ${r.status}`);
   }
+  await stop(paths.z2mPid, 5000);
   const hass = await stop(paths.hassPid, 60000);
   const mqtt = await stop(paths.mqttPid, 10000);
   const unmounted = rt.release();

@@ -71,3 +71,70 @@ export function mqttPublish(broker, messages) {
     });
   });
 }
+
+/** Remaining length of the packet at the start of `buf`: [length, bytes it took], or null while incomplete. */
+function remaining(buf) {
+  let n = 0;
+  for (let i = 1, mul = 1; i < Math.min(buf.length, 5); i++, mul *= 128) {
+    n += (buf[i] & 0x7f) * mul;
+    if (!(buf[i] & 0x80)) return [n, i];
+  }
+  return null;
+}
+
+/**
+ * A long-lived MQTT 3.1.1 client that subscribes (QoS 0) and publishes (QoS 0): enough to play a Zigbee2MQTT device
+ * that answers requests. `onMessage(topic, payload: string, retain: boolean)` gets every message of its subscriptions.
+ * @param {{host: string, port: number}} broker
+ * @param {string[]} topics
+ * @param {(topic: string, payload: string, retain: boolean) => void} onMessage
+ * @returns {Promise<{publish(m: {topic: string, payload: string | object, retain?: boolean}): void, close(): void}>}
+ */
+export function mqttClient(broker, topics, onMessage) {
+  return new Promise((resolve, reject) => {
+    const sock = net.connect(broker.port, broker.host);
+    let buf = Buffer.alloc(0);
+    let ping = null;
+    const client = {
+      publish(m) {
+        const payload = typeof m.payload === 'string' ? m.payload : JSON.stringify(m.payload);
+        sock.write(packet(0x30 | (m.retain ? 1 : 0), Buffer.concat([str(m.topic), Buffer.from(payload, 'utf8')])));
+      },
+      close() {
+        clearInterval(ping);
+        sock.end(packet(0xe0, Buffer.alloc(0)));
+      },
+    };
+    sock.on('error', (e) => { clearInterval(ping); reject(new Error(`MQTT broker ${broker.host}:${broker.port}: ${e.message}`)); });
+    sock.on('connect', () => {
+      const header = Buffer.concat([str('MQTT'), Buffer.from([4, 0x02, 0, 60])]);
+      sock.write(packet(0x10, Buffer.concat([header, str(`lock-sentinel-lab-${process.pid}-${Date.now() % 100000}`)])));
+    });
+    sock.on('data', (d) => {
+      buf = Buffer.concat([buf, d]);
+      for (;;) {
+        const len = remaining(buf);
+        if (!len || buf.length < 1 + len[1] + len[0]) return;
+        const first = buf[0];
+        const body = buf.subarray(1 + len[1], 1 + len[1] + len[0]);
+        buf = buf.subarray(1 + len[1] + len[0]);
+        const type = first >> 4;
+        if (type === 2) {
+          if (body[1] !== 0) { reject(new Error(`MQTT broker refused the connection (code ${body[1]})`)); sock.destroy(); return; }
+          const subs = Buffer.concat(topics.map((t) => Buffer.concat([str(t), Buffer.from([0])])));
+          sock.write(packet(0x82, Buffer.concat([Buffer.from([0, 1]), subs])));
+        } else if (type === 9) {
+          ping = setInterval(() => sock.write(Buffer.from([0xc0, 0])), 30000);
+          resolve(client);
+        } else if (type === 3) {
+          const topicLen = body.readUInt16BE(0);
+          const topic = body.subarray(2, 2 + topicLen).toString('utf8');
+          const qos = (first >> 1) & 3;
+          const start = 2 + topicLen + (qos ? 2 : 0);
+          if (qos === 1) sock.write(Buffer.concat([Buffer.from([0x40, 2]), body.subarray(2 + topicLen, 4 + topicLen)]));
+          onMessage(topic, body.subarray(start).toString('utf8'), (first & 1) === 1);
+        }
+      }
+    });
+  });
+}

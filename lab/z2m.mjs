@@ -1,7 +1,9 @@
 // The lab's Zigbee lock, announced and driven exactly as Zigbee2MQTT 2.x does it
 // (discovery shapes from zigbee2mqtt lib/extension/homeassistant.ts, exposes from zigbee-herdsman-converters),
 // with `homeassistant.experimental_event_entities: true` so HA gets `event.back_door_action`.
-// Not modelled: the bridge device (so no `via_device`) and Z2M's answers to commands (nothing executes lock/unlock).
+// The lock answers `get`/`set` of `pin_code` as Z2M does (`z2mLock` below, run by lab/z2m-lock.mjs as a lab process).
+// Not modelled: the bridge device (so no `via_device`), lock/unlock commands (nothing executes them) and the lock's
+// programming events after a code change.
 export const BASE = 'zigbee2mqtt';
 export const FRIENDLY_NAME = 'back_door';
 export const IEEE = '0x000d6f000a9069e7';
@@ -98,4 +100,72 @@ export function bridgeOnline() {
  */
 export function stateMessage(state) {
   return { topic: STATE_TOPIC, payload: state, retain: !('action' in state) };
+}
+
+// ---- codes: Z2M's `pin_code` converters (zigbee-herdsman-converters toZigbee `pincode_lock`, fromZigbee
+// `lock_pin_code_response`) in front of a lock holding codes by ZCL user id (0-based; Lock Sentinel's slot = user + 1).
+
+/** Z2M's `pinCodeCount` for this Yale (herdsman-converters yale.ts `lockExtend`): user ids 0-249. */
+export const PIN_CODE_COUNT = 250;
+/** Z2M's per-device `expose_pin` option, on in the lab: answers carry the PIN. */
+export const EXPOSE_PIN = true;
+/** The lock's codes when the lab starts, by Z2M user id: lab fixtures, user 1 (slot 2) deliberately weak. */
+export const PRESET_CODES = Object.freeze({ 0: '739164', 1: '2580', 3: '614982' });
+
+/** ZCL user status → Z2M's name (herdsman-converters constants `lockUserStatus`). */
+const USER_STATUS = { 0: 'available', 1: 'enabled', 3: 'disabled' };
+
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Z2M's state cache update (`object-assign-deep`): nested objects merge, so a cleared user keeps its old `pin_code`. */
+function mergeDeep(into, update) {
+  for (const [k, v] of Object.entries(update)) {
+    into[k] = isObject(v) && isObject(into[k]) ? mergeDeep({ ...into[k] }, v) : isObject(v) ? mergeDeep({}, v) : v;
+  }
+  return into;
+}
+
+/**
+ * The lab lock as Z2M presents it: `handle(topic, payload)` returns the state messages Z2M publishes in answer.
+ * `get {"pin_code": {"user": N}}` answers with the full cached state carrying `users.N` (`pin_code` only with
+ * `expose_pin`); `get {"pin_code": ""}` asks every user; `set` with a `pin_code` sets it, `pin_code: null` clears;
+ * a set publishes nothing (the converter returns no state). State others publish on the device topic joins the cache.
+ */
+export function z2mLock({ exposePin = EXPOSE_PIN, codes = PRESET_CODES, count = PIN_CODE_COUNT } = {}) {
+  const lock = new Map(Object.entries(codes).map(([u, pin]) => [Number(u), { status: 1, pin }]));
+  let cache = { ...INITIAL_STATE };
+  const inRange = (u) => Number.isInteger(u) && u >= 0 && u <= count - 1;
+  const answer = (u) => {
+    const slot = lock.get(u) ?? { status: 0, pin: '' };
+    const user = { status: USER_STATUS[slot.status] ?? `not_supported_${slot.status}` };
+    if (exposePin && slot.pin) user.pin_code = slot.pin;
+    cache = mergeDeep({ ...cache }, { users: { [String(u)]: user } });
+    return stateMessage(cache);
+  };
+  return {
+    /** What the lock holds now (for tests of the lab itself). */
+    codes: () => new Map([...lock].map(([u, s]) => [u, s.pin])),
+    handle(topic, payload) {
+      let msg;
+      try { msg = JSON.parse(payload); } catch { return []; }
+      if (!isObject(msg)) return [];
+      if (topic === STATE_TOPIC) {
+        const state = Object.fromEntries(Object.entries(msg).filter(([k]) => !k.startsWith('action')));
+        cache = mergeDeep({ ...cache }, state);
+        return [];
+      }
+      if (!('pin_code' in msg)) return [];
+      const v = msg.pin_code;
+      if (topic === `${STATE_TOPIC}/get`) {
+        const user = isObject(v) ? v.user : undefined;
+        if (user === undefined) return [...Array(count).keys()].map(answer);
+        return inRange(user) ? [answer(user)] : [];
+      }
+      if (topic === `${STATE_TOPIC}/set` && isObject(v) && inRange(v.user)) {
+        if (v.pin_code === null || v.pin_code === undefined) lock.delete(v.user);
+        else lock.set(v.user, { status: v.user_enabled === false ? 3 : 1, pin: String(v.pin_code) });
+      }
+      return [];
+    },
+  };
 }

@@ -73,14 +73,31 @@ export interface ServiceCall {
 
 export type { WsCall };
 
+/** A websocket subscription through whichever connection the caller has; resolves to its unsubscribe. */
+export type WsSubscribe = <T>(msg: { type: string; [key: string]: unknown }, onEvent: (event: T) => void) => Promise<() => Promise<void>>;
+
 export interface CodeOptions {
-  /** Zigbee2MQTT friendly name (the device's registry name); defaults to the lock's name. */
+  /** Zigbee2MQTT: the device's MQTT topic (`zigbee2mqtt/<friendly name>`), as HA's MQTT integration knows it. */
+  mqttTopic?: string;
+  /** Zigbee2MQTT friendly name (the device's registry name), when its topic is not known; defaults to the lock's name. */
   mqttName?: string;
 }
 
+export interface ReadOptions {
+  /** Protocols that read codes from messages (Zigbee2MQTT over MQTT) need a subscription. */
+  subscribe?: WsSubscribe;
+  /** How long a lock may take to answer (default: the protocol's own). */
+  answerMs?: number;
+}
+
 export interface CodeServices {
-  /** Reads the lock's codes in `zwave_js.get_lock_usercode`'s shape (only where HA can return PINs). */
-  read?(call: WsCall, lock: Pick<Lock, 'entity_id' | 'device_id'>): Promise<UsercodeResponse>;
+  /**
+   * Reads the lock's codes in `zwave_js.get_lock_usercode`'s shape (only where HA can return PINs); null when this
+   * lock did not answer (its codes stay unknown). In-use slots with an empty code are occupied, strength unknown.
+   */
+  read?(call: WsCall, lock: Pick<Lock, 'entity_id' | 'device_id'>, options?: ReadOptions): Promise<UsercodeResponse | null>;
+  /** What `set` and `clear` need to know about this lock that only HA can tell (Zigbee2MQTT: its MQTT topic). */
+  options?(call: WsCall, lock: Pick<Lock, 'entity_id' | 'device_id'>): Promise<CodeOptions>;
   /** The one call that sets a PIN in a 1-based slot (the PIN goes nowhere else). */
   set?(lock: Lock, slot: number, pin: string, options?: CodeOptions): ServiceCall;
   clear?(lock: Lock, slot: number, options?: CodeOptions): ServiceCall;

@@ -2,6 +2,7 @@
 // admin data and the shared data, assembled by src/ha/house.ts exactly as the card assembles its own.
 import type { Connection, MessageBase } from 'home-assistant-js-websocket';
 import type { WsCall } from '../model/ha.js';
+import type { WsSubscribe } from '../adapters/protocol.js';
 import type { Snapshot, SnapshotHeader } from '../model/ha.js';
 import { isHaError, send } from './command.js';
 import { historyEntities, historyEvents } from './history.js';
@@ -21,7 +22,9 @@ export const wsCall = (conn: Connection): WsCall => (msg) => send(conn, msg as M
 export async function captureHeader(conn: Connection, now: Date): Promise<SnapshotHeader> {
   const call = wsCall(conn);
   const house = await readHouse(call);
-  const admin = await readAdminData(call, house.states, codeLocks(house));
+  // The codes some protocols read back over a subscription (Zigbee2MQTT's answers on MQTT).
+  const subscribe: WsSubscribe = (msg, onEvent) => conn.subscribeMessage(onEvent, msg as MessageBase);
+  const admin = await readAdminData(call, house.states, codeLocks(house), { subscribe });
   return assembleHeader(house, admin, await sharedData(call), now.getTime());
 }
 

@@ -7,6 +7,7 @@ import type {
   DeviceRegistryEntry, EntityRegistryEntry, HassCurrentUser, HassState, HassUser, SnapshotHeader, UsercodeResponse, WsCall,
 } from '../model/ha.js';
 import type { Lock } from '../model/lock.js';
+import type { ReadOptions } from '../adapters/protocol.js';
 import { optional } from './command.js';
 import type { SharedData } from './shared-store.js';
 
@@ -39,7 +40,7 @@ export async function automationConfigs(call: WsCall, states: HassState[]): Prom
 
 /** The codes of each lock whose protocol can read them back; locks whose read failed are listed (their codes stay unknown). */
 export async function readUsercodes(
-  call: WsCall, locks: Pick<Lock, 'entity_id' | 'device_id' | 'protocol'>[],
+  call: WsCall, locks: Pick<Lock, 'entity_id' | 'device_id' | 'protocol'>[], options: ReadOptions = {},
 ): Promise<{ codes: Record<string, UsercodeResponse>; failed: string[] }> {
   const codes: Record<string, UsercodeResponse> = {};
   const failed: string[] = [];
@@ -47,7 +48,9 @@ export async function readUsercodes(
     const read = protocol(lock.protocol).codes.read;
     if (!read) continue;
     try {
-      codes[lock.entity_id] = await read(call, lock);
+      // A lock that did not answer (null) keeps its codes unknown.
+      const answer = await read(call, lock, options);
+      if (answer) codes[lock.entity_id] = answer;
     } catch {
       failed.push(lock.entity_id);
     }
@@ -56,10 +59,12 @@ export async function readUsercodes(
 }
 
 /** The admin data of the house: accounts, automation configs and the user codes of `locks` (null: codes unknown). */
-export async function readAdminData(call: WsCall, states: HassState[], locks: Lock[] | null): Promise<AdminData & { codesFailed: string[] }> {
+export async function readAdminData(
+  call: WsCall, states: HassState[], locks: Lock[] | null, options: ReadOptions = {},
+): Promise<AdminData & { codesFailed: string[] }> {
   const users = await optional<HassUser[]>(call, { type: 'config/auth/list' });
   const automations = await automationConfigs(call, states);
-  const { codes, failed } = locks ? await readUsercodes(call, locks) : { codes: null, failed: [] };
+  const { codes, failed } = locks ? await readUsercodes(call, locks, options) : { codes: null, failed: [] };
   const admin: AdminData & { codesFailed: string[] } = { codesFailed: failed };
   if (users) admin.users = users;
   if (automations) admin.automations = automations;

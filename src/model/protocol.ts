@@ -37,6 +37,10 @@ export interface ProtocolFacts {
   /** HA bus events it reads (besides state changes); only admins may subscribe to them. */
   eventTypes: readonly string[];
   capabilities: Capabilities;
+  /** How evidence says the codes were read, where it is not the protocol's own service ("read over MQTT"). */
+  codesReadVia?: string;
+  /** Why a read slot in use can carry no PIN (evidence: "… of slots 2, 4"). */
+  codesHiddenWhy?: string;
   /** Automation text that shows an alert reacts to this protocol's reports (the alert-coverage rule). */
   coverage?: { refs: string[]; signals: Partial<Record<Signal, RegExp>> };
 }

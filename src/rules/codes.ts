@@ -30,14 +30,17 @@ export const weakCodes: Rule = (ctx) =>
   });
 
 /**
- * How each known slot's strength is known. Read locks: every in-use slot is `read`. Elsewhere a slot is known from
+ * How each known slot's strength is known. Read locks: every in-use slot whose PIN was read is `read`. Elsewhere (and
+ * for read slots in use whose PIN the lock did not show) a slot is known from
  * the registry or from the lock reporting its use; it is `set-strong` if Lock Sentinel set it through its strength
  * gate and no code change was reported on it since, else `unknown`.
  */
 export function slotStrengths(ctx: RuleContext): SlotStrength[] {
   const out: SlotStrength[] = [];
-  for (const c of ctx.codes ?? []) if (ctx.codesRead.has(c.lock)) out.push({ lock: c.lock, slot: c.slot, provenance: 'read', set_at: null });
+  for (const c of ctx.codes ?? []) if (ctx.codesRead.has(c.lock) && c.code) out.push({ lock: c.lock, slot: c.slot, provenance: 'read', set_at: null });
   const seen = new Set(out.map((s) => slotKey(s.lock, s.slot)));
+  // Read slots in use whose PIN the lock did not show are known only through the registry, like unread locks' slots.
+  const hidden = new Set((ctx.codes ?? []).filter((c) => ctx.codesRead.has(c.lock) && !c.code).map((c) => slotKey(c.lock, c.slot)));
   const changed = new Map<string, number>();
   const used = new Set<string>();
   for (const e of ctx.timeline) {
@@ -48,16 +51,16 @@ export function slotStrengths(ctx: RuleContext): SlotStrength[] {
   const known = ctx.index.byEntity;
   for (const entry of ctx.registry?.values() ?? []) {
     const key = slotKey(entry.lock, entry.slot);
-    if (seen.has(key) || ctx.codesRead.has(entry.lock) || !known.has(entry.lock)) continue;
+    if (seen.has(key) || ctx.codesRead.has(entry.lock) && !hidden.has(key) || !known.has(entry.lock)) continue;
     seen.add(key);
     const setAt = Date.parse(entry.set_strong ?? '');
     const strong = !Number.isNaN(setAt) && !((changed.get(key) ?? -Infinity) > setAt);
     out.push({ lock: entry.lock, slot: entry.slot, provenance: strong ? 'set-strong' : 'unknown', set_at: strong ? entry.set_strong! : null });
   }
-  for (const key of used) {
+  for (const key of [...hidden, ...used]) {
     if (seen.has(key)) continue;
     const [lock, slot] = key.split('|');
-    if (ctx.codesRead.has(lock) || !known.has(lock)) continue;
+    if (ctx.codesRead.has(lock) && !hidden.has(key) || !known.has(lock)) continue;
     seen.add(key);
     out.push({ lock, slot: Number(slot), provenance: 'unknown', set_at: null });
   }

@@ -4,7 +4,7 @@ import type { RuleContext } from '../rules/context.js';
 import { unusualHoursText, type Thresholds } from '../thresholds.js';
 import { historyReachesStaleWindow } from '../rules/codes.js';
 import {
-  batteryCoverage, codeCoverage, hasHistory, strengthCoverage, describeCoverage, failureCoverage, firmwareCoverage, tamperCoverage, unlockCoverage,
+  batteryCoverage, codeCoverage, pinCoverage, hasHistory, strengthCoverage, describeCoverage, failureCoverage, firmwareCoverage, tamperCoverage, unlockCoverage,
   type Coverage,
 } from './coverage.js';
 
@@ -32,6 +32,8 @@ interface CheckDef {
 
 const CODES_GAP_FIX = 'Make every code known: read the codes with an admin account where the lock allows it, elsewhere set each code anew through Lock Sentinel (`lock-sentinel set-code`), which checks its strength and records it.';
 const codes = { coverage: codeCoverage, gapFix: CODES_GAP_FIX };
+/** Checks that compare the PINs themselves. */
+const pins = { coverage: pinCoverage, gapFix: CODES_GAP_FIX };
 const noData = () => null;
 const needEvents = (ctx: RuleContext) =>
   (!ctx.history.present ? 'no event history' : hasHistory(ctx) ? null : 'the history loaded holds no events');
@@ -42,9 +44,9 @@ export const CHECKS: CheckDef[] = [
     unknownWhy: noData, pass: 'Every code in use is 6+ digits and not a pattern, date or common PIN.',
     fix: 'Replace weak codes with random 6-8 digit codes.', coverage: strengthCoverage, gapFix: CODES_GAP_FIX },
   { id: 'unique-codes', pillar: 'codes', weight: 10, title: 'A unique code per person', findings: ['duplicate-code'],
-    unknownWhy: noData, pass: 'No code is shared between slots of a lock.', fix: 'Give every person their own code.', ...codes },
+    unknownWhy: noData, pass: 'No code is shared between slots of a lock.', fix: 'Give every person their own code.', ...pins },
   { id: 'codes-differ-between-locks', pillar: 'codes', weight: 5, title: 'Different codes on different locks', findings: ['code-reused-across-locks'],
-    unknownWhy: noData, pass: 'No code opens more than one lock.', fix: 'Set a different code on each lock.', ...codes, minSeen: 2 },
+    unknownWhy: noData, pass: 'No code opens more than one lock.', fix: 'Set a different code on each lock.', ...pins, minSeen: 2 },
   { id: 'codes-documented', pillar: 'codes', weight: 10, title: 'Every code has a recorded holder', findings: ['unregistered-code'],
     unknownWhy: (ctx) => (ctx.registry ? null : 'no code registry (who holds which slot)'),
     pass: 'Every code in use has a recorded holder.', fix: 'Record holder, role, date added and expiry for each slot.', ...codes },

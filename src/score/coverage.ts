@@ -14,6 +14,8 @@ export interface Coverage {
   seen: string[];
   /** Locks it could not judge, each with the reason. */
   missing: LockGap[];
+  /** How some seen locks were seen ("Zigbee2MQTT: read over MQTT"), said after the count. */
+  notes?: LockGap[];
   /** What "seen" means, after "N of M locks": "' codes read", " report wrong codes". */
   seenAs: string;
   /** What "missing" means, after "N lock(s)": "' codes unknown", " give no evidence". */
@@ -38,15 +40,35 @@ function channel(ctx: RuleContext, l: Lock, reports: boolean): Channel {
 /** The stream carries events at all: an empty one tells nothing about any period. */
 export const hasHistory = (ctx: RuleContext) => ctx.history.present && Number.isFinite(ctx.history.earliest);
 
-function cover(ctx: RuleContext, judge: (l: Lock) => string | null, seenAs: string, missingAs: string, window = ''): Coverage {
+function cover(ctx: RuleContext, judge: (l: Lock) => string | null, seenAs: string, missingAs: string, window = '',
+  note: (l: Lock) => string | null = () => null): Coverage {
   const seen: string[] = [];
   const missing: LockGap[] = [];
+  const notes: LockGap[] = [];
   for (const l of ctx.locks) {
     const why = judge(l);
-    if (why === null) seen.push(l.entity_id);
-    else missing.push({ lock: l.entity_id, why });
+    if (why !== null) { missing.push({ lock: l.entity_id, why }); continue; }
+    seen.push(l.entity_id);
+    const how = note(l);
+    if (how !== null) notes.push({ lock: l.entity_id, why: how });
   }
-  return { seen, missing, seenAs, missingAs, window };
+  return { seen, missing, seenAs, missingAs, window, ...(notes.length ? { notes } : {}) };
+}
+
+/** How a read lock's codes were read, where evidence says it ("Zigbee2MQTT: read over MQTT"). */
+function readNote(ctx: RuleContext, l: Lock): string | null {
+  const p = ctx.protocolOf(l.protocol);
+  return ctx.codesRead.has(l.entity_id) && p.codesReadVia ? `${p.title}: ${p.codesReadVia}` : null;
+}
+
+/** In-use slots of a read lock whose PIN the lock did not show (Zigbee2MQTT without `expose_pin`). */
+function hiddenPins(ctx: RuleContext, l: Lock): number[] {
+  return ctx.codesRead.has(l.entity_id) ? (ctx.codes ?? []).filter((c) => c.lock === l.entity_id && !c.code).map((c) => c.slot) : [];
+}
+
+function hiddenWhy(ctx: RuleContext, l: Lock, slots: number[]): string {
+  const p = ctx.protocolOf(l.protocol);
+  return `${p.title}: ${p.codesHiddenWhy ?? 'the lock does not show the PIN'} of ${plural(slots.length, 'slot', 'slots')} ${slots.join(', ')}`;
 }
 
 /** Why a lock's codes are unknown, or null when they were read. */
@@ -61,7 +83,15 @@ export function codesUnknownWhy(ctx: RuleContext, l: Lock): string | null {
 }
 
 export const codeCoverage = (ctx: RuleContext): Coverage =>
-  cover(ctx, (l) => codesUnknownWhy(ctx, l), "' codes read", "' codes unknown");
+  cover(ctx, (l) => codesUnknownWhy(ctx, l), "' codes read", "' codes unknown", '', (l) => readNote(ctx, l));
+
+/** Checks that compare PINs: a read lock that hides some PINs cannot be judged. */
+export const pinCoverage = (ctx: RuleContext): Coverage => cover(ctx, (l) => {
+  const why = codesUnknownWhy(ctx, l);
+  if (why !== null) return why;
+  const hidden = hiddenPins(ctx, l);
+  return hidden.length ? hiddenWhy(ctx, l, hidden) : null;
+}, "' codes read", "' codes unknown", '', (l) => readNote(ctx, l));
 
 /**
  * The strength checks' view: a lock's codes are known if they were read, or if every slot known to be occupied was
@@ -70,14 +100,14 @@ export const codeCoverage = (ctx: RuleContext): Coverage =>
 export function strengthCoverage(ctx: RuleContext): Coverage {
   const slots = slotStrengths(ctx);
   return cover(ctx, (l) => {
-    const why = codesUnknownWhy(ctx, l);
-    if (why === null) return null;
     const mine = slots.filter((s) => s.lock === l.entity_id);
     const unknown = mine.filter((s) => s.provenance === 'unknown').map((s) => s.slot);
+    const why = codesUnknownWhy(ctx, l) ?? (unknown.length ? hiddenWhy(ctx, l, unknown) : null);
+    if (why === null) return null;
     if (mine.length === 0) return why;
     if (unknown.length === 0) return null;
     return `${why}; ${plural(unknown.length, 'slot', 'slots')} ${unknown.join(', ')} ${plural(unknown.length, 'holds a code', 'hold codes')} of unknown strength: set a new code through Lock Sentinel (\`lock-sentinel set-code --lock ${l.entity_id} --slot ${unknown[0]}\`)`;
-  }, "' codes read or set through the strength gate", "' codes unknown");
+  }, "' codes read or set through the strength gate", "' codes unknown", '', (l) => readNote(ctx, l));
 }
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
@@ -168,7 +198,8 @@ function singular(as: string): string {
 export function describeCoverage(ctx: RuleContext, c: Coverage): string {
   const total = c.seen.length + c.missing.length;
   const n = c.missing.length;
-  const head = `${c.seen.length} of ${total} ${phrase(c.seenAs, total, c.seen.length)}`;
+  const how = c.notes?.length ? ` (${c.notes.map((g) => `${lockName(ctx, g.lock)}: ${g.why}`).join('; ')})` : '';
+  const head = `${c.seen.length} of ${total} ${phrase(c.seenAs, total, c.seen.length)}${how}`;
   const gaps = n ? `; ${n} ${phrase(c.missingAs, n, n)} (${c.missing.map((g) => `${lockName(ctx, g.lock)}: ${g.why}`).join('; ')})` : '';
   return `${head}${c.window ? ` ${c.window}` : ''}${gaps}.`;
 }

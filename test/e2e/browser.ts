@@ -4,12 +4,13 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { lab, root, type LabInfo } from '../lab/support.js';
+import { PRESET_CODES as Z2M_PINS } from '../../lab/z2m.mjs';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-/** The lab's Z-Wave mock lock codes (lab/zwave/server.cjs): none may ever reach the page or its console. */
-export const LAB_PINS = ['573194', '1234', '906217', '482916'];
+/** The lab's codes (Z-Wave mock locks, lab/zwave/server.cjs; the Zigbee2MQTT lock, lab/z2m.mjs): none may ever reach the page or its console. */
+export const LAB_PINS = ['573194', '1234', '906217', '482916', ...Object.values(Z2M_PINS)];
 
 export type Role = 'admin' | 'nonadmin';
 

@@ -8,11 +8,13 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { lab, labHasZwave, root, waitFor } from './support.js';
+import { PRESET_CODES as Z2M_PINS } from '../../lab/z2m.mjs';
 import { act, loadLab, mockSlots, type ZwaveLab } from './zwave-lab.js';
 import { installedIds, restClient, uninstall } from '../../src/generate/installer.js';
 
 /** The lab lock's preset codes (lab/zwave/server.cjs): none may ever reach the page. */
-const LAB_PINS = ['573194', '1234', '906217', '482916'];
+/** The Z-Wave mock locks' presets and the Zigbee2MQTT lock's (lab/z2m.mjs). */
+const LAB_PINS = ['573194', '1234', '906217', '482916', ...Object.values(Z2M_PINS)];
 const CHROMIUM_ARGS = ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run'];
 
@@ -146,7 +148,7 @@ after(async () => {
 
 describe('the card on a live Home Assistant (lab)', () => {
   if (hasZwave) {
-    test('admin: locks with protocol, Z-Wave codes read through HA with verdicts, no PIN anywhere in the page', async () => {
+    test('admin: locks with protocol, Z-Wave and Zigbee2MQTT codes read through HA with verdicts, no PIN anywhere in the page', async () => {
       const page = await openCard(lab().token);
       const patioId = zw.zwave.locks[0]!.lock_entity;
       const entities = await page.evaluate(() => [...(window as unknown as { __live: { card: HTMLElement } }).__live.card.shadowRoot!
@@ -171,6 +173,12 @@ describe('the card on a live Home Assistant (lab)', () => {
         return slots.length >= 3 && slots.every(([, verdict]) => verdict) ? slots : null;
       }, 15000, 'the patio door code slots with their verdicts');
       assert.deepEqual(patioSlots, [['Slot 1', 'Strong'], ['Slot 2', 'Weak'], ['Slot 3', 'Strong']]);
+      // The Zigbee2MQTT lock's codes, read over MQTT through the frontend's own connection (mqtt/subscribe): user 1 is weak.
+      const z2mSlots = await waitFor(async () => {
+        const slots = await slotsOf('lock.back_door');
+        return slots.length >= 3 && slots.every(([, verdict]) => verdict) ? slots : null;
+      }, 15000, 'the Zigbee2MQTT lock code slots with their verdicts');
+      assert.deepEqual(z2mSlots, Object.keys(Z2M_PINS).map((u) => [`Slot ${Number(u) + 1}`, Number(u) === 1 ? 'Weak' : 'Strong']));
 
       for (const view of ['overview', 'alerts', 'codes', 'timeline', 'scorecard']) {
         await click(page, `#tab-${view}`);

@@ -118,19 +118,20 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the built CLI (bin/lock-sentinel.js → build/cli.js) with the given args and extra environment. */
-export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+/** Runs the built CLI (bin/lock-sentinel.js → build/cli.js) with the given args and extra environment (and stdin). */
+export function runCli(args: string[], env: Record<string, string> = {}, input?: string): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const base = { ...process.env };
     delete base.LOCK_SENTINEL_URL;
     delete base.LOCK_SENTINEL_TOKEN;
     const child = spawn(process.execPath, [join(root, 'bin', 'lock-sentinel.js'), ...args], {
-      cwd: root, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: root, env: { ...base, ...env }, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
+    if (input !== undefined) child.stdin!.end(input);
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
+    child.stdout!.on('data', (d) => { stdout += d; });
+    child.stderr!.on('data', (d) => { stderr += d; });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });

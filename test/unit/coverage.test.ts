@@ -24,7 +24,7 @@ test('the reported house: no code readable anywhere scores no code check as pass
   const strong = check(r, 'strong-codes');
   assert.match(strong.evidence, /0 of 3 locks' codes read or set through the strength gate; 3 locks' codes unknown/);
   assert.match(check(r, 'unique-codes').evidence, /0 of 3 locks' codes read; 3 locks' codes unknown/);
-  assert.match(strong.evidence, /Garage: Zigbee2MQTT: codes cannot be read back/);
+  assert.match(strong.evidence, /Garage: Zigbee2MQTT: codes were not read/);
   assert.match(strong.evidence, /Gate: generic lock: no code service/);
   assert.match(strong.fix, /set-code/);
 });
@@ -108,6 +108,7 @@ test('every protocol module names itself and says what it can report, as the evi
   assert.equal(by.zha.capabilities.codes, 'write-only');
   assert.equal(by.matter.capabilities.codes, 'write-only');
   assert.equal(by.zwave_js.capabilities.codes, 'read');
+  assert.equal(by.zigbee2mqtt.capabilities.codes, 'read');
   assert.equal(by.generic.capabilities.failures, false);
 });
 
@@ -162,5 +163,5 @@ test('slot provenance: read, set strong through the gate, or unknown; only read 
   garage.events!.push(z2m('lock.garage', '2026-11-05T08:00:00Z', 'pin_code_changed', 0));
   const after = check(audit(garage), 'strong-codes');
   assert.equal(after.status, 'unknown');
-  assert.match(after.evidence, /Garage: Zigbee2MQTT: codes cannot be read back; slot 1 holds a code of unknown strength/);
+  assert.match(after.evidence, /Garage: Zigbee2MQTT: codes were not read; slot 1 holds a code of unknown strength/);
 });

@@ -19,6 +19,8 @@ export type Unsubscribe = () => Promise<void> | void;
 
 export interface HassConnection {
   subscribeEvents<T = HassEvent>(callback: (event: T) => void, eventType?: string): Promise<Unsubscribe>;
+  /** A websocket subscription of any type (e.g. `mqtt/subscribe`); HA's frontend connection has it. */
+  subscribeMessage?<T>(callback: (result: T) => void, msg: { type: string; [key: string]: unknown }): Promise<() => Promise<void>>;
 }
 
 export interface HassLocale {

@@ -1,6 +1,7 @@
 // The card's live audit: loads history once, keeps it current from the live subscription, owns the Auditor.
 // No DOM; the element only asks it for data and tells it what the user did.
 import { discoverLocks } from '../../../src/adapters/discovery.js';
+import { protocol } from '../../../src/adapters/index.js';
 import { Auditor, type AuditReport } from '../../../src/engine.js';
 import type { HassEvent } from '../../../src/model/ha.js';
 import { slotKey, type AccessEvent, type Lock, type SlotStrength } from '../../../src/model/lock.js';
@@ -234,7 +235,9 @@ export class AuditSession {
     const { summarizeUsercodes } = await import('./usercodes.js');
     let admin: Awaited<ReturnType<typeof readAdminData>>;
     try {
-      admin = await readAdminData((msg) => hass.callWS(msg), Object.values(hass.states), this.locks);
+      const sub = hass.connection.subscribeMessage?.bind(hass.connection);
+      admin = await readAdminData((msg) => hass.callWS(msg), Object.values(hass.states), this.locks,
+        sub ? { subscribe: (msg, onEvent) => sub(onEvent, msg) } : {});
     } catch {
       this.notices.add('usercodes_failed');
       return;
@@ -297,7 +300,8 @@ export class AuditSession {
     const device = lock.device_id ? this.hass().devices?.[lock.device_id] : undefined;
     // Only admins who delete a code need the protocols' service calls: loaded then.
     const { clearCodeServiceCall } = await import('../../../src/services/clear-code.js');
-    const call = clearCodeServiceCall(lock, slot, { mqttName: device?.name ?? undefined });
+    const known = await protocol(lock.protocol).codes.options?.((msg) => this.hass().callWS(msg as { type: string }), lock).catch(() => undefined);
+    const call = clearCodeServiceCall(lock, slot, { mqttName: device?.name ?? undefined, ...known });
     await this.hass().callWS({ type: 'call_service', ...call });
     this.inUse.set(lockId, (this.inUse.get(lockId) ?? []).filter((s) => s !== slot));
     this.verdicts.delete(slotKey(lockId, slot));

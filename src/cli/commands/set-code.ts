@@ -99,7 +99,9 @@ async function setCode(conn: Connection, req: Request, typed: string | null): Pr
   } else {
     pin = proposeCode(readable);
   }
-  const call = setCodeServiceCall(lock, req.slot, pin, { mqttName: mqttName(header, lock) });
+  const ws = <T>(msg: { type: string }) => send<T>(conn, msg as MessageBase);
+  const known = await protocol(lock.protocol).codes.options?.(ws, lock);
+  const call = setCodeServiceCall(lock, req.slot, pin, { mqttName: mqttName(header, lock), ...known });
   try {
     await send(conn, { type: 'call_service', ...call } as MessageBase);
   } catch (err) {
