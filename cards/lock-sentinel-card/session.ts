@@ -3,7 +3,7 @@
 import { discoverLocks } from '../../src/adapters/discovery.js';
 import { protocol } from '../../src/adapters/index.js';
 import { Auditor, type AuditReport } from '../../src/engine.js';
-import type { HassEvent, HassUser } from '../../src/model/ha.js';
+import type { HassEvent, HassUser, UsercodeResponse } from '../../src/model/ha.js';
 import type { AccessEvent, Lock, SlotStrength } from '../../src/model/lock.js';
 import type { InstallResult } from '../../src/generate/installer.js';
 import { thresholdsOf, type LockSentinelConfig } from './config.js';
@@ -233,25 +233,43 @@ export class AuditSession {
 
   private async loadAdminData(): Promise<void> {
     const callWS = this.hass().callWS.bind(this.hass());
-    // Only administrators read codes: that code loads for them alone.
-    const { readUsercodes, summarizeUsercodes } = await import('./usercodes.js');
+    // Only administrators read codes (readCodes loads that code for them alone).
     const users = await callWS<HassUser[]>({ type: 'config/auth/list' }).catch(() => undefined);
     const automations = await this.loadAutomations();
     const usercodes: NonNullable<AdminData['usercodes']> = {};
     for (const lock of this.locks.filter((l) => protocol(l.protocol).capabilities.codes === 'read')) {
-      try {
-        const resp = await readUsercodes(callWS, lock);
-        if (!resp) continue;
-        usercodes[lock.entity_id] = resp;
-        const { slots, verdicts } = summarizeUsercodes(resp);
-        this.inUse.set(lock.entity_id, slots);
-        this.usercodeLocks.add(lock.entity_id);
-        for (const [slot, v] of verdicts) this.verdicts.set(slotKey(lock.entity_id, slot), v);
-      } catch {
-        this.notices.add('usercodes_failed');
-      }
+      const resp = await this.readCodes(lock);
+      if (resp) usercodes[lock.entity_id] = resp;
     }
     this.admin = { users, automations, ...(Object.keys(usercodes).length ? { usercodes } : {}) };
+  }
+
+  /** One lock's codes (admins, readable protocols): kept for the engine; slots in use and verdicts for display. */
+  private async readCodes(lock: Lock): Promise<UsercodeResponse | null> {
+    const { readUsercodes, summarizeUsercodes } = await import('./usercodes.js');
+    try {
+      const resp = await readUsercodes(this.hass().callWS.bind(this.hass()), lock);
+      if (!resp) return null;
+      const { slots, verdicts } = summarizeUsercodes(resp);
+      this.inUse.set(lock.entity_id, slots);
+      this.usercodeLocks.add(lock.entity_id);
+      for (const key of [...this.verdicts.keys()]) if (key.startsWith(`${lock.entity_id}|`)) this.verdicts.delete(key);
+      for (const [slot, v] of verdicts) this.verdicts.set(slotKey(lock.entity_id, slot), v);
+      return resp;
+    } catch {
+      this.notices.add('usercodes_failed');
+      return null;
+    }
+  }
+
+  /** After a code was set on a lock of the card: its old verdict is gone; a readable lock's codes are read again. */
+  async codeSet(lockId: string, slot: number): Promise<void> {
+    this.verdicts.delete(slotKey(lockId, slot));
+    const lock = this.locks.find((l) => l.entity_id === lockId);
+    if (!lock || !this.isAdmin || protocol(lock.protocol).capabilities.codes !== 'read') return;
+    const resp = await this.readCodes(lock);
+    if (resp) this.admin = { ...this.admin, usercodes: { ...this.admin.usercodes, [lockId]: resp } };
+    this.refresh();
   }
 
   private async loadAutomations(): Promise<Record<string, unknown>[] | undefined> {
