@@ -4,7 +4,7 @@ import './fixed-clock.js';
 import 'axe-core';
 import type { AxeResults } from 'axe-core';
 import { expect } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { gateCode } from '../../src/services/code-gate.js';
 import { allDomText, mount, openView, text, unmountAll, until, type Mounted } from './helpers.js';
 import { applyTheme } from './themes.js';
@@ -22,21 +22,17 @@ const shared = {
   ],
 };
 
-/** Everything the page printed to the console while a test ran. */
+/** Everything the page printed to the console (this file's page) since the last test. */
 const printed: string[] = [];
-const originals = new Map<string, (...a: unknown[]) => void>();
-beforeEach(() => {
-  printed.length = 0;
-  for (const k of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-    originals.set(k, console[k]);
-    console[k] = (...a: unknown[]) => {
-      printed.push(a.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join(' '));
-      originals.get(k)!.apply(console, a);
-    };
-  }
-});
+for (const k of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+  const original = console[k].bind(console);
+  console[k] = (...a: unknown[]) => {
+    printed.push(a.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join(' '));
+    original(...a);
+  };
+}
 afterEach(() => {
-  for (const [k, f] of originals) (console as unknown as Record<string, unknown>)[k] = f;
+  printed.length = 0;
   unmountAll();
 });
 
@@ -109,8 +105,10 @@ const setCalls = (m: Mounted) => m.h.calls.filter((c) => c.type === 'call_servic
 
 describe('set a new code (admins)', () => {
   it('opens from the weak slot of the strength check, says which lock and slot, takes focus, and Escape closes it', async () => {
+    applyTheme('light');
     const m = await mount({}, { shared });
     const d = await openFromFinding(m, 'Set a new code: Front Door, Slot 1');
+    await executeServerCommand('screenshot', { name: 'card-set-code-form', selector: 'lock-sentinel-set-code dialog' });
     expect(d.querySelector('h2')!.textContent).to.equal('Set a new code');
     expect(d.querySelector('.where')!.textContent).to.equal('Front Door · Slot 1');
     expect(d.activeElement?.id).to.equal('holder');
@@ -165,6 +163,7 @@ describe('set a new code (admins)', () => {
   });
 
   it("a proposed code is chosen on Set, shown once masked with a press-and-hold reveal, and leaves the DOM when the dialog closes", async () => {
+    applyTheme('light');
     const m = await mount({}, { shared });
     await openView(m, 'codes');
     // From the codes view: the ZHA lock's slot of unknown strength (write-only protocol).
@@ -198,6 +197,8 @@ describe('set a new code (admins)', () => {
     await sendKeys({ up: ' ' });
     await until(() => shown.type === 'password', 'masked again when Space is released');
     expect(printed.some((p) => p.includes(pin))).to.equal(false);
+    // For the README: the dialog as the admin sees it after Set (the code masked).
+    await executeServerCommand('screenshot', { name: 'card-set-code-proposed', selector: 'lock-sentinel-set-code dialog' });
     const entry = registry(m).find((e) => e.lock === 'lock.back_door' && e.slot === 2)!;
     expect(entry).to.deep.include({ name: 'Dog walker', role: 'guest' });
     expect(entry.set_strong).to.be.a('string');

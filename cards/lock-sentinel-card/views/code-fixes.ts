@@ -33,9 +33,10 @@ export function slotsToFix(ctx: Pick<ViewContext, 'locks' | 'verdicts' | 'streng
 
 /** The button that opens the dialog for one slot (null: the admin picks the slot). */
 export function setCodeButton(ctx: ViewContext, lock: string, slot: number | null, primary = false) {
-  const where = slot === null ? lockName(ctx, lock) : `${ctx.t('codes.slot')} ${slot}`;
+  const label = ctx.t(slot === null ? 'codes.set_in_slot' : 'codes.set_new');
+  const where = slot === null ? lockName(ctx, lock) : `${lockName(ctx, lock)}, ${ctx.t('codes.slot')} ${slot}`;
   return html`<button class="btn ${primary ? 'primary' : ''}" type="button" ?disabled=${ctx.busy} @click=${() => ctx.on.setCode(lock, slot)}
-    aria-label=${`${ctx.t('codes.set_new')}: ${slot === null ? where : `${lockName(ctx, lock)}, ${where}`}`}>${ctx.t('codes.set_new')}</button>`;
+    aria-label=${`${label}: ${where}`}>${label}</button>`;
 }
 
 /** Under the strength check's fix: each slot to fix, with its button. */
