@@ -87,6 +87,8 @@ export class SetCodeDialog extends LitElement {
   }
 
   private _close = (): void => {
+    // While the code is being set the dialog stays: a proposed code must reach the admin once it is on the lock.
+    if (this._busy) return;
     this._forget();
     this.dispatchEvent(new CustomEvent('closed'));
   };
@@ -175,7 +177,7 @@ export class SetCodeDialog extends LitElement {
       ${this._refused ? html`<p class="error" role="alert">${t('codes.set_refused', { reasons: this._refused.join('; ') })}</p>` : nothing}
       ${this._failed ? html`<p class="error" role="alert">${t('codes.set_failed', { message: this._failed })}</p>` : nothing}
       <div class="actions">
-        <button class="btn" type="button" @click=${this._close}>${t('action.cancel')}</button>
+        <button class="btn" type="button" ?disabled=${this._busy} @click=${this._close}>${t('action.cancel')}</button>
         <button class="btn primary" type="submit" ?disabled=${this._busy}>${t('codes.set_button')}</button>
       </div>
     </form>`;

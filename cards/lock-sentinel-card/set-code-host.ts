@@ -11,7 +11,10 @@ type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | D
 
 let loaded: Promise<typeof import('./set-code.js')> | null = null;
 /** The dialog element and the logic behind it, once per page. */
-const load = () => (loaded ??= Promise.all([import('./set-code-dialog.js'), import('./set-code.js'), loadEnglishRest()]).then(([, logic]) => logic));
+const load = () => (loaded ??= Promise.all([import('./set-code-dialog.js'), import('./set-code.js'), loadEnglishRest()]).then(([, logic]) => logic, (err: unknown) => {
+  loaded = null; // a chunk that failed to load (a dropped connection) is asked for again on the next click
+  throw err;
+}));
 
 export class SetCodeHost implements ReactiveController {
   /** The slot the dialog is open for (slot null: the admin picks it). */
@@ -34,10 +37,10 @@ export class SetCodeHost implements ReactiveController {
     if (!this.session()?.isAdmin) return;
     const root = this.host.renderRoot as ShadowRoot;
     this.opener = root.activeElement instanceof HTMLElement ? root.activeElement : null;
-    void load().then(() => {
+    load().then(() => {
       this.target = { lock, slot };
       this.host.requestUpdate();
-    });
+    }, () => undefined);
   }
 
   private close = (): void => {
