@@ -210,6 +210,35 @@ describe('set a new code (admins)', () => {
     expect(leaks(m, pin)).to.deep.equal([]);
   });
 
+  it('from a lock of the codes view the admin picks the slot; a Zigbee2MQTT lock gets the code in one MQTT publish', async () => {
+    const m = await mount({}, { shared });
+    await openView(m, 'codes');
+    m.root.querySelector<HTMLButtonElement>('button[aria-label="Set a code in a slot: Garage Lock"]')!.click();
+    await until(() => dialogRoot(m)?.querySelector('dialog[open]'), 'the set-code dialog');
+    const d = dialogRoot(m)!;
+    expect(d.querySelector('.where')!.textContent).to.equal('Garage Lock');
+    expect(d.activeElement?.id).to.equal('slot');
+    d.querySelector<HTMLInputElement>('#slot')!.value = '4';
+    fill(d, { holder: 'Dog walker', role: 'guest' });
+    submit(d);
+    await until(() => d.querySelector('#new-code'), 'proposed code shown');
+    const calls = setCalls(m);
+    expect(calls.length).to.equal(1);
+    expect(calls[0]).to.deep.include({ domain: 'mqtt', service: 'publish' });
+    const data = calls[0]!.service_data as { topic: string; payload: string; retain?: boolean };
+    expect(data.topic).to.equal('zigbee2mqtt/garage_lock/set');
+    expect(data.retain ?? false).to.equal(false);
+    const payload = JSON.parse(data.payload) as { pin_code: { user: number; pin_code: string } };
+    expect(payload.pin_code.user).to.equal(3);
+    const pin = payload.pin_code.pin_code;
+    expect(pin).to.match(/^\d{6,8}$/);
+    expect(whereIs(document.body, pin)).to.deep.equal(['input#new-code.value']);
+    expect(registry(m).find((e) => e.lock === 'lock.garage' && e.slot === 4)).to.deep.include({ name: 'Dog walker', role: 'guest', expires: null });
+    await sendKeys({ press: 'Escape' });
+    await until(() => !m.root.querySelector('lock-sentinel-set-code'), 'dialog removed');
+    expect(leaks(m, pin)).to.deep.equal([]);
+  });
+
   it("HA's refusal shows HA's message and never the PIN it may echo", async () => {
     const m = await mount({}, { shared });
     const hass = m.h.hass;
