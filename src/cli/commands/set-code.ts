@@ -53,9 +53,9 @@ async function typedCode(): Promise<string | null> {
   return line ?? null;
 }
 
+/** Zigbee2MQTT's friendly name is the device's name as discovered; a rename in HA (name_by_user) does not change the topic. */
 function mqttName(header: SnapshotHeader, lock: Lock): string | undefined {
-  const dev = header.device_registry?.find((d) => d.id === lock.device_id);
-  return dev?.name_by_user ?? dev?.name ?? undefined;
+  return header.device_registry?.find((d) => d.id === lock.device_id)?.name ?? undefined;
 }
 
 async function setCode(conn: Connection, req: Request, typed: string | null): Promise<string> {
