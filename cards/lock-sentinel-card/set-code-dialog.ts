@@ -11,6 +11,7 @@ import { dialogStyles, modal, openModal } from '../shared/dialog.js';
 import { field, fieldStyles } from '../shared/field.js';
 import type { Translate } from './i18n.js';
 import type { SetCodeForm, SetCodeOutcome } from './set-code.js';
+import type { ViewContext } from './views/context.js';
 
 export const SET_CODE_TAG = 'lock-sentinel-set-code';
 
@@ -202,6 +203,16 @@ export class SetCodeDialog extends LitElement {
         : nothing}
       <div class="actions"><button id="done" class="btn primary" type="button" @click=${this._close}>${t('codes.set_close')}</button></div>`;
   }
+}
+
+/** The dialog for a slot of a lock of the card, with the registry's record of it as the defaults. */
+export function setCodeDialog(ctx: ViewContext, at: { lock: string; slot: number | null }, submit: SetCodeDialog['submit'], close: () => void) {
+  const entry = at.slot === null ? undefined : ctx.shared.code_registry.find((e) => e.lock === at.lock && e.slot === at.slot);
+  const target: SetCodeTarget = {
+    lockName: ctx.locks.find((l) => l.entity_id === at.lock)?.name ?? at.lock, slot: at.slot,
+    holder: entry?.name ?? null, role: entry?.role ?? null, expires: entry?.expires ?? null,
+  };
+  return html`<lock-sentinel-set-code .t=${ctx.t} .target=${target} .submit=${submit} @closed=${close}></lock-sentinel-set-code>`;
 }
 
 if (!customElements.get(SET_CODE_TAG)) customElements.define(SET_CODE_TAG, SetCodeDialog);

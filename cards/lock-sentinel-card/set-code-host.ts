@@ -1,6 +1,6 @@
 // The card's side of "Set a new code": which slot the dialog is open for, loading the dialog and its logic on first
 // use (admins only; not in the startup bundle), and giving focus back to the button that opened it.
-import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { HomeAssistant } from './hass.js';
 import { loadEnglishRest } from './i18n.js';
 import type { AuditSession } from './session.js';
@@ -9,9 +9,14 @@ import type { ViewContext } from './views/context.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
 
-let loaded: Promise<typeof import('./set-code.js')> | null = null;
+interface Loaded {
+  dialog: typeof import('./set-code-dialog.js');
+  logic: typeof import('./set-code.js');
+}
+let loaded: Promise<Loaded> | null = null;
+let mods: Loaded | null = null;
 /** The dialog element and the logic behind it, once per page. */
-const load = () => (loaded ??= Promise.all([import('./set-code-dialog.js'), import('./set-code.js'), loadEnglishRest()]).then(([, logic]) => logic, (err: unknown) => {
+const load = () => (loaded ??= Promise.all([import('./set-code-dialog.js'), import('./set-code.js'), loadEnglishRest()]).then(([dialog, logic]) => (mods = { dialog, logic }), (err: unknown) => {
   loaded = null; // a chunk that failed to load (a dropped connection) is asked for again on the next click
   throw err;
 }));
@@ -52,7 +57,7 @@ export class SetCodeHost implements ReactiveController {
   };
 
   private async submit(lock: string, form: SetCodeForm): Promise<SetCodeOutcome> {
-    const [logic, hass, session] = [await load(), this.hass(), this.session()];
+    const [{ logic }, hass, session] = [await load(), this.hass(), this.session()];
     if (!hass || !session) return { kind: 'failed', message: 'not connected to Home Assistant' };
     try {
       return await logic.setCodeFromCard(hass, session, lock, form);
@@ -63,11 +68,7 @@ export class SetCodeHost implements ReactiveController {
 
   render(ctx: ViewContext) {
     const target = this.target;
-    if (!target || !ctx.admin) return nothing;
-    const entry = target.slot === null ? undefined : ctx.shared.code_registry.find((e) => e.lock === target.lock && e.slot === target.slot);
-    const name = ctx.locks.find((l) => l.entity_id === target.lock)?.name ?? target.lock;
-    return html`<lock-sentinel-set-code .t=${ctx.t}
-      .target=${{ lockName: name, slot: target.slot, holder: entry?.name ?? null, role: entry?.role ?? null, expires: entry?.expires ?? null }}
-      .submit=${(form: SetCodeForm) => this.submit(target.lock, form)} @closed=${this.close}></lock-sentinel-set-code>`;
+    if (!target || !ctx.admin || !mods) return nothing;
+    return mods.dialog.setCodeDialog(ctx, target, (form) => this.submit(target.lock, form), this.close);
   }
 }
