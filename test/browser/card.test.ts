@@ -415,8 +415,10 @@ describe('timeline', () => {
     const e = zwaveNotification(6, 2, Date.now() - t);
     m.h.fire(e);
     await openView(m, 'timeline');
-    expect(m.root.querySelectorAll('.events li.unusual').length).to.equal(1);
-    expect(text(m.root, '.events li.unusual')[0]).to.include('Unusual hour');
+    // Only the keypad unlock (slot 2) counts here: the fixture's history unlocks fall at night too when the suite runs at night.
+    const marked = text(m.root, '.events li.unusual').filter((t) => t.includes('Slot 2'));
+    expect(marked.length).to.equal(1);
+    expect(marked[0]).to.include('Unusual hour');
   });
 });
 
