@@ -3,7 +3,7 @@
 import { html, nothing } from 'lit';
 import { protocol } from '../../../src/adapters/index.js';
 import type { Lock } from '../../../src/model/lock.js';
-import { lockName, type ViewContext } from './context.js';
+import { lockName, slotKey, type ViewContext } from './context.js';
 
 /** The check whose fix is a new code (its finding: a weak or unknown-strength slot). */
 export const STRENGTH_CHECK = 'strong-codes';
@@ -17,18 +17,28 @@ export interface SlotFix {
 /** Can Lock Sentinel set a code on this lock (its protocol has a service for it)? */
 export const canSetCodes = (lock: Pick<Lock, 'protocol'> | undefined): boolean => !!lock && typeof protocol(lock.protocol).codes.set === 'function';
 
+/** Why a slot needs a new code: weak (read from the lock) or of unknown strength (unreadable); null: it does not. */
+export function needsNewCode(ctx: Pick<ViewContext, 'verdicts' | 'strengths'>, lock: string, slot: number): SlotFix['why'] | null {
+  const key = slotKey(lock, slot);
+  if (ctx.verdicts.get(key)?.verdict === 'weak') return 'weak';
+  return ctx.strengths.get(key)?.provenance === 'unknown' ? 'unknown' : null;
+}
+
 /** Weak and unknown-strength slots of the card's locks that a new code can fix, by lock and slot. */
 export function slotsToFix(ctx: Pick<ViewContext, 'locks' | 'verdicts' | 'strengths'>): SlotFix[] {
   const settable = new Set(ctx.locks.filter(canSetCodes).map((l) => l.entity_id));
-  const out = new Map<string, SlotFix>();
-  for (const [key, v] of ctx.verdicts) {
+  const slots = new Map<string, { lock: string; slot: number }>();
+  for (const key of ctx.verdicts.keys()) {
     const [lock, slot] = key.split('|');
-    if (v.verdict === 'weak' && settable.has(lock!)) out.set(key, { lock: lock!, slot: Number(slot), why: 'weak' });
+    slots.set(key, { lock: lock!, slot: Number(slot) });
   }
-  for (const [key, s] of ctx.strengths) {
-    if (s.provenance === 'unknown' && settable.has(s.lock) && !out.has(key)) out.set(key, { lock: s.lock, slot: s.slot, why: 'unknown' });
+  for (const [key, s] of ctx.strengths) slots.set(key, { lock: s.lock, slot: s.slot });
+  const out: SlotFix[] = [];
+  for (const { lock, slot } of slots.values()) {
+    const why = settable.has(lock) ? needsNewCode(ctx, lock, slot) : null;
+    if (why) out.push({ lock, slot, why });
   }
-  return [...out.values()].sort((a, b) => a.lock.localeCompare(b.lock) || a.slot - b.slot);
+  return out.sort((a, b) => a.lock.localeCompare(b.lock) || a.slot - b.slot);
 }
 
 /** The button that opens the dialog for one slot (null: the admin picks the slot). */

@@ -3,7 +3,7 @@ import type { CodeRegistryEntry, CodeRole } from '../../../src/model/ha.js';
 import type { Lock } from '../../../src/model/lock.js';
 import { mdiAlert, mdiCheckCircle } from '@mdi/js';
 import { icon } from '../../shared/icon.js';
-import { canSetCodes, setCodeButton } from './code-fixes.js';
+import { canSetCodes, needsNewCode, setCodeButton } from './code-fixes.js';
 import { slotKey, type ViewContext } from './context.js';
 
 export const ROLES: readonly CodeRole[] = ['family', 'guest', 'service', 'admin'];
@@ -53,12 +53,6 @@ function editForm(ctx: ViewContext, lock: Lock, slot: number | null, entry: Code
   </form>`;
 }
 
-/** A weak code, or one of unknown strength: a new code through the gate is the fix. */
-function needsNewCode(ctx: ViewContext, lock: string, slot: number): boolean {
-  const key = slotKey(lock, slot);
-  return ctx.verdicts.get(key)?.verdict === 'weak' || ctx.strengths.get(key)?.provenance === 'unknown';
-}
-
 function verdictBadge(ctx: ViewContext, lock: string, slot: number) {
   const v = ctx.verdicts.get(slotKey(lock, slot));
   if (!v) {
@@ -102,7 +96,7 @@ function lockCodes(ctx: ViewContext, lock: Lock) {
           ${(() => { const f = facts(ctx, entry, used); return f ? html`<p class="slot-facts">${f}</p>` : nothing; })()}
           ${ctx.admin
             ? html`<div class="actions">
-                ${settable ? setCodeButton(ctx, lock.entity_id, slot, needsNewCode(ctx, lock.entity_id, slot)) : nothing}
+                ${settable ? setCodeButton(ctx, lock.entity_id, slot, needsNewCode(ctx, lock.entity_id, slot) !== null) : nothing}
                 <button class="btn" @click=${() => ctx.on.editSlot({ lock: lock.entity_id, slot })} aria-label=${`${ctx.t('action.edit')}: ${label}`}>
                   ${ctx.t('action.edit')}
                 </button>
