@@ -197,8 +197,6 @@ describe('set a new code (admins)', () => {
     await sendKeys({ up: ' ' });
     await until(() => shown.type === 'password', 'masked again when Space is released');
     expect(printed.some((p) => p.includes(pin))).to.equal(false);
-    // For the README: the dialog as the admin sees it after Set (the code masked).
-    await executeServerCommand('screenshot', { name: 'card-set-code-proposed', selector: 'lock-sentinel-set-code dialog' });
     const entry = registry(m).find((e) => e.lock === 'lock.back_door' && e.slot === 2)!;
     expect(entry).to.deep.include({ name: 'Dog walker', role: 'guest' });
     expect(entry.set_strong).to.be.a('string');
