@@ -7,6 +7,7 @@ import { displayTimeZone, formatter, type Formatter } from './format.js';
 import { errorMessage, type HomeAssistant } from './data/hass.js';
 import { baseLanguage, english, loadEnglishRest, loadTable, translator, type Translate } from './i18n.js';
 import { AuditSession } from './data/session.js';
+import { SetCodeHost } from './set-code-host.js';
 import './strategy-element.js';
 import { styles } from './styles.js';
 import type { TimelineFilter } from './timeline.js';
@@ -74,6 +75,7 @@ export class LockSentinelCard extends LitElement {
   private _lang = '';
   private _fmt: Formatter = formatter('en', undefined);
   private _stale = false;
+  private readonly _setCode = new SetCodeHost(this, () => this._hass, () => this._session);
 
   constructor() {
     super();
@@ -244,6 +246,7 @@ export class LockSentinelCard extends LitElement {
           this._editing = null;
         }),
         deleteSlot: (lock, slot) => { this._confirm = { lock, slot }; },
+        setCode: (lock, slot) => this._setCode.open(lock, slot),
         filter: (change) => { this._filter = { ...this._filter, ...change }; },
         markReviewed: () => void this._run(() => s.updateShared((d) => ({
           ...d, reviews: [...d.reviews, { time: new Date().toISOString(), user: this._hass?.user?.name ?? null }],
@@ -318,6 +321,7 @@ export class LockSentinelCard extends LitElement {
           <div id="panel" class="panel" role="tabpanel" aria-labelledby=${`tab-${this._view}`}>${this._renderView(ctx)}</div>`
         : html`<div id="panel" class="panel" role="region" aria-label=${t(`view.${this._view}`)}>${this._renderView(ctx)}</div>`}
       ${this._confirm ? this._renderConfirm(ctx) : nothing}
+      ${this._setCode.render(ctx)}
     </ha-card>`;
   }
 

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { buttonStyles } from '../shared/button.js';
 import { atomStyles, tileStyles } from '../shared/styles.js';
 
 // Namespaced variables that fall back to HA's theme variables (light and dark come from the theme).
@@ -50,14 +51,6 @@ const cardStyles = css`
   button:focus-visible, input:focus-visible, select:focus-visible, summary:focus-visible, a:focus-visible {
     outline: 2px solid var(--ls-accent); outline-offset: 2px;
   }
-  .btn {
-    font: inherit; font-size: 0.875em; font-weight: 500; color: var(--ls-text); background: transparent;
-    border: 1px solid var(--ls-divider); border-radius: 18px; padding: 0 14px; cursor: pointer; min-height: 36px;
-  }
-  .btn.primary { background: color-mix(in srgb, var(--ls-accent) 22%, transparent); border-color: var(--ls-accent); }
-  .btn.danger { border-color: var(--ls-error); }
-  .btn[disabled] { opacity: 0.5; cursor: default; }
-  .actions { display: flex; gap: 8px; flex-wrap: wrap; align-items: center; margin: 8px 0; }
   /* Is anything wrong right now? */
   .status {
     font: inherit; color: var(--ls-text); text-align: left; width: 100%; box-sizing: border-box;
@@ -86,4 +79,4 @@ const cardStyles = css`
   }
 `;
 
-export const styles = [atomStyles, tileStyles, cardStyles];
+export const styles = [atomStyles, tileStyles, buttonStyles, cardStyles];

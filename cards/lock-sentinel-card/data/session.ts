@@ -3,7 +3,7 @@
 import { discoverLocks } from '../../../src/adapters/discovery.js';
 import { protocol } from '../../../src/adapters/index.js';
 import { Auditor, type AuditReport } from '../../../src/engine.js';
-import type { HassEvent } from '../../../src/model/ha.js';
+import type { HassEvent, UsercodeResponse } from '../../../src/model/ha.js';
 import { slotKey, type AccessEvent, type Lock, type SlotStrength } from '../../../src/model/lock.js';
 import type { InstallResult } from '../../../src/generate/installer.js';
 import { thresholdsOf, type LockSentinelConfig } from '../config.js';
@@ -13,7 +13,7 @@ import { buildHeader, EMPTY_SHARED, historyEntities, selectLocks, watchedEntitie
 import { errorMessage, type HomeAssistant, type Unsubscribe } from './hass.js';
 import { EventLog } from './history.js';
 import { historyEvents } from '../../../src/ha/history.js';
-import { automationConfigs, readAdminData } from '../../../src/ha/house.js';
+import { automationConfigs, readAdminData, readUsercodes } from '../../../src/ha/house.js';
 import { SharedStore, type StorageMode } from './storage.js';
 import type { CodeCheck } from '../../../src/rules/code-strength.js';
 
@@ -231,8 +231,7 @@ export class AuditSession {
 
   private async loadAdminData(): Promise<void> {
     const hass = this.hass();
-    // Only administrators read codes: the strength check loads for them alone.
-    const { summarizeUsercodes } = await import('./usercodes.js');
+    // Only administrators read codes: the strength check loads for them alone (showCodes).
     let admin: Awaited<ReturnType<typeof readAdminData>>;
     try {
       const sub = hass.connection.subscribeMessage?.bind(hass.connection);
@@ -244,13 +243,35 @@ export class AuditSession {
     }
     const { codesFailed, ...data } = admin;
     if (codesFailed.length) this.notices.add('usercodes_failed');
-    for (const [lock, resp] of Object.entries(data.usercodes ?? {})) {
-      const { slots, verdicts } = summarizeUsercodes(resp);
-      this.inUse.set(lock, slots);
-      this.usercodeLocks.add(lock);
-      for (const [slot, v] of verdicts) this.verdicts.set(slotKey(lock, slot), v);
-    }
+    for (const [lock, resp] of Object.entries(data.usercodes ?? {})) await this.showCodes(lock, resp);
     this.admin = data;
+  }
+
+  /** The card's view of one lock's codes read: slots in use and their verdicts (the codes stay in `admin`). */
+  private async showCodes(lock: string, resp: UsercodeResponse): Promise<void> {
+    const { summarizeUsercodes } = await import('./usercodes.js');
+    const { slots, verdicts } = summarizeUsercodes(resp);
+    this.inUse.set(lock, slots);
+    this.usercodeLocks.add(lock);
+    for (const key of [...this.verdicts.keys()]) if (key.startsWith(`${lock}|`)) this.verdicts.delete(key);
+    for (const [slot, v] of verdicts) this.verdicts.set(slotKey(lock, slot), v);
+  }
+
+  /** After a code was set on a lock of the card: its old verdict is gone; a readable lock's codes are read again. */
+  async codeSet(lockId: string, slot: number): Promise<void> {
+    this.verdicts.delete(slotKey(lockId, slot));
+    const lock = this.locks.find((l) => l.entity_id === lockId);
+    if (!lock || !this.isAdmin || protocol(lock.protocol).capabilities.codes !== 'read') return;
+    const hass = this.hass();
+    const sub = hass.connection.subscribeMessage?.bind(hass.connection);
+    const { codes, failed } = await readUsercodes((msg) => hass.callWS(msg), [lock], sub ? { subscribe: (msg, onEvent) => sub(onEvent, msg) } : {});
+    if (failed.length) this.notices.add('usercodes_failed');
+    const resp = codes[lockId];
+    if (resp) {
+      await this.showCodes(lockId, resp);
+      this.admin = { ...this.admin, usercodes: { ...this.admin.usercodes, [lockId]: resp } };
+    }
+    this.refresh();
   }
 
   private async loadAutomations(): Promise<AdminData['automations']> {

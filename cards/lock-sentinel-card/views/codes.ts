@@ -3,6 +3,7 @@ import type { CodeRegistryEntry, CodeRole } from '../../../src/model/ha.js';
 import type { Lock } from '../../../src/model/lock.js';
 import { mdiAlert, mdiCheckCircle } from '@mdi/js';
 import { icon } from '../../shared/icon.js';
+import { canSetCodes, needsNewCode, setCodeButton } from './code-fixes.js';
 import { slotKey, type ViewContext } from './context.js';
 
 export const ROLES: readonly CodeRole[] = ['family', 'guest', 'service', 'admin'];
@@ -80,6 +81,7 @@ function lockCodes(ctx: ViewContext, lock: Lock) {
   const slots = slotsOf(ctx, lock.entity_id);
   const readable = ctx.usercodeLocks.has(lock.entity_id);
   const editing = ctx.editing?.lock === lock.entity_id ? ctx.editing : null;
+  const settable = ctx.admin && canSetCodes(lock);
   return html`<section class="lock-codes" data-entity=${lock.entity_id} aria-labelledby=${`codes-${lock.entity_id}`}>
     <h3 id=${`codes-${lock.entity_id}`}>${lock.name}</h3>
     ${readable ? nothing : html`<p class="muted">${ctx.t('codes.codes_unavailable')}</p>`}
@@ -94,6 +96,7 @@ function lockCodes(ctx: ViewContext, lock: Lock) {
           ${(() => { const f = facts(ctx, entry, used); return f ? html`<p class="slot-facts">${f}</p>` : nothing; })()}
           ${ctx.admin
             ? html`<div class="actions">
+                ${settable ? setCodeButton(ctx, lock.entity_id, slot, needsNewCode(ctx, lock.entity_id, slot) !== null) : nothing}
                 <button class="btn" @click=${() => ctx.on.editSlot({ lock: lock.entity_id, slot })} aria-label=${`${ctx.t('action.edit')}: ${label}`}>
                   ${ctx.t('action.edit')}
                 </button>
@@ -108,7 +111,10 @@ function lockCodes(ctx: ViewContext, lock: Lock) {
     ${ctx.admin
       ? editing?.slot === null
         ? editForm(ctx, lock, null, undefined)
-        : html`<button class="btn" @click=${() => ctx.on.editSlot({ lock: lock.entity_id, slot: null })}>${ctx.t('codes.record')}</button>`
+        : html`<div class="actions">
+            ${settable ? setCodeButton(ctx, lock.entity_id, null) : nothing}
+            <button class="btn" @click=${() => ctx.on.editSlot({ lock: lock.entity_id, slot: null })}>${ctx.t('codes.record')}</button>
+          </div>`
       : nothing}
   </section>`;
 }

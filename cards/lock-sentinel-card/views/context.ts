@@ -58,6 +58,8 @@ export interface ViewContext {
     editSlot(edit: SlotEdit | null): void;
     saveSlot(lock: string, slot: number, name: string, role: CodeRole, expires: string | null): void;
     deleteSlot(lock: string, slot: number): void;
+    /** Opens the "Set a new code" dialog for a slot (null: the admin picks the slot). Admins only. */
+    setCode(lock: string, slot: number | null): void;
     filter(change: Partial<TimelineFilter>): void;
     markReviewed(): void;
     downloadCsv(): void;

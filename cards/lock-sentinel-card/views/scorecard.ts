@@ -7,6 +7,7 @@ import { bar } from '../../shared/bar.js';
 import { chip, chipStyles } from '../../shared/chip.js';
 import { icon } from '../../shared/icon.js';
 import { gauge } from '../../shared/gauge.js';
+import { fixList, STRENGTH_CHECK } from './code-fixes.js';
 import type { ViewContext } from './context.js';
 
 export const STATUS_ICON: Record<CheckStatus, string> = { pass: mdiCheckCircle, warn: mdiAlert, fail: mdiCloseCircle, unknown: mdiHelpCircleOutline };
@@ -35,6 +36,7 @@ function checkRow(ctx: ViewContext, c: Check) {
       </summary>
       ${c.evidence ? html`<p><span class="label">${ctx.t('finding.evidence')}:</span> ${c.evidence}</p>` : nothing}
       ${c.status !== 'pass' && c.fix ? html`<p><span class="label">${ctx.t('finding.fix')}:</span> ${c.fix}</p>` : nothing}
+      ${c.id === STRENGTH_CHECK ? fixList(ctx) : nothing}
     </details>
     ${c.self_reported ? answer(ctx, c) : nothing}
   </li>`;
@@ -93,4 +95,6 @@ export const styles = [chipStyles, css`
   .verdict { font-size: 0.8em; color: var(--ls-muted); }
   .check details p { font-size: 0.9em; margin-left: 28px; }
   .check .answer { margin-left: auto; }
+  .slot-fixes { margin-left: 28px; }
+  .slot-fix { display: flex; flex-wrap: wrap; gap: 4px 8px; align-items: center; justify-content: space-between; padding: 2px 0; font-size: 0.9em; }
 `];

@@ -7,19 +7,18 @@ import type { Connection, MessageBase } from 'home-assistant-js-websocket';
 import { discoverLocks } from '../../adapters/discovery.js';
 import { protocol } from '../../adapters/index.js';
 import { captureHeader } from '../../ha/capture.js';
-import { isHaError, send } from '../../ha/command.js';
+import { send } from '../../ha/command.js';
 import { connectHa, HaConnectError } from '../../ha/connection.js';
 import { useNodeWebSocket } from '../../ha/node.js';
 import { SharedStore } from '../../ha/shared-store.js';
-import type { CodeRegistryEntry, CodeRole, SnapshotHeader } from '../../model/ha.js';
+import type { CodeRole, SnapshotHeader } from '../../model/ha.js';
 import type { Lock } from '../../model/lock.js';
-import { gateCode, proposeCode } from '../../services/code-gate.js';
+import { gateCode } from '../../services/code-gate.js';
+import { choosePin, CODE_ROLES as ROLES, readableCodes, refusal, registryEntry, sendCode, withEntry } from '../../services/code-setter.js';
 import { setCodeServiceCall } from '../../services/set-code.js';
 import { parseArgs, value } from '../args.js';
 import { UsageError, type Command } from '../command.js';
 import { pickSource } from '../source.js';
-
-const ROLES: readonly CodeRole[] = ['family', 'guest', 'service', 'admin'];
 
 interface Request {
   lock: string;
@@ -54,33 +53,9 @@ async function typedCode(): Promise<string | null> {
   return line ?? null;
 }
 
-/** Every code HA could read from any lock (the new code must differ from each). */
-function readableCodes(header: SnapshotHeader): string[] {
-  return Object.values(header.usercodes ?? {}).flatMap((slots) => Object.values(slots ?? {}))
-    .filter((v) => v?.in_use && typeof v.usercode === 'string' && v.usercode.trim() !== '')
-    .map((v) => v.usercode.trim());
-}
-
-/** HA's refusal, as one line that can never hold the code (digit runs are dropped, whatever HA echoed). */
-function refusal(err: unknown): string {
-  const msg = isHaError(err) ? `${err.code}: ${err.message}` : err instanceof Error ? err.message : 'no answer';
-  return msg.split('\n')[0].replace(/\d{4,}/g, '[digits]').slice(0, 200);
-}
-
+/** Zigbee2MQTT's friendly name is the device's name as discovered; a rename in HA (name_by_user) does not change the topic. */
 function mqttName(header: SnapshotHeader, lock: Lock): string | undefined {
-  const dev = header.device_registry?.find((d) => d.id === lock.device_id);
-  return dev?.name_by_user ?? dev?.name ?? undefined;
-}
-
-function record(existing: CodeRegistryEntry | undefined, req: Request, now: string): CodeRegistryEntry {
-  return {
-    lock: req.lock, slot: req.slot,
-    name: req.holder ?? existing?.name ?? 'Unnamed',
-    role: req.role ?? existing?.role ?? 'family',
-    added: now,
-    expires: req.expires ?? (req.holder === null ? existing?.expires ?? null : null),
-    set_strong: now,
-  };
+  return header.device_registry?.find((d) => d.id === lock.device_id)?.name ?? undefined;
 }
 
 async function setCode(conn: Connection, req: Request, typed: string | null): Promise<string> {
@@ -90,22 +65,16 @@ async function setCode(conn: Connection, req: Request, typed: string | null): Pr
   const lock = discoverLocks(header).find((l) => l.entity_id === req.lock);
   if (!lock) throw new UsageError(`no lock ${req.lock} in this Home Assistant`);
   if (!protocol(lock.protocol).codes.set) throw new UsageError(`${lock.name} (${protocol(lock.protocol).title}) has no service that sets codes`);
-  const readable = readableCodes(header);
-  let pin: string;
-  if (typed !== null) {
-    const verdict = gateCode(typed, readable);
-    if (!verdict.ok) throw new UsageError(`refused: the code is not strong enough or already in use (${verdict.reasons.join(', ')})`);
-    pin = typed.trim();
-  } else {
-    pin = proposeCode(readable);
-  }
+  const choice = choosePin(typed, readableCodes(header.usercodes));
+  if (!choice.ok) throw new UsageError(`refused: the code is not strong enough or already in use (${choice.reasons.join(', ')})`);
+  const pin = choice.pin;
   const ws = <T>(msg: { type: string }) => send<T>(conn, msg as MessageBase);
   const known = await protocol(lock.protocol).codes.options?.(ws, lock);
   const call = setCodeServiceCall(lock, req.slot, pin, { mqttName: mqttName(header, lock), ...known });
   try {
-    await send(conn, { type: 'call_service', ...call } as MessageBase);
+    await sendCode((c) => send(conn, { type: 'call_service', ...c } as MessageBase), call, pin);
   } catch (err) {
-    throw new UsageError(`Home Assistant did not set the code (${refusal(err)})`);
+    throw new UsageError(`Home Assistant did not set the code (${(err as Error).message})`);
   }
   if (typed === null) process.stdout.write(`New code for ${lock.name} slot ${req.slot}: ${pin}\n(shown once: Lock Sentinel keeps it nowhere; give it to its holder now)\n`);
   const store = new SharedStore(() => ({ callWS: <T>(msg: { type: string }) => send<T>(conn, msg as MessageBase) }));
@@ -113,8 +82,8 @@ async function setCode(conn: Connection, req: Request, typed: string | null): Pr
   try {
     const shared = await store.load();
     const existing = shared.code_registry.find((e) => e.lock === req.lock && e.slot === req.slot);
-    const entry = record(existing, req, now);
-    await store.save({ ...shared, code_registry: [...shared.code_registry.filter((e) => e !== existing), entry] });
+    const entry = registryEntry(existing, req.lock, req.slot, req, now);
+    await store.save({ ...shared, code_registry: withEntry(shared.code_registry, entry) });
     return `${lock.name} slot ${req.slot}: code set through ${call.domain}.${call.service}; recorded for ${entry.name} (${entry.role}${entry.expires ? `, expires ${entry.expires.slice(0, 10)}` : ''}), set strong ${now.slice(0, 10)}.`;
   } catch (err) {
     throw new UsageError(`the code was set, but the registry could not be saved (${refusal(err)}): record the holder in the card`);
