@@ -7,3 +7,5 @@ export const INITIAL_STATE: Record<string, unknown>;
 export function discoveryMessages(): MqttMessage[];
 export function bridgeOnline(): MqttMessage;
 export function stateMessage(state: Record<string, unknown>): MqttMessage;
+export function legacyActionSensor(): MqttMessage;
+export function removeLegacyActionSensor(): MqttMessage;
