@@ -9,7 +9,10 @@ import { join } from 'node:path';
 import type { Connection } from 'home-assistant-js-websocket';
 import { send } from '../../src/ha/command.js';
 import { blueprints } from '../../src/generate/blueprints.js';
-import { BREACH_SCRIPT_ID, ID_PREFIX } from '../../src/generate/generate.js';
+import { BREACH_SCRIPT_ID, generate, ID_PREFIX } from '../../src/generate/generate.js';
+import { install, installedIds, type HaRest } from '../../src/generate/installer.js';
+import { captureHeader } from '../../src/ha/capture.js';
+import { discoverLocks } from '../../src/adapters/discovery.js';
 import { callService, connect, lab, root, runCli, waitFor } from './support.js';
 import { act, loadLab } from './zwave-lab.js';
 import { api, removeAll, sleep, watchNotifications } from './generate-support.js';
@@ -78,6 +81,29 @@ describe('install, update, uninstall through HA\'s config API', () => {
     assert.match(r.stdout, /installed: 0 new, \d+ updated, 0 removed/);
     await sleep(1500);
     assert.deepEqual((await ours()).map((s) => s.entity_id).sort(), before);
+  });
+
+  test('an install interrupted half-way (the client gone after half the writes) can be run again and ends right', async () => {
+    await removeAll();
+    const gen = generate({ locks: discoverLocks(await captureHeader(conn, new Date())), registry: [], notify: [] });
+    const half = Math.floor(gen.automations.length / 2);
+    let writes = 0;
+    const dying: HaRest = {
+      request: (method, path, body) => {
+        if (method === 'POST' && ++writes > half) return Promise.reject(new Error('client gone'));
+        return api().request(method, path, body);
+      },
+    };
+    await assert.rejects(install(dying, gen, []), /client gone/);
+    await waitFor(async () => (await ours()).length === half || null, 20000, `HA loading the ${half} automations written before the interruption`);
+    const r = await install(api(), gen, []);
+    assert.equal(r.updated.length, half, 'what the first run wrote is updated');
+    assert.equal(r.created.length, gen.automations.length - half + Object.keys(gen.scripts).length, 'the rest is created');
+    assert.deepEqual(r.removed, []);
+    const loaded = await ours();
+    assert.deepEqual(loaded.map((s) => String(s.attributes.id)).sort(), gen.automations.map((a) => a.id).sort(), 'every automation once');
+    for (const s of loaded) assert.equal(s.state, 'on', `${s.entity_id} loaded`);
+    assert.deepEqual((await installedIds(api())).scripts, Object.keys(gen.scripts));
   });
 
   test('install refuses a notify target HA does not have, with one line', async () => {

@@ -111,15 +111,16 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the built CLI (bin/lock-sentinel.js → build/cli.js) with the given args and extra environment. */
-export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+/** Runs the built CLI (bin/lock-sentinel.js → build/cli.js) with the given args and extra environment (and stdin). */
+export function runCli(args: string[], env: Record<string, string> = {}, stdin?: string): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const base = { ...process.env };
     delete base.LOCK_SENTINEL_URL;
     delete base.LOCK_SENTINEL_TOKEN;
     const child = spawn(process.execPath, [join(root, 'bin', 'lock-sentinel.js'), ...args], {
-      cwd: root, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: root, env: { ...base, ...env }, stdio: ['pipe', 'pipe', 'pipe'],
     });
+    child.stdin.end(stdin ?? ''); // without input: an empty stdin, as </dev/null
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => { stdout += d; });
