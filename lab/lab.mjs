@@ -4,6 +4,7 @@
 //                                                writes .lab/<key>/lab.json (and points .lab/lab.json at it)
 //   node lab/lab.mjs down [--ha current|floor]   stop it (and unmount the chroot, even after a failed start)
 //   node lab/lab.mjs status [--ha current|floor] say whether it runs
+//   node lab/lab.mjs prepare [--ha current|floor] only build what `up` needs (venv or chroot), start nothing
 // The key defaults to $LAB_HA, else `current` (lab/versions.mjs).
 import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -48,14 +49,24 @@ async function answers(lab) {
   return r?.status === 200 && r.body.state === 'RUNNING';
 }
 
+/** Starts mosquitto on `port`, or on another free port should that one be taken meanwhile; returns the port it listens on. */
 async function startMosquitto(port) {
   mkdirSync(paths.mqttData, { recursive: true });
-  writeFileSync(paths.mqttConf, [
-    `listener ${port} 127.0.0.1`, 'allow_anonymous true', 'persistence true',
-    `persistence_location ${paths.mqttData}/`, 'log_dest stdout', 'log_type error', 'log_type warning', '',
-  ].join('\n'));
-  startDetached(MOSQUITTO, ['-c', paths.mqttConf], { logFile: paths.mqttLog, pidFile: paths.mqttPid, cwd: labDir });
-  await until(async () => !(await portFree(port)), 10000, `mosquitto did not listen on 127.0.0.1:${port} (see ${paths.mqttLog})`);
+  for (let attempt = 1; ; attempt++) {
+    writeFileSync(paths.mqttConf, [
+      `listener ${port} 127.0.0.1`, 'allow_anonymous true', 'persistence true',
+      `persistence_location ${paths.mqttData}/`, 'log_dest stdout', 'log_type error', 'log_type warning', '',
+    ].join('\n'));
+    startDetached(MOSQUITTO, ['-c', paths.mqttConf], { logFile: paths.mqttLog, pidFile: paths.mqttPid, cwd: labDir });
+    const up = await until(async () => {
+      if (!readPid(paths.mqttPid)) return 'exited';
+      return !(await portFree(port)) && 'listening';
+    }, 10000, `mosquitto did not listen on 127.0.0.1:${port} (see ${paths.mqttLog})`);
+    if (up === 'listening') return port;
+    if (attempt === 3) throw new Error(`mosquitto exited three times on start (see ${paths.mqttLog})`);
+    log(`mosquitto could not listen on 127.0.0.1:${port}; trying another port`);
+    port = await freePort();
+  }
 }
 
 async function startHass() {
@@ -117,11 +128,10 @@ async function up() {
   if (fresh) rmSync(paths.config, { recursive: true, force: true });
   const port = existing && !fresh && (await portFree(new URL(existing.url).port * 1)) ? Number(new URL(existing.url).port) : await freePort();
   const oldMqtt = existing && !fresh ? existing.mqtt.port : null;
-  const mqttPort = oldMqtt && (await portFree(oldMqtt)) ? oldMqtt : await freePort();
+  const mqttPort = await startMosquitto(oldMqtt && (await portFree(oldMqtt)) ? oldMqtt : await freePort());
   const url = `http://127.0.0.1:${port}`;
   const broker = { host: '127.0.0.1', port: mqttPort };
 
-  await startMosquitto(mqttPort);
   if (pinStoredHttp(paths.config, port)) log(`HTTP config in .storage/http set to 127.0.0.1:${port}`);
   writeConfig(paths.config, { port, httpYaml: !httpInStorage(paths.config) });
   log(`starting Home Assistant on ${url}${fresh ? ' (first start: onboarding)' : ''}`);
@@ -216,12 +226,24 @@ async function status() {
   return ok ? 0 : 1;
 }
 
+/** Builds the runtime `up` would build (a slow first time, then idempotent), and leaves nothing mounted. */
+function prepare() {
+  mkdirSync(labDir, { recursive: true });
+  try {
+    rt.prepare();
+  } finally {
+    rt.release();
+  }
+  log(`prepared Home Assistant ${VERSIONS[key].ha}`);
+}
+
 const cmd = process.argv[2];
 try {
   if (cmd === 'up') await up();
+  else if (cmd === 'prepare') prepare();
   else if (cmd === 'down') await down();
   else if (cmd === 'status') process.exitCode = await status();
-  else { console.error('usage: node lab/lab.mjs up|down|status [--ha current|floor]'); process.exitCode = 2; }
+  else { console.error('usage: node lab/lab.mjs up|down|status|prepare [--ha current|floor]'); process.exitCode = 2; }
 } catch (e) {
   console.error(`lab: ${e.message}`);
   if (existsSync(paths.hassLog)) {

@@ -14,15 +14,17 @@ export function portFree(port) {
   });
 }
 
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
+/** Lab services listen below the kernel's ephemeral range (32768-60999 on Linux), from which every outgoing
+ * connection on this machine takes its local port: a port picked there can be taken by a client between a restart's
+ * `down` and `up`. */
+const LAB_PORTS = { from: 20000, to: 32000 };
+
+export async function freePort() {
+  for (let i = 0; i < 200; i++) {
+    const port = LAB_PORTS.from + Math.floor(Math.random() * (LAB_PORTS.to - LAB_PORTS.from));
+    if (await portFree(port)) return port;
+  }
+  throw new Error(`no free port between ${LAB_PORTS.from} and ${LAB_PORTS.to}`);
 }
 
 export function alive(pid) {

@@ -1,6 +1,6 @@
 // Installs dependencies when missing and builds when sources are newer than the build.
 import { existsSync, statSync, readdirSync } from 'node:fs';
-import { execSync } from 'node:child_process';
+import { execSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -21,6 +21,27 @@ export function ensureInstalled() {
   if (!existsSync(marker) || statSync(marker).mtimeMs < statSync(lock).mtimeMs) {
     console.error('lock-sentinel: installing dependencies (npm ci)...');
     run('npm ci --no-audit --no-fund --loglevel=error');
+  }
+}
+
+/** Debian packages the browser, e2e and lab suites use: [package, the executable that shows it is there]. */
+const SYSTEM_PACKAGES = [['chromium', '/usr/bin/chromium'], ['mosquitto', '/usr/sbin/mosquitto'], ['debootstrap', '/usr/sbin/debootstrap']];
+
+/** Installs the missing ones with apt-get (root on Debian, as on a fresh CI machine); else says what to install. */
+export function ensureSystemPackages() {
+  const missing = SYSTEM_PACKAGES.filter(([, bin]) => !existsSync(bin)).map(([pkg]) => pkg);
+  if (!missing.length) return;
+  if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) {
+    console.error(`lock-sentinel: the tests need Debian's ${missing.join(', ')}: install them (apt-get install -y ${missing.join(' ')}) and run again`);
+    process.exit(2);
+  }
+  console.error(`lock-sentinel: installing ${missing.join(', ')} (apt-get)...`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  spawnSync('apt-get', ['update', '-qq'], { stdio: 'ignore', env });
+  const r = spawnSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: ['ignore', 'ignore', 'inherit'], env });
+  if (r.status !== 0) {
+    console.error(`lock-sentinel: apt-get could not install ${missing.join(', ')}`);
+    process.exit(2);
   }
 }
 

@@ -2,9 +2,9 @@
 //   --only unit|browser|lab   run one family of suites
 //   --ha current|floor        the lab suites against one Home Assistant only (default: each in turn)
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureInstalled, ensureBuilt } from './ensure.mjs';
+import { ensureInstalled, ensureBuilt, ensureSystemPackages } from './ensure.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const only = (() => {
@@ -19,6 +19,7 @@ const haOnly = (() => {
 
 ensureInstalled();
 ensureBuilt();
+if (only !== 'unit') ensureSystemPackages();
 
 function testFiles(dir) {
   const abs = join(root, dir);
@@ -72,6 +73,17 @@ const nodeTest = (files, extra = []) => ['--import', 'tsx', '--test', '--test-re
 const totals = { passed: 0, failed: 0 };
 const add = (r) => { totals.passed += r.passed; totals.failed += r.failed; };
 
+// The labs' slow first builds (a Debian chroot, Python venvs: network and disk more than CPU) run in the background
+// while the unit and browser suites run; each lab's start waits for its own build (`up` then finds it done).
+const labKeys = (!only || only === 'lab') && existsSync(join(root, 'lab/lab.mjs'))
+  ? (haOnly ? [haOnly] : Object.keys((await import('../lab/versions.mjs')).VERSIONS)) : [];
+if (labKeys.length) mkdirSync(join(root, '.lab'), { recursive: true });
+const prepared = new Map(labKeys.map((key) => [key, new Promise((resolve) => {
+  const log = openSync(join(root, '.lab', `prepare-${key}.log`), 'w');
+  spawn(process.execPath, ['lab/lab.mjs', 'prepare', '--ha', key], { cwd: root, stdio: ['ignore', log, log] })
+    .on('close', (code) => { closeSync(log); resolve(code); });
+})]));
+
 if (!only || only === 'unit') {
   // The build type-checks what ships; this checks the tests and benchmarks too (one test: it passes or fails).
   add(await runSuite('typecheck (tests included)', process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json'],
@@ -82,11 +94,11 @@ if ((!only || only === 'browser') && existsSync(join(root, 'web-test-runner.conf
   add(await runSuite('browser (chromium)', process.execPath,
     [join(root, 'node_modules/@web/test-runner/dist/bin.js'), '--config', 'web-test-runner.config.mjs'], parseWtr));
 }
-if ((!only || only === 'lab') && existsSync(join(root, 'lab/lab.mjs'))) {
+if (labKeys.length) {
   // Each Home Assistant the lab runs (lab/versions.mjs, or --ha <key>): start it, run the lab and the e2e suite
   // against it, stop it (which also unmounts its chroot, after a failed start too).
   const { VERSIONS } = await import('../lab/versions.mjs');
-  const keys = haOnly ? [haOnly] : Object.keys(VERSIONS);
+  const keys = labKeys;
   /** Test files that need the simulated Z-Wave locks say so in their first line. */
   const needsZwave = (f) => readFileSync(join(root, f), 'utf8').startsWith('// lab-needs: zwave');
   for (const key of keys) {
@@ -97,6 +109,8 @@ if ((!only || only === 'lab') && existsSync(join(root, 'lab/lab.mjs'))) {
     if (!suites.length) continue;
     const name = `HA ${VERSIONS[key].ha} (${key})`;
     const labJson = join(root, '.lab', key, 'lab.json');
+    const build = await prepared.get(key);
+    console.log(`\nlab build for ${name} (in the background): ${build === 0 ? 'done' : `exit ${build}, see .lab/prepare-${key}.log; the start retries it`}`);
     const up = await runSuite(`lab start, ${name}`, process.execPath, ['lab/lab.mjs', 'up', '--ha', key],
       (out) => (/lab ready/.test(out) ? { passed: 0, failed: 0 } : null));
     add(up);

@@ -4,8 +4,8 @@ import type { AccessEvent, AccessKind, AccessMethod, CodeSlot, FirmwareInfo, Loc
 import type { Check, Finding, RaisedFinding, Score } from './model/finding.js';
 import { discoverLocks, indexLocks, type LockIndex } from './adapters/discovery.js';
 import { buildTimeline } from './adapters/timeline.js';
-import { enrichAccess, protocol } from './adapters/index.js';
-import { Presence } from './adapters/presence.js';
+import { enrichAccess, protocol, PROTOCOLS } from './adapters/index.js';
+import { Presence } from './model/presence.js';
 import { EventStore } from './store/event-store.js';
 import { TimeZone } from './time/zone.js';
 import { THRESHOLDS, type Thresholds } from './thresholds.js';
@@ -22,7 +22,7 @@ import { aggregateFindings } from './rules/aggregate.js';
 import { validateEvent, validateHeader } from './model/validate.js';
 import { Masker } from './privacy/mask.js';
 import { maskedHeader } from './privacy/house-view.js';
-import type { StateChange } from './adapters/state-track.js';
+import type { StateChange } from './model/state-track.js';
 
 export interface LastAccess {
   time: string;
@@ -188,6 +188,7 @@ export class Auditor {
     const ctx: RuleContext = {
       header: this.header, rawStates: this.raw.states, mask: this.mask, locks: this.locks, index: this.index, timeline,
       presence: new Presence(this.header.states, this.maskedTracks()),
+      protocols: PROTOCOLS, protocolOf: protocol,
       history: { present: this.eventsPresent, earliest: this.store.coverage.start(this.snapshot ? now : Number.MAX_SAFE_INTEGER), protocolSince: this.protocolSince() },
       tz: this.tz, now, th: this.th,
       codes: inUseCodes(this.header),
@@ -213,7 +214,7 @@ export class Auditor {
   /** From when the locks' live protocol events are in the stream (see AuditOptions.protocolEventsSince). */
   private protocolSince(): number | null {
     if (this.protocolEventsSince !== null) return this.protocolEventsSince;
-    const carries = this.store.access.some((e) => e.via === 'protocol' && protocol(this.index.byEntity.get(e.lock)?.protocol ?? 'generic').eventTypes.length > 0);
+    const carries = this.store.access.some((e) => e.via === 'protocol' && protocol(this.index.byEntity.get(e.lock)?.protocol).eventTypes.length > 0);
     return carries ? this.store.earliest : null;
   }
 

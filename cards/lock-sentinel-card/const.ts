@@ -10,7 +10,5 @@ export const VIEWS = ['overview', 'alerts', 'codes', 'timeline', 'scorecard'] as
 export type View = (typeof VIEWS)[number];
 /** Finding ids that are live alerts (need action now), as opposed to hygiene findings. */
 export { LIVE_FINDINGS as ALERT_IDS } from '../../src/model/alerts.js';
-/** Protocol events only admins may subscribe to. */
-export { LOCK_EVENT_TYPES as PROTOCOL_EVENTS } from '../../src/adapters/index.js';
 /** The dashboard strategy's type (`strategy: {type: custom:lock-sentinel}`; element ll-strategy-dashboard-lock-sentinel). */
 export const STRATEGY_TYPE = 'lock-sentinel';

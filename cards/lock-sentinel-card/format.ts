@@ -1,6 +1,6 @@
 // Dates and times in the user's locale, all over Intl so no per-language date tables ship: relative times through
 // Intl.RelativeTimeFormat, absolute ones through Intl.DateTimeFormat, each made once per formatter.
-import type { HomeAssistant } from './hass.js';
+import type { HomeAssistant } from './data/hass.js';
 
 export interface Formatter {
   dateTime(time: number | string): string;

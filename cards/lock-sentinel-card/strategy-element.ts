@@ -1,7 +1,7 @@
 // Registers the dashboard strategy with HA: the element HA calls `generate` on, and the entry that lists it in
 // Add dashboard (HA 2026.5+). The generator itself loads only when a strategy dashboard is opened.
 import { DOCS_URL, STRATEGY_TYPE as TYPE } from './const.js';
-import type { HomeAssistant } from './hass.js';
+import type { HomeAssistant } from './data/hass.js';
 import { english, loadTable, translator } from './i18n.js';
 
 export class LockSentinelStrategy extends HTMLElement {

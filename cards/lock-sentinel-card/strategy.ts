@@ -4,8 +4,8 @@
 import { discoverLocks } from '../../src/adapters/discovery.js';
 import type { Lock } from '../../src/model/lock.js';
 import { CARD_TAG, STRATEGY_TYPE, type View } from './const.js';
-import type { HomeAssistant } from './hass.js';
-import { buildHeader, EMPTY_SHARED } from './header.js';
+import type { HomeAssistant } from './data/hass.js';
+import { buildHeader, EMPTY_SHARED } from './data/header.js';
 import type { Translate } from './i18n.js';
 
 export const STRATEGY_TAG = `ll-strategy-dashboard-${STRATEGY_TYPE}`;

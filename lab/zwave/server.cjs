@@ -3,10 +3,10 @@
 // @zwave-js/server, talking over an in-memory serial port to a mock controller
 // and mock lock nodes. Only the radio and the lock hardware are simulated.
 //
-//   node server.cjs [--port 3000] [--control-port 3001] [--cache-dir DIR]
+//   node server.cjs [--port 3000] [--server-port 3002] [--control-port 3001] [--cache-dir DIR]
 //
-// Clients connect to ws://127.0.0.1:<port>, a schema shim (schema-shim.cjs) in front of the real server, which
-// lets API schema 51 clients (HA 2026.11) use @zwave-js/server 3.10.2 (schema 0-50).
+// Clients connect to ws://127.0.0.1:<port>, a schema shim (schema-shim.cjs) in front of the real server (on
+// <server-port>), which lets API schema 51 clients (HA 2026.11) use @zwave-js/server 3.10.2 (schema 0-50).
 //
 // Control channel (HTTP on 127.0.0.1:<control-port>, JSON in and out):
 //   GET  /health           {"ready":true,"home_id":N,"nodes":[2,3]}
@@ -15,7 +15,6 @@
 // Every answer is JSON; errors are {"error":"<one line>"} with status 400/404.
 
 const http = require('node:http');
-const net = require('node:net');
 const fs = require('node:fs');
 const path = require('node:path');
 const os = require('node:os');
@@ -59,30 +58,19 @@ const ACCESS_CONTROL_EVENTS = [1, 2, 3, 4, 5, 6, 11, 12, 13, 14, 16, 19, 21, 22,
 const HOME_SECURITY_EVENTS = [3, 4];
 
 function parseArgs(argv) {
-  const opts = { port: 3000, controlPort: 3001, cacheDir: path.join(os.tmpdir(), 'lock-sentinel-zwave-cache') };
+  const opts = { port: 3000, serverPort: 3002, controlPort: 3001, cacheDir: path.join(os.tmpdir(), 'lock-sentinel-zwave-cache') };
   for (let i = 2; i < argv.length; i += 2) {
     const [key, value] = [argv[i], argv[i + 1]];
     if (key === '--port') opts.port = Number(value);
+    else if (key === '--server-port') opts.serverPort = Number(value);
     else if (key === '--control-port') opts.controlPort = Number(value);
     else if (key === '--cache-dir') opts.cacheDir = path.resolve(value);
-    else throw new Error(`unknown option ${key} (use --port, --control-port, --cache-dir)`);
+    else throw new Error(`unknown option ${key} (use --port, --server-port, --control-port, --cache-dir)`);
   }
-  for (const k of ['port', 'controlPort']) {
+  for (const k of ['port', 'serverPort', 'controlPort']) {
     if (!Number.isInteger(opts[k]) || opts[k] <= 0 || opts[k] > 65535) throw new Error(`--${k} must be a TCP port`);
   }
   return opts;
-}
-
-/** A free TCP port on loopback (for the real server behind the schema shim). */
-function freeLoopbackPort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 function log(message) {
@@ -453,7 +441,7 @@ async function main() {
 
   // The real server listens on a loopback port of its own; clients reach it through the schema shim on --port
   // (schema-shim.cjs: HA 2026.11's client wants API schema 51, which no published server speaks yet).
-  const serverPort = await freeLoopbackPort();
+  const serverPort = opts.serverPort;
   const server = new ZwavejsServer(driver, { port: serverPort, host: '127.0.0.1', logger: quietLogger, enableDNSServiceDiscovery: false });
   await server.start(false);
   const shim = await startSchemaShim({ host: '127.0.0.1', port: opts.port, upstreamUrl: `ws://127.0.0.1:${serverPort}`, log });

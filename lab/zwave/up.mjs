@@ -46,8 +46,9 @@ async function reusable(lab, p) {
 
 async function startServer(p) {
   const port = await freePort();
+  const serverPort = await freePort();
   const controlPort = await freePort();
-  startDetached(process.execPath, [join(here, 'server.cjs'), '--port', String(port), '--control-port', String(controlPort),
+  startDetached(process.execPath, [join(here, 'server.cjs'), '--port', String(port), '--server-port', String(serverPort), '--control-port', String(controlPort),
     '--cache-dir', p.cache], { logFile: p.log, pidFile: p.pid, cwd: here });
   const control = `http://127.0.0.1:${controlPort}`;
   await until(async () => {

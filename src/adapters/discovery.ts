@@ -1,12 +1,10 @@
 // Finds the house's locks and what belongs to each: protocol (from the entity registry platform), device,
-// battery, firmware, door and tamper sensors, Zigbee2MQTT action entities.
+// battery, firmware and door; each protocol names the other entities of the device it reads (`Protocol.discover`).
 import type { EntityRegistryEntry, HassState, SnapshotHeader } from '../model/ha.js';
-import type { FirmwareInfo, Lock } from '../model/lock.js';
-import { protocolOfPlatform } from './index.js';
-import { isJamSensor, isKeypadDisabledSensor } from './lock-state.js';
-import type { SensorRole } from './protocol.js';
+import type { FirmwareInfo, Lock, LockIndex, SensorRole } from '../model/lock.js';
+import { PROTOCOLS, protocolOfPlatform } from './index.js';
 
-export type { SensorRole };
+export type { LockIndex, SensorRole };
 
 const domainOf = (id: string) => id.slice(0, id.indexOf('.'));
 const objectId = (id: string) => id.slice(id.indexOf('.') + 1);
@@ -14,16 +12,6 @@ const objectId = (id: string) => id.slice(id.indexOf('.') + 1);
 function numeric(v: unknown): number | null {
   const n = typeof v === 'string' ? Number(v) : v;
   return typeof n === 'number' && Number.isFinite(n) ? n : null;
-}
-
-export interface LockIndex {
-  locks: Lock[];
-  byEntity: Map<string, Lock>;
-  byDevice: Map<string, Lock>;
-  /** Action and door entities → their lock. */
-  byRelated: Map<string, Lock>;
-  /** Binary sensors that report a lock's problems → the lock and what the sensor tells. */
-  bySensor: Map<string, { lock: Lock; role: SensorRole }>;
 }
 
 /** Entities on the same device as the lock; without a registry, entities whose object id starts with the lock's. */
@@ -53,12 +41,8 @@ function lockOf(state: HassState, states: HassState[], reg: Map<string, EntityRe
   const cls = (s: HassState) => s.attributes?.device_class;
   const batterySensor = related.find((s) => domainOf(s.entity_id) === 'sensor' && cls(s) === 'battery' && numeric(s.state) !== null);
   const attrBattery = numeric(state.attributes?.battery_level ?? state.attributes?.battery);
-  const events = related.filter((s) => domainOf(s.entity_id) === 'event' && (s.attributes?.event_type !== undefined || s.entity_id.endsWith('_action')));
-  const actionSensors = related.filter((s) => domainOf(s.entity_id) === 'sensor' && s.entity_id.endsWith('_action'));
-  const binaries = related.filter((s) => domainOf(s.entity_id) === 'binary_sensor');
-  const bin = (c: string[]) => binaries.find((s) => c.includes(String(cls(s))))?.entity_id ?? null;
-  const tampers = binaries.filter((s) => cls(s) === 'tamper').map((s) => s.entity_id);
-  return {
+  const door = related.find((s) => domainOf(s.entity_id) === 'binary_sensor' && ['door', 'opening', 'window'].includes(String(cls(s))));
+  const lock: Lock = {
     entity_id: state.entity_id,
     name: (typeof state.attributes?.friendly_name === 'string' && state.attributes.friendly_name.trim()) || state.entity_id,
     protocol: protocolOfPlatform(entry?.platform),
@@ -68,15 +52,17 @@ function lockOf(state: HassState, states: HassState[], reg: Map<string, EntityRe
     battery: batterySensor ? numeric(batterySensor.state) : attrBattery,
     battery_entity: batterySensor?.entity_id ?? null,
     firmware: firmwareOf(related),
-    door_entity: bin(['door', 'opening', 'window']),
-    tamper_entity: tampers[0] ?? null,
-    tamper_entities: tampers,
-    jam_entity: binaries.find((s) => isJamSensor(s.entity_id))?.entity_id ?? null,
-    keypad_disabled_entity: binaries.find((s) => isKeypadDisabledSensor(s.entity_id))?.entity_id ?? null,
-    action_entities: (events.length ? events : actionSensors).map((s) => s.entity_id),
-    action_user_entity: related.find((s) => s.entity_id.startsWith('sensor.') && s.entity_id.endsWith('_action_user'))?.entity_id ?? null,
-    action_source_entity: related.find((s) => s.entity_id.startsWith('sensor.') && s.entity_id.endsWith('_action_source_name'))?.entity_id ?? null,
+    door_entity: door?.entity_id ?? null,
+    tamper_entity: null,
+    tamper_entities: [],
+    jam_entity: null,
+    keypad_disabled_entity: null,
+    action_entities: [],
+    action_user_entity: null,
+    action_source_entity: null,
   };
+  for (const p of PROTOCOLS) Object.assign(lock, p.discover?.(state, related));
+  return lock;
 }
 
 /** Every lock entity of the house (disabled registry entries excluded), sorted by entity id. */

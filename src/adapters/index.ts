@@ -1,6 +1,6 @@
 // The one list of protocols. The store, the generator, the alert-coverage rule, the live feed, the capture and the
 // card iterate it. A new protocol is one module and one line here.
-import type { LockIndex } from './discovery.js';
+import type { LockIndex } from '../model/lock.js';
 import { lockState } from './lock-state.js';
 import { matter } from './matter.js';
 import type { Emit, Protocol, ProtocolId, StoredRecord } from './protocol.js';
@@ -13,8 +13,12 @@ export const PROTOCOLS: readonly Protocol[] = [zwaveJs, zha, zigbee2mqtt, matter
 
 const BY_ID = new Map<ProtocolId, Protocol>(PROTOCOLS.map((p) => [p.id, p]));
 
-export function protocol(id: ProtocolId): Protocol {
-  return BY_ID.get(id) ?? lockState;
+/** The protocol every lock speaks besides its own: its lock entity's states and its device's problem sensors. */
+export const STATE_PROTOCOL: Protocol = lockState;
+
+/** A protocol by id (the lock-state protocol for none or an unknown id). */
+export function protocol(id: ProtocolId | null | undefined): Protocol {
+  return (id && BY_ID.get(id)) || STATE_PROTOCOL;
 }
 
 /** The protocol of an entity registry platform (`generic` for every other integration). */

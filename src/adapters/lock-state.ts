@@ -1,10 +1,11 @@
 // Every lock, and the only source for generic locks: the lock entity's own state changes (`unlocked`/`open`,
 // `locked`, `jammed`) with `changed_by` where the integration sets it, and the problem sensors on the lock's
 // device (tamper, jam, keypad disabled). Shapes: shared/ha-reference.md §5.
+import type { HassState } from '../model/ha.js';
 import type { AccessKind, AccessMethod, Lock } from '../model/lock.js';
 import type { ConfigMap, Subject } from '../model/automation.js';
 import {
-  access, hasEntities, intern, jinjaList, str, type Emit, type Protocol, type SensorRole, type SignalSpec, type StateRecord,
+  access, hasEntities, intern, jinjaList, str, type Emit, type LockCompanions, type Protocol, type SensorRole, type SignalSpec, type StateRecord,
 } from './protocol.js';
 
 const OPEN = ['unlocked', 'open'];
@@ -41,6 +42,18 @@ export function methodFromChangedBy(changedBy: string | null): AccessMethod {
 export const isJamSensor = (id: string) => /_(lock_)?jam(med)?$/.test(id);
 export const isKeypadDisabledSensor = (id: string) => /_keypad_temporar(y|ily)_disabled$/.test(id);
 
+/** The problem sensors on the lock's device: tamper (every one), jam and keypad disabled. */
+function discover(_lock: HassState, related: HassState[]): Partial<LockCompanions> {
+  const binaries = related.filter((s) => s.entity_id.startsWith('binary_sensor.'));
+  const tampers = binaries.filter((s) => s.attributes?.device_class === 'tamper').map((s) => s.entity_id);
+  return {
+    tamper_entity: tampers[0] ?? null,
+    tamper_entities: tampers,
+    jam_entity: binaries.find((s) => isJamSensor(s.entity_id))?.entity_id ?? null,
+    keypad_disabled_entity: binaries.find((s) => isKeypadDisabledSensor(s.entity_id))?.entity_id ?? null,
+  };
+}
+
 const SENSOR_EVENTS: Record<SensorRole, [AccessKind, AccessMethod]> = {
   tamper: ['tamper', 'unknown'],
   jam: ['jam', 'unknown'],
@@ -69,6 +82,7 @@ export const lockState: Protocol<StateRecord> = {
   platforms: [],
   eventTypes: [],
   capabilities: { failures: false, tamper: true, lockout: true, jam: true, codes: 'none' },
+  discover,
 
   recordState(entity, old, nu, t) {
     const s = nu ?? old;

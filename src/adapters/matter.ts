@@ -3,7 +3,7 @@
 // not exposed (HA 2026.x). Codes are write-only: `matter.set_lock_credential` sets a PIN, none is ever read back.
 // Shapes: shared/ha-reference.md §4 and §11.
 import type { AccessMethod } from '../model/lock.js';
-import { fromLockState, methodFromChangedBy } from './lock-state.js';
+import { fromLockState, lockState, methodFromChangedBy } from './lock-state.js';
 import { table, type Protocol, type StateRecord } from './protocol.js';
 
 /** `changed_by` values of Matter's LockOperation source. */
@@ -33,7 +33,7 @@ export const matter: Protocol = {
   // The lock entity's state changes are recorded by the lock-state module; a Matter lock's are read here.
   toAccess(rec, index, emit) {
     const r = rec as StateRecord;
-    if (rec.p !== 'generic' || !r.entity.startsWith('lock.')) return false;
+    if (rec.p !== lockState.id || !r.entity.startsWith('lock.')) return false;
     const lock = index.byEntity.get(r.entity);
     if (lock?.protocol !== 'matter') return false;
     fromLockState(r, lock, (r.detail !== null ? SOURCES[r.detail] : undefined) ?? methodFromChangedBy(r.detail), emit);

@@ -1,11 +1,11 @@
 // What a protocol module is: everything Lock Sentinel knows about one way locks report to Home Assistant.
 // The store, the generator, the alert-coverage rule, the live feed, the capture and the card iterate PROTOCOLS
 // (adapters/index.ts) and read these fields; no other module names a protocol's facts.
-import type { HassEvent, HassState, UsercodeResponse } from '../model/ha.js';
-import type { AccessEvent, AccessKind, AccessMethod, Lock, Protocol as ProtocolId } from '../model/lock.js';
+import type { HassEvent, HassState, UsercodeResponse, WsCall } from '../model/ha.js';
+import type { AccessEvent, AccessKind, AccessMethod, Lock, LockIndex, Protocol as ProtocolId, SensorRole } from '../model/lock.js';
 import type { ConfigMap, Input, Subject } from '../model/automation.js';
-import type { LockIndex } from './discovery.js';
-import type { StateChange } from './state-track.js';
+import type { ProtocolFacts, Signal } from '../model/protocol.js';
+import type { StateChange } from '../model/state-track.js';
 
 export type { ProtocolId };
 
@@ -21,18 +21,7 @@ export function access(
   return { seq: 0, lock, time, kind, method, slot: known, success, actor, label, via };
 }
 
-/** What the generated alerts react to. */
-export type Signal = 'unlock' | 'failed' | 'lockout' | 'tamper' | 'jam';
-export const SIGNALS: readonly Signal[] = ['unlock', 'failed', 'lockout', 'tamper', 'jam'];
-
-/** The alert signal an access event is (null: no alert reacts to it). */
-export function signalOf(e: AccessEvent): Signal | null {
-  switch (e.kind) {
-    case 'unlock': return e.success ? 'unlock' : null;
-    case 'failed': case 'lockout': case 'tamper': case 'jam': return e.kind;
-    default: return null;
-  }
-}
+export { SIGNALS, signalOf, type Capabilities, type Signal } from '../model/protocol.js';
 
 /** What the store keeps of one raw event: the protocol that recognised it, its time, and that protocol's fields. */
 export interface StoredRecord {
@@ -48,19 +37,7 @@ export interface StateRecord extends StoredRecord {
   detail: string | null;
 }
 
-/** Binary sensors on a lock's device that report its problems. */
-export type SensorRole = 'tamper' | 'jam' | 'keypad_disabled';
-
-export interface Capabilities {
-  /** Reports each wrong code (or a code limit), so failed-attempt bursts can be seen. */
-  failures: boolean;
-  tamper: boolean;
-  /** Reports "code limit exceeded" / "keypad disabled". */
-  lockout: boolean;
-  jam: boolean;
-  /** Whether Home Assistant can read the PINs back, only set them, or neither. */
-  codes: 'read' | 'write-only' | 'none';
-}
+export type { SensorRole };
 
 /** What the generator's signal builders may know about the subject beyond its own protocol. */
 export interface SignalEnv {
@@ -94,8 +71,7 @@ export interface ServiceCall {
   target?: { entity_id: string };
 }
 
-/** A websocket command through whichever connection the caller has (CLI or card). */
-export type WsCall = <T>(msg: { type: string; [key: string]: unknown }) => Promise<T>;
+export type { WsCall };
 
 export interface CodeOptions {
   /** Zigbee2MQTT friendly name (the device's registry name); defaults to the lock's name. */
@@ -110,21 +86,24 @@ export interface CodeServices {
   clear?(lock: Lock, slot: number, options?: CodeOptions): ServiceCall;
 }
 
+/** The entities of a lock's device that a protocol reads, as discovery finds them (each protocol fills its own). */
+export type LockCompanions = Pick<Lock,
+  'tamper_entity' | 'tamper_entities' | 'jam_entity' | 'keypad_disabled_entity' | 'action_entities' | 'action_user_entity' | 'action_source_entity'>;
+
 /** Blueprint input naming the entities a protocol's triggers read (entity selectors). */
 export interface BlueprintInput {
   name: string;
   config: ConfigMap;
 }
 
-export interface Protocol<R extends StoredRecord = StoredRecord> {
-  id: ProtocolId;
-  /** How evidence names the protocol ("ZHA: codes cannot be read back"). */
-  title: string;
+export interface Protocol<R extends StoredRecord = StoredRecord> extends ProtocolFacts {
   /** Entity registry platforms whose locks speak this protocol. */
   platforms: readonly string[];
-  /** HA bus events it reads (besides state changes); only admins may subscribe to them. */
-  eventTypes: readonly string[];
-  capabilities: Capabilities;
+  /**
+   * Which entities of the lock's device (`related`: same device, or named after the lock without a registry) this
+   * protocol reads. Discovery asks every protocol, whatever the lock's own.
+   */
+  discover?(lock: HassState, related: HassState[]): Partial<LockCompanions>;
   /** A bus event of one of `eventTypes` → the record kept, or null when it is not a lock report. */
   recordEvent?(e: HassEvent, t: number): R | null;
   /** A state change of an entity this protocol reads → the record kept, or null. */
@@ -140,8 +119,6 @@ export interface Protocol<R extends StoredRecord = StoredRecord> {
   /** Jinja: when this protocol reports the subject lock's unlocks itself (null: it cannot for this subject). */
   reportsUnlocks?(s: Subject): string | null;
   describe?(t: string): TriggerDescription;
-  /** Automation text that shows an alert reacts to this protocol's reports (the alert-coverage rule). */
-  coverage?: { refs: string[]; signals: Partial<Record<Signal, RegExp>> };
   /** Blueprint inputs its triggers read. */
   inputs?: BlueprintInput[];
   codes: CodeServices;

@@ -4,10 +4,10 @@
 import type { Input } from '../model/automation.js';
 import type { HassState } from '../model/ha.js';
 import type { AccessEvent, AccessKind, AccessMethod, Lock } from '../model/lock.js';
-import type { LockIndex } from './discovery.js';
-import { StateTrack, type StateChange } from './state-track.js';
+import type { LockIndex } from '../model/lock.js';
+import { StateTrack, type StateChange } from '../model/state-track.js';
 import {
-  access, hasEntities, intern, jinjaList, num, str, type CodeOptions, type Protocol, type ServiceCall, type Signal, type StateRecord, table } from './protocol.js';
+  access, hasEntities, intern, jinjaList, num, str, type CodeOptions, type LockCompanions, type Protocol, type ServiceCall, type Signal, type StateRecord, table } from './protocol.js';
 
 interface Z2mRecord extends StateRecord {
   p: 'zigbee2mqtt';
@@ -41,12 +41,25 @@ const SOURCES: Record<string, AccessMethod> = table({
 
 const NOT_AN_ACTION = new Set(['unknown', 'unavailable', '', 'None']);
 
+const ACTION = '_action';
 const isActionEntity = (entity: string, s: HassState | null) => entity.startsWith('event.')
-  ? s?.attributes?.event_type !== undefined || entity.endsWith('_action')
-  : entity.startsWith('sensor.') && entity.endsWith('_action');
+  ? s?.attributes?.event_type !== undefined || entity.endsWith(ACTION)
+  : entity.startsWith('sensor.') && entity.endsWith(ACTION);
 const USER_SENSOR = '_action_user';
 const SOURCE_SENSOR = '_action_source_name';
 const isTracked = (entity: string) => entity.startsWith('sensor.') && (entity.endsWith(USER_SENSOR) || entity.endsWith(SOURCE_SENSOR));
+
+/** The lock's action entities (its event entities, else its legacy action sensors) and its user and source sensors. */
+function discover(_lock: HassState, related: HassState[]): Partial<LockCompanions> {
+  const events = related.filter((s) => s.entity_id.startsWith('event.') && isActionEntity(s.entity_id, s));
+  const sensors = related.filter((s) => s.entity_id.startsWith('sensor.') && isActionEntity(s.entity_id, s));
+  const sensor = (suffix: string) => related.find((s) => s.entity_id.startsWith('sensor.') && s.entity_id.endsWith(suffix))?.entity_id ?? null;
+  return {
+    action_entities: (events.length ? events : sensors).map((s) => s.entity_id),
+    action_user_entity: sensor(USER_SENSOR),
+    action_source_entity: sensor(SOURCE_SENSOR),
+  };
+}
 
 /** Actions whose user and source sit in the lock's own action sensors, to be read at the action's time. */
 const readFromSensors = new WeakSet<AccessEvent>();
@@ -139,6 +152,7 @@ export const zigbee2mqtt: Protocol<Z2mRecord> = {
   platforms: ['mqtt'],
   eventTypes: [],
   capabilities: { failures: true, tamper: false, lockout: false, jam: false, codes: 'write-only' },
+  discover,
 
   recordState(entity, old, nu, t) {
     if (!isActionEntity(entity, nu ?? old)) return null;

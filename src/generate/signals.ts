@@ -1,7 +1,7 @@
 // The generator's view of the protocols: each signal's triggers and Jinja tests, gathered from the protocol modules
 // (adapters/index.ts) of the subject's lock. Triggers are broad (event type, device); the test narrows them, so the
 // same test serves `trigger` and `wait.trigger`.
-import { protocol } from '../adapters/index.js';
+import { protocol, STATE_PROTOCOL } from '../adapters/index.js';
 import type { Protocol, Signal, SignalEnv } from '../adapters/protocol.js';
 import type { ConfigMap, Subject } from './types.js';
 
@@ -9,12 +9,12 @@ export type { Signal };
 
 /** The subject's protocols, each once; the lock-state module (every lock's states and problem sensors) last. */
 function protocolsOf(s: Subject): Protocol[] {
-  const list = [...new Set([...s.protocols, 'generic' as const].map(protocol))];
-  return [...list.filter((p) => p.id !== 'generic'), protocol('generic')];
+  const own = [...new Set(s.protocols.map(protocol))].filter((p) => p !== STATE_PROTOCOL);
+  return [...own, STATE_PROTOCOL];
 }
 
 function env(s: Subject): SignalEnv {
-  const reporters = protocolsOf(s).filter((p) => p.id !== 'generic').map((p) => p.reportsUnlocks?.(s) ?? null);
+  const reporters = protocolsOf(s).filter((p) => p !== STATE_PROTOCOL).map((p) => p.reportsUnlocks?.(s) ?? null);
   return {
     unlockReporters: reporters.filter((r): r is string => r !== null),
     unlocksReported: reporters.length > 0 && reporters.every((r) => r !== null),

@@ -1,14 +1,12 @@
-// A snapshot (the engine's input) captured from a live Home Assistant. What HA refuses this user is left out,
-// and the engine reports those checks as unknown.
-import { getConfig, getStates, type Connection, type MessageBase } from 'home-assistant-js-websocket';
-import type {
-  DeviceRegistryEntry, EntityRegistryEntry, HassCurrentUser, HassState, HassUser, Snapshot, SnapshotHeader, UsercodeResponse,
-} from '../model/ha.js';
-import { isHaError, send, sendOptional } from './command.js';
-import { SharedStore, type SharedData } from './shared-store.js';
-import { protocol, protocolOfPlatform } from '../adapters/index.js';
-import type { WsCall } from '../adapters/protocol.js';
+// A snapshot (the engine's input) captured from a live Home Assistant over the CLI's connection: the house, the
+// admin data and the shared data, assembled by src/ha/house.ts exactly as the card assembles its own.
+import type { Connection, MessageBase } from 'home-assistant-js-websocket';
+import type { WsCall } from '../model/ha.js';
+import type { Snapshot, SnapshotHeader } from '../model/ha.js';
+import { isHaError, send } from './command.js';
 import { historyEntities, historyEvents } from './history.js';
+import { assembleHeader, codeLocks, readAdminData, readHouse } from './house.js';
+import { SharedStore, type SharedData } from './shared-store.js';
 
 export interface CaptureOptions {
   /** Days of history to include as events (0: none). */
@@ -17,66 +15,19 @@ export interface CaptureOptions {
   now?: Date;
 }
 
-async function automationConfigs(conn: Connection, states: HassState[]): Promise<Record<string, unknown>[] | undefined> {
-  const configs: Record<string, unknown>[] = [];
-  for (const s of states.filter((x) => x.entity_id.startsWith('automation.'))) {
-    const r = await sendOptional<{ config: Record<string, unknown> }>(conn, { type: 'automation/config', entity_id: s.entity_id });
-    if (!r) return undefined;
-    configs.push(r.config);
-  }
-  return configs;
-}
-
-/** The codes of every lock whose protocol can read them, or undefined when HA cannot or will not tell this user. */
-async function usercodes(conn: Connection, registry: EntityRegistryEntry[] | undefined): Promise<Record<string, UsercodeResponse> | undefined> {
-  if (!registry) return undefined;
-  const call: WsCall = (msg) => send(conn, msg as MessageBase);
-  const out: Record<string, UsercodeResponse> = {};
-  for (const e of registry.filter((r) => r.entity_id.startsWith('lock.') && !r.disabled_by)) {
-    const read = protocol(protocolOfPlatform(e.platform)).codes.read;
-    if (!read) continue;
-    try {
-      out[e.entity_id] = await read(call, e);
-    } catch (err) {
-      if (isHaError(err)) return undefined;
-      throw err;
-    }
-  }
-  return out;
-}
+/** The connection as the one websocket call the capture and the card share. */
+export const wsCall = (conn: Connection): WsCall => (msg) => send(conn, msg as MessageBase);
 
 export async function captureHeader(conn: Connection, now: Date): Promise<SnapshotHeader> {
-  const [config, states] = await Promise.all([getConfig(conn), getStates(conn)]);
-  const entity_registry = await sendOptional<EntityRegistryEntry[]>(conn, { type: 'config/entity_registry/list' });
-  const device_registry = await sendOptional<DeviceRegistryEntry[]>(conn, { type: 'config/device_registry/list' });
-  const users = await sendOptional<HassUser[]>(conn, { type: 'config/auth/list' });
-  const current_user = await send<HassCurrentUser>(conn, { type: 'auth/current_user' });
-  const header: SnapshotHeader = {
-    version: 1,
-    captured_at: now.toISOString(),
-    config: { ...config } as SnapshotHeader['config'],
-    states: states as HassState[],
-    current_user,
-  };
-  if (entity_registry) header.entity_registry = entity_registry;
-  if (device_registry) header.device_registry = device_registry;
-  if (users) header.users = users;
-  const automations = await automationConfigs(conn, header.states);
-  if (automations) header.automations = automations;
-  const codes = await usercodes(conn, entity_registry);
-  if (codes) header.usercodes = codes;
-  const shared = await sharedData(conn);
-  if (shared) {
-    header.code_registry = shared.code_registry;
-    header.reviews = shared.reviews;
-    header.checklist = shared.checklist;
-  }
-  return header;
+  const call = wsCall(conn);
+  const house = await readHouse(call);
+  const admin = await readAdminData(call, house.states, codeLocks(house));
+  return assembleHeader(house, admin, await sharedData(call), now.getTime());
 }
 
 /** The registry, review marks and checklist the household keeps in HA (the card's store), as the card reads them. */
-async function sharedData(conn: Connection): Promise<SharedData | undefined> {
-  const store = new SharedStore(() => ({ callWS: <T>(msg: { type: string }) => send<T>(conn, msg as MessageBase) }));
+async function sharedData(call: WsCall): Promise<SharedData | undefined> {
+  const store = new SharedStore(() => ({ callWS: call }));
   try {
     return await store.load();
   } catch (err) {
@@ -91,7 +42,7 @@ export async function captureSnapshot(conn: Connection, opts: CaptureOptions): P
   if (opts.days <= 0) return header;
   const ids = historyEntities(header);
   const start = new Date(now.getTime() - opts.days * 86400_000);
-  const events = await historyEvents((msg) => send(conn, msg as MessageBase), ids, start, now, (done, total) => {
+  const events = await historyEvents(wsCall(conn), ids, start, now, (done, total) => {
     opts.onProgress?.(`history: ${done}/${total} entities, last ${opts.days} day(s)`);
   });
   return { ...header, events };

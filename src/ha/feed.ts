@@ -1,12 +1,21 @@
-// The live event feed: HA events a lock audit needs, delivered in HA's shape. The library re-subscribes after a
-// reconnect. Non-admin users may only subscribe to allow-listed types (state_changed); refused types are reported.
-import { subscribeEntities, type Connection, type HassEntities, type HassEvent as LibEvent } from 'home-assistant-js-websocket';
-import type { HassEvent, HassState } from '../model/ha.js';
+// The live event feed: HA events a lock audit needs, delivered in HA's shape, for the card (the locks' protocol
+// events; its states come with `hass`) and any live reader over a home-assistant-js-websocket Connection (which
+// re-subscribes after a reconnect). Non-admin users may only subscribe to allow-listed types (state_changed);
+// refused types are reported, never thrown.
+import type { HassEvent } from '../model/ha.js';
 import { isHaError } from './command.js';
 
 import { LOCK_EVENT_TYPES as PROTOCOL_EVENT_TYPES } from '../adapters/index.js';
 
+/** State changes and every protocol's bus events. */
 export const LOCK_EVENT_TYPES: readonly string[] = ['state_changed', ...PROTOCOL_EVENT_TYPES];
+/** Only the protocols' bus events (admin-only subscriptions). */
+export { PROTOCOL_EVENT_TYPES };
+
+/** What subscribes to HA bus events: the library's Connection, the frontend's hass.connection. */
+export interface EventSource {
+  subscribeEvents<T>(callback: (event: T) => void, eventType?: string): Promise<() => Promise<void> | void>;
+}
 
 export interface Feed {
   subscribed: string[];
@@ -15,37 +24,28 @@ export interface Feed {
   close(): Promise<void>;
 }
 
-export async function subscribeLockEvents(conn: Connection, onEvent: (e: HassEvent) => void): Promise<Feed> {
+/** Subscribes to each type; a refusal is reported in `refused`, any other error closes what was opened and is thrown. */
+export async function subscribeLockEvents(
+  conn: EventSource, onEvent: (e: HassEvent) => void, types: readonly string[] = LOCK_EVENT_TYPES,
+): Promise<Feed> {
   const subscribed: string[] = [];
   const refused: string[] = [];
-  const unsubs: (() => Promise<void>)[] = [];
-  for (const type of LOCK_EVENT_TYPES) {
+  const unsubs: (() => Promise<void> | void)[] = [];
+  const close = async () => {
+    await Promise.all(unsubs.map((u) => Promise.resolve().then(u).catch(() => undefined)));
+  };
+  for (const type of types) {
     try {
-      unsubs.push(await conn.subscribeEvents<LibEvent>((e) => onEvent(e as unknown as HassEvent), type));
+      unsubs.push(await conn.subscribeEvents<HassEvent>((e) => onEvent(e), type));
       subscribed.push(type);
     } catch (e) {
-      if (isHaError(e) && e.code === 'unauthorized') refused.push(type);
-      else throw e;
+      if (isHaError(e) && e.code === 'unauthorized') {
+        refused.push(type);
+        continue;
+      }
+      await close();
+      throw e;
     }
   }
-  return {
-    subscribed,
-    refused,
-    async close() {
-      await Promise.all(unsubs.map((u) => u().catch(() => undefined)));
-    },
-  };
-}
-
-/** HA's entity map (subscribe_entities, kept current by the library) as the state list the engine reads. */
-export function statesOf(entities: HassEntities): HassState[] {
-  return Object.values(entities).map((e) => ({
-    entity_id: e.entity_id, state: e.state, attributes: e.attributes as Record<string, unknown>,
-    last_changed: e.last_changed, last_updated: e.last_updated, context: e.context,
-  }));
-}
-
-/** Live states (subscribe_entities): `onStates` gets the whole house after every change. Returns the unsubscribe. */
-export function subscribeStates(conn: Connection, onStates: (states: HassState[]) => void): () => void {
-  return subscribeEntities(conn, (entities) => onStates(statesOf(entities)));
+  return { subscribed, refused, close };
 }

@@ -1,7 +1,6 @@
 // Recorder history → `state_changed` events in HA's own shape, so the engine reads history and live events alike.
 // One implementation for the CLI's capture and the card (each passes its own websocket call).
-import type { WsCall } from '../adapters/protocol.js';
-import type { HassEvent, HassState, SnapshotHeader } from '../model/ha.js';
+import type { HassEvent, HassState, SnapshotHeader, WsCall } from '../model/ha.js';
 
 /** One row of `history/history_during_period` (compressed keys; times in epoch seconds). */
 export interface HistoryRow {

@@ -3,7 +3,7 @@
 // admin-only storage dashboard of its own (only admins may write a dashboard); only where neither exists, in
 // frontend/*_user_data (per user, and the card says so).
 // Used by the card and the CLI alike (set-code records the slot it set; capture reads the registry).
-import type { ChecklistAnswers, CodeRegistryEntry, ReviewMark } from '../model/ha.js';
+import type { ChecklistAnswers, CodeRegistryEntry, ReviewMark, WsCall } from '../model/ha.js';
 
 /** Key of the shared data in frontend/*_data. */
 export const STORAGE_KEY = 'lock_sentinel';
@@ -20,9 +20,9 @@ export interface SharedData {
 
 export const EMPTY_SHARED: SharedData = Object.freeze({ code_registry: [], checklist: {}, reviews: [], acknowledged: [] });
 
-/** A websocket command through whichever connection the caller has (card's hass.callWS, CLI's connection). */
+/** Whatever holds the one websocket call (the card's hass, the CLI's connection wrapped). */
 export interface CallWs {
-  callWS<T>(msg: { type: string; [k: string]: unknown }): Promise<T>;
+  callWS: WsCall;
 }
 
 const errorCode = (err: unknown): string | null =>

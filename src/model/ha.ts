@@ -120,3 +120,6 @@ export interface SnapshotHeader {
 export interface Snapshot extends SnapshotHeader {
   events?: HassEvent[];
 }
+
+/** A websocket command through whichever connection the caller has (the CLI's connection, the card's hass.callWS). */
+export type WsCall = <T>(msg: { type: string; [key: string]: unknown }) => Promise<T>;

@@ -64,6 +64,20 @@ export interface Lock {
   action_source_entity?: string | null;
 }
 
+/** Binary sensors on a lock's device that report its problems. */
+export type SensorRole = 'tamper' | 'jam' | 'keypad_disabled';
+
+/** The house's locks, looked up by what a report names: the lock entity, its device, its companion entities. */
+export interface LockIndex {
+  locks: Lock[];
+  byEntity: Map<string, Lock>;
+  byDevice: Map<string, Lock>;
+  /** Action and door entities → their lock. */
+  byRelated: Map<string, Lock>;
+  /** Binary sensors that report a lock's problems → the lock and what the sensor tells. */
+  bySensor: Map<string, { lock: Lock; role: SensorRole }>;
+}
+
 /** An in-use code slot. The code itself stays private to the code rules. */
 export interface CodeSlot {
   lock: string;

@@ -1,16 +1,15 @@
 // The human-readable audit report (the CLI's default output).
 import type { AuditReport, LockSummary } from '../engine.js';
 import type { Check, Finding, Pillar } from '../model/finding.js';
-import type { Protocol } from '../model/lock.js';
+import { protocol } from '../adapters/index.js';
 import type { TimeZone } from '../time/zone.js';
 import { printable } from '../privacy/escape.js';
 
 const PILLAR_TITLES: Record<Pillar, string> = { codes: 'Access codes', audits: 'Regular audits', hardening: 'Technical hardening' };
-const PROTOCOL_TITLES: Record<Protocol, string> = { zwave_js: 'Z-Wave JS', zha: 'ZHA', zigbee2mqtt: 'Zigbee2MQTT', matter: 'Matter', generic: 'generic' };
 const STATUS_MARK: Record<Check['status'], string> = { pass: 'pass', warn: 'warn', fail: 'FAIL', unknown: '  ? ' };
 
 function lockLine(l: LockSummary, tz: TimeZone): string {
-  const parts = [`${l.name} (${l.entity_id}, ${PROTOCOL_TITLES[l.protocol]}): ${l.state}`];
+  const parts = [`${l.name} (${l.entity_id}, ${protocol(l.protocol).title}): ${l.state}`];
   parts.push(l.battery === null ? 'battery unknown' : `battery ${l.battery}%`);
   if (l.firmware) parts.push(l.firmware.update_available ? `firmware ${l.firmware.installed ?? '?'} → ${l.firmware.latest ?? '?'} available` : `firmware ${l.firmware.installed ?? '?'}`);
   const a = l.last_access;

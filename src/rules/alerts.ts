@@ -1,6 +1,5 @@
 // Is anyone told when it matters? An automation must react to each critical kind of lock event.
-import { PROTOCOLS } from '../adapters/index.js';
-import type { Signal } from '../adapters/protocol.js';
+import type { Signal } from '../model/protocol.js';
 import { ALERTS, REQUIRED_ALERTS, type AlertKind } from '../model/alerts.js';
 import type { Rule, RuleContext } from './context.js';
 
@@ -22,7 +21,7 @@ function patterns(ctx: RuleContext): Partial<Record<AlertKind, { text: RegExp; s
 
 /** Alert kinds that no automation of the house covers for its locks. */
 export function uncoveredAlerts(ctx: RuleContext): AlertKind[] {
-  const lockRefs = ['lock', ...PROTOCOLS.flatMap((p) => p.coverage?.refs ?? []),
+  const lockRefs = ['lock', ...ctx.protocols.flatMap((p) => p.coverage?.refs ?? []),
     ...ctx.locks.flatMap((l) => [l.device_id, l.battery_entity].filter((x): x is string => !!x))];
   const texts = (ctx.header.automations ?? [])
     .map((a) => JSON.stringify(a).toLowerCase())
@@ -32,7 +31,7 @@ export function uncoveredAlerts(ctx: RuleContext): AlertKind[] {
     const p = all[kind];
     if (!p) return false;
     const { text, signal } = p;
-    return text.test(t) || (signal !== undefined && PROTOCOLS.some((p) => p.coverage?.signals[signal]?.test(t)));
+    return text.test(t) || (signal !== undefined && ctx.protocols.some((p) => p.coverage?.signals[signal]?.test(t)));
   };
   return REQUIRED_ALERTS.filter((k) => !texts.some((t) => covers(k, t)));
 }

@@ -4,8 +4,9 @@ import type { Masker } from '../privacy/mask.js';
 import type { AccessEvent, CodeSlot, Lock } from '../model/lock.js';
 import { lockNameOf, slotKey } from '../model/lock.js';
 import type { RaisedFinding } from '../model/finding.js';
-import type { LockIndex } from '../adapters/discovery.js';
-import type { Presence } from '../adapters/presence.js';
+import type { LockIndex } from '../model/lock.js';
+import type { Presence } from '../model/presence.js';
+import type { ProtocolFacts, ProtocolId } from '../model/protocol.js';
 import type { TimeZone } from '../time/zone.js';
 import type { Thresholds } from '../thresholds.js';
 
@@ -32,6 +33,9 @@ export interface RuleContext {
   index: LockIndex;
   timeline: AccessEvent[];
   presence: Presence;
+  /** Every protocol Lock Sentinel knows (src/adapters/index.ts), and the one a lock speaks. */
+  protocols: readonly ProtocolFacts[];
+  protocolOf(id: ProtocolId): ProtocolFacts;
   history: History;
   tz: TimeZone;
   /** captured_at, epoch ms. */

@@ -1,6 +1,5 @@
 // Which locks a check could judge, and why the others give no evidence. A check that saw no lock is unknown;
 // one that saw only some locks is never a full pass (see evaluateChecks).
-import { protocol } from '../adapters/index.js';
 import type { Lock } from '../model/lock.js';
 import { lockName, type RuleContext } from '../rules/context.js';
 import { slotStrengths } from '../rules/codes.js';
@@ -31,9 +30,9 @@ const DAY = 86_400_000;
  */
 type Channel = 'events' | 'states' | 'none';
 
-function channel(l: Lock, reports: boolean): Channel {
+function channel(ctx: RuleContext, l: Lock, reports: boolean): Channel {
   if (!reports) return 'none';
-  return protocol(l.protocol).eventTypes.length ? 'events' : 'states';
+  return ctx.protocolOf(l.protocol).eventTypes.length ? 'events' : 'states';
 }
 
 /** The stream carries events at all: an empty one tells nothing about any period. */
@@ -53,7 +52,7 @@ function cover(ctx: RuleContext, judge: (l: Lock) => string | null, seenAs: stri
 /** Why a lock's codes are unknown, or null when they were read. */
 export function codesUnknownWhy(ctx: RuleContext, l: Lock): string | null {
   if (ctx.codesRead.has(l.entity_id)) return null;
-  const p = protocol(l.protocol);
+  const p = ctx.protocolOf(l.protocol);
   switch (p.capabilities.codes) {
     case 'read': return `${p.title}: codes were not read`;
     case 'write-only': return `${p.title}: codes cannot be read back`;
@@ -110,8 +109,8 @@ export function failureCoverage(ctx: RuleContext): Coverage {
   const used = new Set<Channel>();
   const c = cover(ctx, (l) => {
     if (l.keypad_disabled_entity && hasHistory(ctx)) { used.add('states'); return null; }
-    const p = protocol(l.protocol);
-    const via = channel(l, p.capabilities.failures);
+    const p = ctx.protocolOf(l.protocol);
+    const via = channel(ctx, l, p.capabilities.failures);
     if (via === 'states' && l.action_entities.length === 0) return `${p.title}: no action entity found`;
     const gap = channelGap(ctx, via);
     if (gap === null) { used.add(via); return null; }
@@ -128,9 +127,9 @@ export function tamperCoverage(ctx: RuleContext): Coverage {
   const used = new Set<Channel>();
   const c = cover(ctx, (l) => {
     if ((l.tamper_entities?.length ?? 0) > 0 || l.tamper_entity) { used.add('states'); return null; }
-    const p = protocol(l.protocol);
+    const p = ctx.protocolOf(l.protocol);
     // Tampering through states is a tamper sensor (above); only a protocol's own events report it otherwise.
-    const via = channel(l, p.capabilities.tamper) === 'events' ? 'events' : 'none';
+    const via = channel(ctx, l, p.capabilities.tamper) === 'events' ? 'events' : 'none';
     const gap = channelGap(ctx, via);
     if (gap === null) { used.add(via); return null; }
     if (gap === 'none') return `${p.title}: no tamper sensor or report`;

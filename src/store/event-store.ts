@@ -2,10 +2,10 @@
 // changes and turns them into compact records; raw payloads are dropped at once, so millions of events stay bounded.
 import type { HassEvent, HassState } from '../model/ha.js';
 import type { AccessEvent } from '../model/lock.js';
-import type { LockIndex } from '../adapters/discovery.js';
+import type { LockIndex } from '../model/lock.js';
 import { deriveRecord, PROTOCOLS } from '../adapters/index.js';
 import { intern, type StoredRecord } from '../adapters/protocol.js';
-import type { StateChange } from '../adapters/state-track.js';
+import type { StateChange } from '../model/state-track.js';
 import { parseTime } from '../time/zone.js';
 import { Dedup } from './dedup.js';
 import { Coverage } from '../time/coverage.js';

@@ -1,7 +1,7 @@
 // A hass object as HA's frontend hands it to a card, built from states and registries in HA's own shapes.
 // The websocket side (callWS, subscribeEvents) answers like HA 2025.4 and records every call.
 import type { HassEvent, HassState } from '../../src/model/ha.js';
-import type { DeviceEntry, EntityDisplayEntry, HomeAssistant } from '../../cards/lock-sentinel-card/hass.js';
+import type { DeviceEntry, EntityDisplayEntry, HomeAssistant } from '../../cards/lock-sentinel-card/data/hass.js';
 
 /** Every PIN the fixture's locks hold: none of them may ever reach the DOM. */
 export const PINS = ['1234', '583920', '000000', '7391'];

@@ -1,11 +1,11 @@
 // The card's pure helpers (no element): history → events, dedupe with the live stream, stored data, translations.
 import { expect } from '@open-wc/testing';
 import { thresholdsOf, validateConfig } from '../../cards/lock-sentinel-card/config.js';
-import { EventLog, historyToEvents } from '../../cards/lock-sentinel-card/history.js';
+import { EventLog, historyToEvents } from '../../cards/lock-sentinel-card/data/history.js';
 import { baseLanguage, loadEnglishRest, loadTable, translator } from '../../cards/lock-sentinel-card/i18n.js';
-import { parseShared } from '../../cards/lock-sentinel-card/storage.js';
-import { summarizeUsercodes } from '../../cards/lock-sentinel-card/usercodes.js';
-import { selectLocks, watchedEntities } from '../../cards/lock-sentinel-card/header.js';
+import { parseShared } from '../../cards/lock-sentinel-card/data/storage.js';
+import { summarizeUsercodes } from '../../cards/lock-sentinel-card/data/usercodes.js';
+import { selectLocks, watchedEntities } from '../../cards/lock-sentinel-card/data/header.js';
 import type { Lock } from '../../src/model/lock.js';
 import type { Finding } from '../../src/model/finding.js';
 import { batteryLook, formatVersion, lockLook } from '../../cards/lock-sentinel-card/present.js';

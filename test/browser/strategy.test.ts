@@ -4,7 +4,7 @@ import { expect } from '@open-wc/testing';
 import '../../cards/lock-sentinel-card/card.js';
 import type { LockSentinelCard } from '../../cards/lock-sentinel-card/card.js';
 import type { DashboardConfig } from '../../cards/lock-sentinel-card/strategy.js';
-import type { HomeAssistant } from '../../cards/lock-sentinel-card/hass.js';
+import type { HomeAssistant } from '../../cards/lock-sentinel-card/data/hass.js';
 import { harness, withState } from './fixtures.js';
 
 type StrategyClass = { generate(config: unknown, hass: HomeAssistant): Promise<DashboardConfig> };

@@ -3,7 +3,7 @@
 import { expect } from '@open-wc/testing';
 import '../../cards/lock-sentinel-card/card.js';
 import type { LockSentinelCard } from '../../cards/lock-sentinel-card/card.js';
-import type { HomeAssistant } from '../../cards/lock-sentinel-card/hass.js';
+import type { HomeAssistant } from '../../cards/lock-sentinel-card/data/hass.js';
 import { audit } from '../../src/engine.js';
 import type { Check } from '../../src/model/finding.js';
 import type { HassEvent, HassState, Snapshot } from '../../src/model/ha.js';

@@ -76,7 +76,9 @@ describe('the lock-sentinel dashboard strategy in HA\'s frontend', () => {
       await send(conn, { type: 'lovelace/dashboards/create', url_path: urlPath, title: 'Lock security', mode: 'storage', require_admin: false, show_in_sidebar: true });
       await send(conn, { type: 'lovelace/config/save', url_path: urlPath, config: { strategy: { type: 'custom:lock-sentinel' } } });
     }
-    const config = await send<{ strategy?: { type: string } }>(conn, { type: 'lovelace/config', url_path: urlPath });
+    // The frontend creates the dashboard, then saves its config: wait for the second step as well.
+    const config = await waitFor(() => send<{ strategy?: { type: string } }>(conn, { type: 'lovelace/config', url_path: urlPath }).catch(() => null),
+      15000, 'the new dashboard\'s config');
     assert.deepEqual(config.strategy, { type: 'custom:lock-sentinel' }, 'HA stored the strategy, not a copy of its views');
   });
 

@@ -8,7 +8,7 @@ import { send } from '../../src/ha/command.js';
 import { captureHeader } from '../../src/ha/capture.js';
 import { discoverLocks } from '../../src/adapters/discovery.js';
 import { generate, ID_PREFIX } from '../../src/generate/generate.js';
-import { callService, connect, lab, movePerson, setTimeZone, waitFor, zoneWhereHourIs } from './support.js';
+import { callService, connect, lab, moveEveryone, setTimeZone, waitFor, zoneWhereHourIs } from './support.js';
 import { act, loadLab, mockSlots, type ZwaveLab } from './zwave-lab.js';
 import { api, failedRuns, installFromLab, removeAll, sleep, watchNotifications, type Note } from './generate-support.js';
 
@@ -34,7 +34,7 @@ before(async () => {
   conn = await connect();
   const [patio, garage] = zl.zwave.locks;
   await send(conn, { type: 'config/entity_registry/update', entity_id: patio.lock_entity, name: HOSTILE_LOCK });
-  for (const dev of ['alice_phone', 'bob_phone']) await movePerson(dev, 'home');
+  await moveEveryone(conn, 'home');
   for (const l of [patio, garage]) {
     // Tamper is stateful in zwave_js (the cover-removed binary sensor): close the cover first so a tamper is a change.
     await act(zl, l.node_id, { action: 'tamper_cleared' });
@@ -62,7 +62,7 @@ after(async () => {
   if (conn) {
     await setTimeZone(conn, lab().time_zone).catch(() => undefined);
     await send(conn, { type: 'config/entity_registry/update', entity_id: zl.zwave.locks[0].lock_entity, name: null }).catch(() => undefined);
-    for (const dev of ['alice_phone', 'bob_phone']) await movePerson(dev, 'home').catch(() => undefined);
+    await moveEveryone(conn, 'home').catch(() => undefined);
     for (const l of zl.zwave.locks) await act(zl, l.node_id, { action: 'manual_lock' }).catch(() => undefined);
     // Should the expiry test fail, the guest code must not outlive this file (other suites count the codes).
     await callService(conn, 'zwave_js', 'clear_lock_usercode', { code_slot: GUEST_SLOT }, zl.zwave.locks[1].lock_entity).catch(() => undefined);
@@ -98,9 +98,7 @@ describe('generated automations in the lab', () => {
 
   test('an unlock with both persons away gives one critical alert naming lock, method and holder, literally', async () => {
     const patio = zl.zwave.locks[0];
-    for (const dev of ['alice_phone', 'bob_phone']) await movePerson(dev, 'not_home');
-    await waitFor(async () => (await send<{ entity_id: string; state: string }[]>(conn, { type: 'get_states' }))
-      .filter((s) => s.entity_id.startsWith('person.')).every((s) => s.state === 'not_home'), 10000, 'both persons away');
+    await moveEveryone(conn, 'not_home');
     try {
       const from = watch.notes.length;
       await act(zl, patio.node_id, { action: 'keypad_unlock', slot: 3 });
@@ -110,7 +108,7 @@ describe('generated automations in the lab', () => {
       await sleep(1500);
       assert.equal(titled(from, 'nobody is home').length, 1);
     } finally {
-      for (const dev of ['alice_phone', 'bob_phone']) await movePerson(dev, 'home');
+      await moveEveryone(conn, 'home');
       await act(zl, patio.node_id, { action: 'manual_lock' });
     }
   });

@@ -8,10 +8,9 @@ import { captureHeader } from '../../src/ha/capture.js';
 import { discoverLocks } from '../../src/adapters/discovery.js';
 import { generate } from '../../src/generate/generate.js';
 import { install } from '../../src/generate/installer.js';
-import { send } from '../../src/ha/command.js';
 import { mqttPublish as publish } from '../../lab/mqtt.mjs';
 import { INITIAL_STATE, legacyActionSensor, removeLegacyActionSensor, stateMessage } from '../../lab/z2m.mjs';
-import { callService, connect, fireEvent, getState, lab, logWindow, movePerson, waitFor, z2mState } from './support.js';
+import { callService, connect, fireEvent, getState, lab, logWindow, moveEveryone, waitFor, z2mState } from './support.js';
 import { api, failedRuns, removeAll, sleep, watchNotifications } from './generate-support.js';
 
 const ZHA_DEVICE = 'labzhadevice0001';
@@ -21,7 +20,7 @@ const titled = (from: number, part: string) => watch.notes.slice(from).filter((n
 
 before(async () => {
   conn = await connect();
-  for (const dev of ['alice_phone', 'bob_phone']) await movePerson(dev, 'home');
+  await moveEveryone(conn, 'home');
   const locks = discoverLocks(await captureHeader(conn, new Date()));
   const pick = (id: string) => {
     const l = locks.find((x) => x.entity_id === id);
@@ -41,7 +40,7 @@ after(async () => {
   await removeAll().catch(() => undefined);
   if (conn) {
     await z2mState(INITIAL_STATE).catch(() => undefined);
-    for (const dev of ['alice_phone', 'bob_phone']) await movePerson(dev, 'home').catch(() => undefined);
+    await moveEveryone(conn, 'home').catch(() => undefined);
     await callService(conn, 'lock', 'lock', {}, 'lock.front_door').catch(() => undefined);
     conn.close();
   }
@@ -96,9 +95,7 @@ describe('generated automations per protocol', () => {
     await waitFor(() => titled(from, 'failed code attempts'), 10000, 'the ZHA burst alert');
     await sleep(2000);
     assert.equal(titled(from, 'failed code attempts').length, 1);
-    for (const dev of ['alice_phone', 'bob_phone']) await movePerson(dev, 'not_home');
-    await waitFor(async () => (await send<{ entity_id: string; state: string }[]>(conn, { type: 'get_states' }))
-      .filter((s) => s.entity_id.startsWith('person.')).every((s) => s.state === 'not_home'), 10000, 'both persons away');
+    await moveEveryone(conn, 'not_home');
     await op('Unlock', 2);
     const [away] = await waitFor(() => titled(from, 'nobody is home'), 10000, 'the ZHA away-access alert');
     assert.equal(away.message, `${await lockName('lock.openable_lock')}: unlocked by keypad, slot 2 (Sam) while nobody is home.`);

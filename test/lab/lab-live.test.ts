@@ -1,12 +1,21 @@
 // Real events through the lab's Home Assistant reach a live audit (websocket feed → Auditor) as findings.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Connection } from 'home-assistant-js-websocket';
+import { subscribeEntities, type Connection, type HassEntities } from 'home-assistant-js-websocket';
 import { INITIAL_STATE } from '../../lab/z2m.mjs';
 import { Auditor } from '../../src/engine.js';
 import { captureHeader } from '../../src/ha/capture.js';
-import { subscribeLockEvents, subscribeStates, type Feed } from '../../src/ha/feed.js';
-import { callService, connect, fireEvent, getState, lab, movePerson, setTimeZone, waitFor, z2mState, zoneWhereHourIs, labHasZwave } from './support.js';
+import { subscribeLockEvents, type Feed } from '../../src/ha/feed.js';
+import type { HassState } from '../../src/model/ha.js';
+import { callService, connect, fireEvent, getState, lab, moveEveryone, setTimeZone, waitFor, z2mState, zoneWhereHourIs, labHasZwave } from './support.js';
+
+/** HA's entity map (subscribe_entities, kept current by the library) as the state list the engine reads, after every change. */
+function subscribeStates(c: Connection, onStates: (states: HassState[]) => void): () => void {
+  return subscribeEntities(c, (entities: HassEntities) => onStates(Object.values(entities).map((e) => ({
+    entity_id: e.entity_id, state: e.state, attributes: e.attributes as Record<string, unknown>,
+    last_changed: e.last_changed, last_updated: e.last_updated, context: e.context,
+  }))));
+}
 
 let conn: Connection;
 let auditor: Auditor;
@@ -41,7 +50,7 @@ before(async () => {
 
 after(async () => {
   await feed.close();
-  for (const dev of ['alice_phone', 'bob_phone']) await movePerson(dev, 'home');
+  await moveEveryone(conn, 'home');
   await setTimeZone(conn, lab().time_zone);
   await z2mState(INITIAL_STATE);
   conn.close();
@@ -110,12 +119,11 @@ test('an unlock while both persons are away (their phones report fixes away from
   await drive(conn, 'lock.front_door', 'unlock', 'unlocked');
   assert.equal(findings(auditor, 'away-access', 'lock.front_door').length, 0, 'nobody was away yet');
   await drive(conn, 'lock.front_door', 'lock', 'locked');
-  for (const dev of ['alice_phone', 'bob_phone']) await movePerson(dev, 'not_home');
-  await waitFor(async () => (await getState(conn, 'person.bob'))?.state === 'not_home', 10000, 'Bob to leave');
+  await moveEveryone(conn, 'not_home');
   await drive(conn, 'lock.front_door', 'unlock', 'unlocked');
   const [f] = await waitFor(() => findings(auditor, 'away-access', 'lock.front_door'), 10000, 'an away-access finding');
   assert.match(f.evidence, /nobody was home/);
-  for (const dev of ['alice_phone', 'bob_phone']) await movePerson(dev, 'home');
+  await moveEveryone(conn, 'home');
   await waitFor(async () => (await getState(conn, 'person.alice'))?.state === 'home', 10000, 'Alice back home');
 });
 

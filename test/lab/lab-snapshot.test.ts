@@ -10,14 +10,14 @@ import { captureHeader } from '../../src/ha/capture.js';
 import { subscribeLockEvents } from '../../src/ha/feed.js';
 import type { Finding } from '../../src/model/finding.js';
 import type { Snapshot } from '../../src/model/ha.js';
-import { callService, connect, getState, lab, movePerson, runCli, waitFor, z2mState } from './support.js';
+import { callService, connect, getState, lab, moveEveryone, runCli, waitFor, z2mState } from './support.js';
 
 const key = (f: Finding) => `${f.id} ${f.entity_id ?? '-'} ${f.time ?? '-'} ${f.evidence}`;
 const keys = (fs: Finding[]) => fs.map(key).sort();
 
 after(async () => {
   const conn = await connect();
-  for (const dev of ['alice_phone', 'bob_phone']) await movePerson(dev, 'home');
+  await moveEveryone(conn, 'home');
   await z2mState(INITIAL_STATE);
   conn.close();
 });
@@ -32,8 +32,7 @@ test('events seen live (websocket feed) and the same period read back from a sna
       await z2mState({ ...INITIAL_STATE, action: 'unlock_failure_invalid_pin_or_id', action_source_name: 'keypad', action_user: 4 });
       await new Promise((r) => setTimeout(r, 50));
     }
-    for (const dev of ['alice_phone', 'bob_phone']) await movePerson(dev, 'not_home');
-    await waitFor(async () => (await getState(conn, 'person.alice'))?.state === 'not_home', 10000, 'Alice to leave');
+    await moveEveryone(conn, 'not_home');
     await z2mState({ ...INITIAL_STATE, state: 'UNLOCK', lock_state: 'unlocked', action: 'unlock', action_source_name: 'keypad', action_user: 1 });
     await callService(conn, 'lock', 'unlock', {}, 'lock.kitchen_door');
     await callService(conn, 'lock', 'lock', {}, 'lock.poorly_installed_door');

@@ -78,6 +78,14 @@ export function movePerson(devId: string, location: 'home' | 'not_home'): Promis
   return movePhone(lab().url, webhookId, location);
 }
 
+/** Moves every person of the lab `home` or `not_home` and waits until Home Assistant's person entities say so
+ * (the phones' webhook answers before HA has updated the trackers and persons). */
+export async function moveEveryone(conn: Connection, location: 'home' | 'not_home'): Promise<void> {
+  for (const dev of Object.keys(lab().phones ?? {})) await movePerson(dev, location);
+  await waitFor(async () => (await send<HassState[]>(conn, { type: 'get_states' }))
+    .filter((s) => s.entity_id.startsWith('person.')).every((s) => s.state === location), 10000, `every person ${location}`);
+}
+
 export async function getState(conn: Connection, entityId: string): Promise<HassState | undefined> {
   const states = await send<HassState[]>(conn, { type: 'get_states' });
   return states.find((s) => s.entity_id === entityId);

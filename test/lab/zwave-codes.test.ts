@@ -95,6 +95,8 @@ describe('Z-Wave codes through Home Assistant', () => {
 
     await setCode(patio, 2, '1234');
     await until(async () => (await mockSlots(lab, patio.node_id))['2'].status === 'enabled', 10000, 'slot 2 was not set again');
+    await until(async () => inUse(await readCodesThroughHa(ha.conn, patio)).join() === '1,2,3', 10000,
+      'HA does not read the code set again in slot 2');
   });
 
   test('a code the lock cannot take never lands, whatever HA answers: re-reading shows the slot still empty', async () => {

@@ -82,6 +82,12 @@ export async function restorePresets(lab: ZwaveLab, conn: Connection): Promise<v
       });
     }
     await until(async () => (await missing()).length === 0, 10000, `the preset codes of ${lock.lock_entity} were not restored`);
+    // HA learns the lock's new values a moment after the lock holds them (its value cache follows the driver's
+    // events): wait until the product's own read through HA shows every preset too.
+    await until(async () => {
+      const read = await readCodesThroughHa(conn, lock);
+      return Object.keys(presets).every((slot) => read[slot]?.in_use);
+    }, 10000, `Home Assistant does not show the preset codes of ${lock.lock_entity}`);
   }
 }
 

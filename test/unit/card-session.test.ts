@@ -2,7 +2,7 @@
 // only registries, shared data or thresholds changing build a new one, and both ways give the same audit.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AuditSession } from '../../cards/lock-sentinel-card/session.js';
+import { AuditSession } from '../../cards/lock-sentinel-card/data/session.js';
 import { validateConfig } from '../../cards/lock-sentinel-card/config.js';
 import { harness, zwaveNotification } from '../browser/fixtures.js';
 

@@ -1,8 +1,8 @@
 // Where the card keeps the household's shared data (code registry, checklist, reviews), per Home Assistant version.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SharedStore } from '../../cards/lock-sentinel-card/storage.js';
-import { EMPTY_SHARED } from '../../cards/lock-sentinel-card/header.js';
+import { SharedStore } from '../../cards/lock-sentinel-card/data/storage.js';
+import { EMPTY_SHARED } from '../../cards/lock-sentinel-card/data/header.js';
 
 type Msg = { type: string; [k: string]: unknown };
 const refuse = (code: string) => Promise.reject({ code, message: code });

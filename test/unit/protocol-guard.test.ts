@@ -131,12 +131,13 @@ function files(dir: string): string[] {
 /** Code without comments (comments may explain a protocol in prose). */
 const code = (path: string) => readFileSync(join(root, path), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
 
-/** Facts of one protocol: event types, services, topics, event numbers, its registry platform. */
+/** Facts of one protocol: event types, services, topics, event numbers, entity names, its registry platform, its title. */
 const FACTS: [RegExp, string][] = [
-  [/zwave_js_notification|_lock_usercode|invoke_cc_api|command_class|\[\s*[67],\s*\d+\s*\]|'zwave_js'|integration_entities\('zwave_js'\)/, 'src/adapters/zwave-js.ts'],
-  [/zha_event|operation_event_notification|_lock_user_code|'zha'/, 'src/adapters/zha.ts'],
-  [/zigbee2mqtt\/|_failure_invalid_pin_or_id|'mqtt'|'zigbee2mqtt'/, 'src/adapters/zigbee2mqtt.ts'],
-  [/set_lock_credential|clear_lock_credential|'matter'/, 'src/adapters/matter.ts'],
+  [/zwave_js_notification|_lock_usercode|invoke_cc_api|command_class|\[\s*[67],\s*\d+\s*\]|'zwave_js'|integration_entities\('zwave_js'\)|'Z-Wave JS'/, 'src/adapters/zwave-js.ts'],
+  [/zha_event|operation_event_notification|_lock_user_code|'zha'|'ZHA'/, 'src/adapters/zha.ts'],
+  [/zigbee2mqtt\/|_failure_invalid_pin_or_id|'mqtt'|'zigbee2mqtt'|'Zigbee2MQTT'|_action(_user|_source_name)?['"`]/, 'src/adapters/zigbee2mqtt.ts'],
+  [/set_lock_credential|clear_lock_credential|'matter'|'Matter'/, 'src/adapters/matter.ts'],
+  [/keypad_temporar|_jam(med)?\b|'generic'|device_class === 'tamper'/, 'src/adapters/lock-state.ts'],
 ];
 /** Where HA payloads are written on purpose: the demo house is data in HA's shapes; the model names the protocol ids. */
 const DATA = new Set(['src/demo/house.ts', 'src/model/lock.ts']);

@@ -5,14 +5,13 @@ import { lockNameOf, type AccessEvent, type Lock, type SlotStrength } from '../.
 import type { View } from '../const.js';
 import type { Thresholds } from '../../../src/thresholds.js';
 import type { Formatter } from '../format.js';
-import type { SharedData } from '../header.js';
+import type { SharedData } from '../../../src/ha/shared-store.js';
+import type { CodeCheck } from '../../../src/rules/code-strength.js';
 import type { Translate } from '../i18n.js';
 import type { TimelineFilter } from '../timeline.js';
 
-export interface SlotVerdict {
-  verdict: 'weak' | 'strong';
-  reasons: string[];
-}
+/** A slot's code strength as the card shows it (never the code). */
+export type SlotVerdict = CodeCheck;
 
 export interface SlotEdit {
   lock: string;

@@ -1,18 +1,14 @@
-// Builds the engine's SnapshotHeader from the frontend's hass plus what the card fetched. Pure, no DOM.
-import { lockEntities } from '../../src/adapters/discovery.js';
-import type { DeviceRegistryEntry, EntityRegistryEntry, HassUser, SnapshotHeader, UsercodeResponse } from '../../src/model/ha.js';
-import type { SharedData } from '../../src/ha/shared-store.js';
-import type { Lock } from '../../src/model/lock.js';
+// The engine's SnapshotHeader from the frontend's hass plus what the card fetched (src/ha/house.ts assembles it, as
+// for the CLI's capture). Pure, no DOM.
+import { lockEntities } from '../../../src/adapters/discovery.js';
+import type { DeviceRegistryEntry, EntityRegistryEntry, SnapshotHeader } from '../../../src/model/ha.js';
+import { assembleHeader, type AdminData, type HouseData } from '../../../src/ha/house.js';
+import type { SharedData } from '../../../src/ha/shared-store.js';
+import type { Lock } from '../../../src/model/lock.js';
 import type { HomeAssistant } from './hass.js';
 
-export { EMPTY_SHARED, type SharedData } from '../../src/ha/shared-store.js';
-
-/** Fetched once, admins only; missing pieces stay unknown to the engine. */
-export interface AdminData {
-  usercodes?: Record<string, UsercodeResponse>;
-  users?: HassUser[];
-  automations?: Record<string, unknown>[];
-}
+export { EMPTY_SHARED, type SharedData } from '../../../src/ha/shared-store.js';
+export type { AdminData };
 
 export function entityRegistry(hass: Pick<HomeAssistant, 'entities'>): EntityRegistryEntry[] {
   return Object.values(hass.entities ?? {}).map((e) => ({
@@ -27,23 +23,21 @@ export function deviceRegistry(hass: Pick<HomeAssistant, 'devices'>): DeviceRegi
   }));
 }
 
-export function buildHeader(hass: HomeAssistant, shared: SharedData, admin: AdminData, now: number): SnapshotHeader {
-  const header: SnapshotHeader = {
-    version: 1,
-    captured_at: new Date(now).toISOString(),
+/** What every user may read of the house, as the frontend's `hass` has it. */
+export function houseOf(hass: HomeAssistant): HouseData {
+  const house: HouseData = {
     config: { ...hass.config, time_zone: hass.config.time_zone },
     states: Object.values(hass.states),
     entity_registry: entityRegistry(hass),
     device_registry: deviceRegistry(hass),
-    code_registry: shared.code_registry,
-    checklist: shared.checklist,
-    reviews: shared.reviews,
   };
-  if (hass.user) header.current_user = hass.user;
-  if (admin.usercodes) header.usercodes = admin.usercodes;
-  if (admin.users) header.users = admin.users;
-  if (admin.automations) header.automations = admin.automations;
-  return header;
+  if (hass.user) house.current_user = hass.user;
+  return house;
+}
+
+/** The engine's header from `hass` and what the card fetched, assembled as the CLI's capture assembles it. */
+export function buildHeader(hass: HomeAssistant, shared: SharedData, admin: AdminData, now: number): SnapshotHeader {
+  return assembleHeader(houseOf(hass), admin, shared, now);
 }
 
 /** The configured locks (in config order), or every discovered lock. Unknown ids are reported, not dropped. */

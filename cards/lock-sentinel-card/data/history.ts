@@ -1,8 +1,8 @@
 // History (loaded once, through src/ha/history.ts like the CLI's capture) and live events, merged into one
 // deduplicated event list for the Auditor. Pure.
-import type { HassEvent, HassState } from '../../src/model/ha.js';
+import type { HassEvent, HassState } from '../../../src/model/ha.js';
 
-export { historyToEvents, type HistoryResponse } from '../../src/ha/history.js';
+export { historyToEvents, type HistoryResponse } from '../../../src/ha/history.js';
 
 /** Identity of an event across history and the live stream (state changes are matched by entity and time). */
 export function eventKey(e: HassEvent): string {

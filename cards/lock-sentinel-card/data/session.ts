@@ -1,20 +1,20 @@
 // The card's live audit: loads history once, keeps it current from the live subscription, owns the Auditor.
 // No DOM; the element only asks it for data and tells it what the user did.
-import { discoverLocks } from '../../src/adapters/discovery.js';
-import { protocol } from '../../src/adapters/index.js';
-import { Auditor, type AuditReport } from '../../src/engine.js';
-import type { HassEvent, HassUser } from '../../src/model/ha.js';
-import type { AccessEvent, Lock, SlotStrength } from '../../src/model/lock.js';
-import type { InstallResult } from '../../src/generate/installer.js';
-import { thresholdsOf, type LockSentinelConfig } from './config.js';
-import { withThresholds, type Thresholds } from '../../src/thresholds.js';
-import { PROTOCOL_EVENTS } from './const.js';
+import { discoverLocks } from '../../../src/adapters/discovery.js';
+import { Auditor, type AuditReport } from '../../../src/engine.js';
+import type { HassEvent } from '../../../src/model/ha.js';
+import { slotKey, type AccessEvent, type Lock, type SlotStrength } from '../../../src/model/lock.js';
+import type { InstallResult } from '../../../src/generate/installer.js';
+import { thresholdsOf, type LockSentinelConfig } from '../config.js';
+import { withThresholds, type Thresholds } from '../../../src/thresholds.js';
+import { PROTOCOL_EVENT_TYPES, subscribeLockEvents } from '../../../src/ha/feed.js';
 import { buildHeader, EMPTY_SHARED, historyEntities, selectLocks, watchedEntities, type AdminData, type SharedData } from './header.js';
 import { errorMessage, type HomeAssistant, type Unsubscribe } from './hass.js';
 import { EventLog } from './history.js';
-import { historyEvents } from '../../src/ha/history.js';
+import { historyEvents } from '../../../src/ha/history.js';
+import { automationConfigs, readAdminData } from '../../../src/ha/house.js';
 import { SharedStore, type StorageMode } from './storage.js';
-import { slotKey, type SlotVerdict } from './views/context.js';
+import type { CodeCheck } from '../../../src/rules/code-strength.js';
 
 /** Things the card tells the user it could not do (translation keys). */
 export type Notice = 'protocol_events_unavailable' | 'storage_unavailable' | 'usercodes_failed' | 'history_failed';
@@ -31,7 +31,7 @@ export class AuditSession {
   shared: SharedData = EMPTY_SHARED;
   notices = new Set<Notice>();
   inUse = new Map<string, number[]>();
-  verdicts = new Map<string, SlotVerdict>();
+  verdicts = new Map<string, CodeCheck>();
   /** How each known slot's strength is known, as the engine judges it (read, set strong through the gate, unknown). */
   strengths = new Map<string, SlotStrength>();
   usercodeLocks = new Set<string>();
@@ -185,24 +185,21 @@ export class AuditSession {
   }
 
   private async subscribe(): Promise<void> {
-    const conn = this.hass().connection;
     // Only the locks' own protocol events; state changes come with `hass` (recordStateChanges).
-    const types = this.isAdmin ? PROTOCOL_EVENTS : [];
+    const types = this.isAdmin ? PROTOCOL_EVENT_TYPES : [];
     const since = Date.now();
     let all = types.length > 0;
-    for (const type of types) {
-      try {
-        const unsub = await conn.subscribeEvents<HassEvent>((e) => this.onEvent(e), type);
-        if (this.running) this.unsubs.push(unsub);
-        else void Promise.resolve(unsub()).catch(() => undefined);
-      } catch {
-        all = false;
-        this.notices.add('protocol_events_unavailable');
-      }
+    try {
+      const feed = await subscribeLockEvents(this.hass().connection, (e) => this.onEvent(e), types);
+      if (this.running) this.unsubs.push(() => feed.close());
+      else void feed.close();
+      if (feed.refused.length) all = false;
+    } catch {
+      all = false;
     }
+    if (!all) this.notices.add('protocol_events_unavailable');
     // Each (re)subscription starts the window again: protocol events missed while disconnected are in no history.
     this.protocolSince = all ? since : null;
-    if (!this.isAdmin) this.notices.add('protocol_events_unavailable');
   }
 
   private onEvent(e: HassEvent): void {
@@ -232,37 +229,30 @@ export class AuditSession {
   }
 
   private async loadAdminData(): Promise<void> {
-    const callWS = this.hass().callWS.bind(this.hass());
-    // Only administrators read codes: that code loads for them alone.
-    const { readUsercodes, summarizeUsercodes } = await import('./usercodes.js');
-    const users = await callWS<HassUser[]>({ type: 'config/auth/list' }).catch(() => undefined);
-    const automations = await this.loadAutomations();
-    const usercodes: NonNullable<AdminData['usercodes']> = {};
-    for (const lock of this.locks.filter((l) => protocol(l.protocol).capabilities.codes === 'read')) {
-      try {
-        const resp = await readUsercodes(callWS, lock);
-        if (!resp) continue;
-        usercodes[lock.entity_id] = resp;
-        const { slots, verdicts } = summarizeUsercodes(resp);
-        this.inUse.set(lock.entity_id, slots);
-        this.usercodeLocks.add(lock.entity_id);
-        for (const [slot, v] of verdicts) this.verdicts.set(slotKey(lock.entity_id, slot), v);
-      } catch {
-        this.notices.add('usercodes_failed');
-      }
+    const hass = this.hass();
+    // Only administrators read codes: the strength check loads for them alone.
+    const { summarizeUsercodes } = await import('./usercodes.js');
+    let admin: Awaited<ReturnType<typeof readAdminData>>;
+    try {
+      admin = await readAdminData((msg) => hass.callWS(msg), Object.values(hass.states), this.locks);
+    } catch {
+      this.notices.add('usercodes_failed');
+      return;
     }
-    this.admin = { users, automations, ...(Object.keys(usercodes).length ? { usercodes } : {}) };
+    const { codesFailed, ...data } = admin;
+    if (codesFailed.length) this.notices.add('usercodes_failed');
+    for (const [lock, resp] of Object.entries(data.usercodes ?? {})) {
+      const { slots, verdicts } = summarizeUsercodes(resp);
+      this.inUse.set(lock, slots);
+      this.usercodeLocks.add(lock);
+      for (const [slot, v] of verdicts) this.verdicts.set(slotKey(lock, slot), v);
+    }
+    this.admin = data;
   }
 
-  private async loadAutomations(): Promise<Record<string, unknown>[] | undefined> {
+  private async loadAutomations(): Promise<AdminData['automations']> {
     const hass = this.hass();
-    const ids = Object.keys(hass.states).filter((id) => id.startsWith('automation.'));
-    const out: Record<string, unknown>[] = [];
-    for (const entity_id of ids) {
-      const r = await hass.callWS<{ config: Record<string, unknown> }>({ type: 'automation/config', entity_id }).catch(() => null);
-      if (r?.config) out.push(r.config);
-    }
-    return out;
+    return automationConfigs((msg) => hass.callWS(msg), Object.values(hass.states)).catch(() => undefined);
   }
 
   /** Applies a change to the shared data and stores it in HA. */
@@ -291,7 +281,7 @@ export class AuditSession {
     if (!this.canInstall || !hass.callApi) throw new Error('Installing alerts needs an administrator');
     // The generator is only needed here, by admins: it loads as its own chunk, not with every dashboard.
     const [{ generate }, { install }, { hassRest }] = await Promise.all([
-      import('../../src/generate/generate.js'), import('../../src/generate/installer.js'), import('./rest.js'),
+      import('../../../src/generate/generate.js'), import('../../../src/generate/installer.js'), import('./rest.js'),
     ]);
     const gen = generate({ locks: this.allLocks, registry: this.shared.code_registry, notify, thresholds: this.thresholds });
     const result = await install(hassRest(hass.callApi.bind(hass)), gen, notify);
@@ -306,7 +296,7 @@ export class AuditSession {
     if (!lock) throw new Error(`Unknown lock ${lockId}`);
     const device = lock.device_id ? this.hass().devices?.[lock.device_id] : undefined;
     // Only admins who delete a code need the protocols' service calls: loaded then.
-    const { clearCodeServiceCall } = await import('../../src/services/clear-code.js');
+    const { clearCodeServiceCall } = await import('../../../src/services/clear-code.js');
     const call = clearCodeServiceCall(lock, slot, { mqttName: device?.name ?? undefined });
     await this.hass().callWS({ type: 'call_service', ...call });
     this.inUse.set(lockId, (this.inUse.get(lockId) ?? []).filter((s) => s !== slot));

@@ -1,5 +1,5 @@
 // The generator's installer talks to HA's REST API through HaRest; in the card that is hass.callApi.
-import type { HaRest } from '../../src/generate/installer.js';
+import type { HaRest } from '../../../src/generate/installer.js';
 import type { HomeAssistant } from './hass.js';
 
 /** hass.callApi resolves with the body and rejects with {status_code, body} (HA frontend's handleFetchPromise). */

@@ -1,6 +1,6 @@
 // The slice of the frontend's `hass` object this card reads, typed here on purpose:
 // custom-card-helpers is not a dependency (its types lag current HA) and the card needs only this much.
-import type { DeviceRegistryEntry, HassCurrentUser, HassEvent, HassState } from '../../src/model/ha.js';
+import type { DeviceRegistryEntry, HassCurrentUser, HassEvent, HassState } from '../../../src/model/ha.js';
 
 /** hass.entities: the frontend's entity registry display entry. */
 export interface EntityDisplayEntry {
