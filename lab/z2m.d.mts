@@ -12,3 +12,5 @@ export const EXPOSE_PIN: boolean;
 export const PRESET_CODES: Readonly<Record<number, string>>;
 export interface Z2mLock { codes(): Map<number, string>; handle(topic: string, payload: string): MqttMessage[] }
 export function z2mLock(opts?: { exposePin?: boolean; codes?: Record<number, string>; count?: number }): Z2mLock;
+export function legacyActionSensor(): MqttMessage;
+export function removeLegacyActionSensor(): MqttMessage;

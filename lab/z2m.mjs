@@ -80,6 +80,20 @@ export function discoveryMessages() {
   ];
 }
 
+/**
+ * Z2M's legacy action sensor (`sensor.back_door_action`), which Z2M clears (publishes `action: ""`) right after each
+ * action. Not announced at start (the lab's lock has the event entity); a test announces it, unretained, and removes
+ * it with `removeLegacyActionSensor()`.
+ */
+export function legacyActionSensor() {
+  const m = entity('sensor', 'action', { name: 'Action', icon: 'mdi:gesture-double-tap', value_template: '{{ value_json.action }}', enabled_by_default: true });
+  return { ...m, retain: false };
+}
+
+export function removeLegacyActionSensor() {
+  return { topic: legacyActionSensor().topic, payload: '', retain: false };
+}
+
 /** The lock's state when the lab starts: locked, healthy battery, a newer firmware offered. */
 export const INITIAL_STATE = {
   state: 'LOCK',

@@ -130,7 +130,8 @@ export const lockState: Protocol<StateRecord> = {
   },
   describe: (t) => ({
     when: `${t}.platform == 'state' and ${t}.entity_id == lock`,
-    method: `${t}.to_state.attributes.changed_by or 'unknown method'`,
+    // `.get`: locks without `changed_by` (template, demo locks) must not make HA log an undefined-variable warning.
+    method: `${t}.to_state.attributes.get('changed_by') or 'unknown method'`,
     slot: 'none',
   }),
   inputs: [

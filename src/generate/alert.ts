@@ -1,5 +1,7 @@
 // How an alert reaches people: a persistent notification plus each chosen notify target (mobile app services).
 // Title and message are Jinja templates built by the caller, with house names already made literal.
+// `notify.persistent_notification` as a chosen target would repeat the persistent notification every alert creates:
+// the pushes skip it (one alert, one notification), whether the target came from the CLI, the card or a blueprint.
 import type { ConfigMap } from './types.js';
 
 export interface AlertText {
@@ -7,6 +9,9 @@ export interface AlertText {
   message: string;
   critical?: boolean;
 }
+
+/** The notify service that only makes another persistent notification. */
+export const PERSISTENT_NOTIFY = 'notify.persistent_notification';
 
 /** Mobile app payload that makes a critical alert break through (iOS critical sound, Android alarm stream). */
 const CRITICAL_DATA = {
@@ -16,21 +21,34 @@ const CRITICAL_DATA = {
   channel: 'alarm_stream',
 };
 
-/** Actions that deliver one alert. The automation's `notify_targets` variable lists the notify services. */
-export function alertActions(text: AlertText): ConfigMap[] {
-  const title = text.critical ? `CRITICAL: ${text.title}` : text.title;
-  return [
-    { action: 'persistent_notification.create', data: { title, message: text.message } },
-    {
-      repeat: {
-        for_each: '{{ notify_targets }}',
-        sequence: [{
-          action: '{{ repeat.item }}',
-          data: { title, message: text.message, ...(text.critical ? { data: CRITICAL_DATA } : {}) },
-        }],
-      },
+const title = (text: AlertText) => (text.critical ? `CRITICAL: ${text.title}` : text.title);
+
+/**
+ * The persistent notification of an alert. With `id` (a template), a later call with the same id replaces the
+ * notification in place (HA keeps one notification per id).
+ */
+export function noteAction(text: AlertText, id?: string): ConfigMap {
+  return { action: 'persistent_notification.create', data: { title: title(text), message: text.message, ...(id ? { notification_id: id } : {}) } };
+}
+
+/** One push per chosen notify target (the automation's `notify_targets` variable), the persistent one left out. */
+export function pushActions(text: AlertText): ConfigMap[] {
+  return [{
+    repeat: {
+      for_each: `{{ notify_targets | reject('eq', '${PERSISTENT_NOTIFY}') | list }}`,
+      sequence: [{
+        action: '{{ repeat.item }}',
+        // A phone that cannot be reached must not stop the others (nor the run that counts a failure).
+        continue_on_error: true,
+        data: { title: title(text), message: text.message, ...(text.critical ? { data: CRITICAL_DATA } : {}) },
+      }],
     },
-  ];
+  }];
+}
+
+/** Actions that deliver one alert: the persistent notification and the pushes. */
+export function alertActions(text: AlertText): ConfigMap[] {
+  return [noteAction(text), ...pushActions(text)];
 }
 
 const NOTIFY = /^notify\.[a-z0-9_]+$/;

@@ -7,7 +7,9 @@ export interface Body {
   /** Short title for aliases and blueprint names, e.g. "Failed code attempts". */
   title: string;
   description: string;
-  mode: 'single' | 'queued';
+  mode: 'single' | 'queued' | 'parallel';
+  /** Runs at once (queued, parallel); HA's default is 10. */
+  max?: number;
   max_exceeded?: 'silent';
   variables?: ConfigMap;
   triggers: ConfigMap[];
@@ -15,12 +17,13 @@ export interface Body {
   actions: ConfigMap[];
 }
 
-export type Runnable = Pick<AutomationConfig, 'mode' | 'max_exceeded' | 'variables' | 'triggers' | 'conditions' | 'actions'>;
+export type Runnable = Pick<AutomationConfig, 'mode' | 'max' | 'max_exceeded' | 'variables' | 'triggers' | 'conditions' | 'actions'>;
 
 /** What an automation (or a blueprint) runs for a body: mode, variables, triggers, conditions, actions. */
 export function runnable(body: Body, variables: ConfigMap): Runnable {
   return {
     mode: body.mode,
+    ...(body.max ? { max: body.max } : {}),
     ...(body.max_exceeded ? { max_exceeded: body.max_exceeded } : {}),
     variables: { ...variables, ...body.variables },
     triggers: body.triggers,

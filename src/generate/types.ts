@@ -10,6 +10,7 @@ export interface AutomationConfig {
   alias: string;
   description: string;
   mode: 'single' | 'queued' | 'parallel' | 'restart';
+  max?: number;
   max_exceeded?: 'silent';
   variables: ConfigMap;
   triggers: ConfigMap[];

@@ -1,5 +1,6 @@
 // Shared helpers for tests against the lab's real Home Assistant (started by `node lab/lab.mjs up`).
 import { spawn, spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Connection } from 'home-assistant-js-websocket';
@@ -144,4 +145,33 @@ export function restartLab(): void {
     const r = spawnSync(process.execPath, [join(root, 'lab', 'lab.mjs'), cmd, '--ha', key], { cwd: root, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`lab ${cmd} failed (exit ${r.status}): ${r.stderr || r.stdout}`);
   }
+}
+
+/** HA's log file (lab/lab.mjs starts HA with `--log-file .lab/<key>/hass.log`). */
+export const hassLogFile = (): string => join(root, '.lab', lab().ha_key, 'hass.log');
+
+/**
+ * What HA logs from now until `close()`: both ends are marked in HA's own log (system_log.write), and `close()`
+ * waits for its mark in the file. HA writes its log through one queue, so whatever it logged before the end mark
+ * is in the file once that mark is.
+ */
+export async function logWindow(conn: Connection): Promise<{ close: () => Promise<string[]> }> {
+  const id = randomUUID();
+  const mark = async (end: string) => {
+    const line = `lock-sentinel lab log window ${id} ${end}`;
+    await callService(conn, 'system_log', 'write', { message: line, level: 'warning', logger: 'lock_sentinel.lab' });
+    return waitFor(() => {
+      const lines = readFileSync(hassLogFile(), 'utf8').split('\n');
+      const at = lines.findIndex((l) => l.includes(line));
+      return at >= 0 ? { lines, at } : null;
+    }, 10000, `"${line}" in ${hassLogFile()}`);
+  };
+  await mark('start');
+  return {
+    close: async () => {
+      const { lines, at } = await mark('end');
+      const start = lines.findIndex((l) => l.includes(`lock-sentinel lab log window ${id} start`));
+      return lines.slice(start + 1, at);
+    },
+  };
 }

@@ -8,14 +8,15 @@ import { generate } from '../../src/generate/generate.js';
 import { install, restClient, uninstall } from '../../src/generate/installer.js';
 import { THRESHOLDS, type Thresholds } from '../../src/thresholds.js';
 import { act, isNotification, LiveHa, loadLab, restorePresets, until, type ZwaveLab, type ZwaveLock } from './zwave-lab.js';
+import { failedRuns, watchNotifications, type Note } from './generate-support.js';
 
-interface Note { title: string; message: string }
 
 let lab: ZwaveLab;
 let ha: LiveHa;
 let patio: ZwaveLock;
 let garage: ZwaveLock;
-const notes: Note[] = [];
+/** One entry per notification, updated in place when HA replaces it (generate-support). */
+let notes: Note[] = [];
 let unsubscribe: (() => Promise<void>) | null = null;
 
 async function installFor(th: Partial<Thresholds> = {}): Promise<void> {
@@ -44,9 +45,9 @@ before(async () => {
   lab = loadLab();
   [patio, garage] = lab.zwave.locks;
   ha = await LiveHa.open(lab);
-  unsubscribe = await ha.conn.subscribeMessage<{ type: string; notifications: Record<string, Note> }>((m) => {
-    if (m.type === 'added') for (const n of Object.values(m.notifications)) notes.push({ title: n.title, message: n.message });
-  }, { type: 'persistent_notification/subscribe' });
+  const watch = await watchNotifications(ha.conn);
+  notes = watch.notes;
+  unsubscribe = watch.stop;
   await restorePresets(lab, ha.conn);
   for (const l of [patio, garage]) {
     for (const action of ['tamper_cleared', 'keypad_enabled', 'manual_lock']) await act(lab, l.node_id, { action });
@@ -63,18 +64,23 @@ after(async () => {
 });
 
 describe('generated automations on real Z-Wave events', () => {
-  test('six wrong codes in a row on one lock: exactly one failed-attempts alert, for that lock', async () => {
+  test('ten wrong codes 50 ms apart on one lock: exactly one failed-attempts alert, for that lock, counting 10', async () => {
     const from = notes.length;
     const seen = ha.events.length;
-    for (let i = 0; i < 6; i++) {
-      await act(lab, garage.node_id, { action: 'wrong_code', variant: i % 2 ? 'home_security' : 'access_control' });
-      await new Promise((r) => setTimeout(r, 300));
+    const sent: Promise<unknown>[] = [];
+    for (let i = 0; i < 10; i++) {
+      sent.push(act(lab, garage.node_id, { action: 'wrong_code', variant: i % 2 ? 'home_security' : 'access_control' }));
+      await new Promise((r) => setTimeout(r, 50));
     }
-    await until(() => ha.since(seen, (e) => e.event_type === 'zwave_js_notification' && e.data.device_id === garage.device_id).length >= 6,
-      10000, 'HA did not deliver the six failures');
-    const got = await settle(from, 'Lock Sentinel: failed code attempts', 'Garage Side Door');
-    assert.equal(got.length, 1);
-    assert.match(got[0].message, /\b5 failed code attempts\b/);
+    await Promise.all(sent);
+    await until(() => ha.since(seen, (e) => e.event_type === 'zwave_js_notification' && e.data.device_id === garage.device_id).length >= 10,
+      10000, 'HA did not deliver the ten failures');
+    await until(async () => (await failedRuns(garage.lock_entity)) === 10, 10000, 'the automation did not count all ten failures');
+    await until(() => alerts(from, 'Lock Sentinel: failed code attempts', 'Garage Side Door').some((n) => /\b10 failed code attempts\b/.test(n.message)),
+      10000, 'the alert did not come to count 10');
+    const got = await settle(from, 'Lock Sentinel: failed code attempts', 'Garage Side Door', 1500);
+    assert.equal(got.length, 1, 'one notification for the burst');
+    assert.match(got[0].message, /\b10 failed code attempts\b/);
     assert.equal(alerts(from, 'Lock Sentinel: failed code attempts', 'Patio Door').length, 0);
   });
 

@@ -9,6 +9,9 @@ import { clearCodeServiceCall } from '../../src/services/clear-code.js';
 import { send } from '../../src/ha/command.js';
 import type { UsercodeResponse } from '../../src/model/ha.js';
 import { runCli } from './support.js';
+import { SharedStore } from '../../src/ha/shared-store.js';
+import { setCodeServiceCall } from '../../src/services/set-code.js';
+import type { MessageBase } from 'home-assistant-js-websocket';
 import { LiveHa, loadLab, mockSlots, readCodesThroughHa, restorePresets, until, type ZwaveLab, type ZwaveLock } from './zwave-lab.js';
 
 let lab: ZwaveLab;
@@ -103,5 +106,29 @@ describe('Z-Wave codes through Home Assistant', () => {
     await setCode(patio, 4, '12').catch(() => undefined);
     assert.equal((await mockSlots(lab, patio.node_id))['4'].status, 'available');
     assert.equal((await readCodesThroughHa(ha.conn, patio))['4'].in_use, false);
+  });
+
+  test('a code HA refuses (a slot the lock does not have): HA\'s own message on one line, exit 2, nothing else changed', async () => {
+    const PIN = '815263'; // lab fixture, strong and on no lab lock; never printed
+    const SLOT = 200; // the mock lock has 10 slots
+    const store = new SharedStore(() => ({ callWS: <T>(msg: { type: string }) => send<T>(ha.conn, msg as MessageBase) }));
+    const registryBefore = (await store.load()).code_registry;
+    const slotsBefore = await mockSlots(lab, patio.node_id);
+    const r = await runCli(['set-code', '--lock', patio.lock_entity, '--slot', String(SLOT), '--holder', 'Probe'],
+      { LOCK_SENTINEL_URL: lab.url, LOCK_SENTINEL_TOKEN: lab.token }, `${PIN}\n`);
+    assert.equal(r.code, 2);
+    assert.equal(r.stdout, '');
+    const lines = r.stderr.trim().split('\n');
+    assert.equal(lines.length, 1, 'one line');
+    // The same service call the CLI makes, sent directly: HA's own refusal, which the line must carry.
+    const lock = discoverLocks(await ha.snapshot()).find((l) => l.entity_id === patio.lock_entity)!;
+    const own = await send(ha.conn, { type: 'call_service', ...setCodeServiceCall(lock, SLOT, PIN, {}) } as MessageBase)
+      .then(() => null, (e: { message?: string }) => String(e.message));
+    assert.ok(own, 'HA refuses the slot');
+    assert.ok(lines[0].startsWith('lock-sentinel set-code: Home Assistant did not set the code ('), lines[0].replaceAll(PIN, '[PIN]'));
+    assert.ok(lines[0].includes(own.split('\n')[0]), 'HA\'s message in the line');
+    assert.ok(!r.stderr.includes(PIN) && !own.includes(PIN), 'no PIN in the refusal');
+    assert.deepEqual(await mockSlots(lab, patio.node_id), slotsBefore, 'the lock unchanged');
+    assert.deepEqual((await store.load()).code_registry, registryBefore, 'the registry unchanged');
   });
 });

@@ -94,12 +94,12 @@ describe('generate', () => {
   });
 
   test('thresholds come from THRESHOLDS and can be overridden', () => {
-    assert.match(text(get('failed_attempts_front').actions), new RegExp(`times \\| count >= ${THRESHOLDS.failedAttempts}`));
+    assert.match(text(get('failed_attempts_front').actions), new RegExp(`count == ${THRESHOLDS.failedAttempts} `));
     const custom = generate({ locks: [LOCKS[0]], registry: [], notify: [],
       thresholds: { ...THRESHOLDS, failedAttempts: 3, failedWindowMinutes: 4, unusualHourStart: 1, unusualHourEnd: 5, lowBattery: 20, unavailableMinutes: 30 } });
     const c = new Map(custom.automations.map((a) => [a.id, a]));
-    assert.match(text(c.get(`${ID_PREFIX}failed_attempts_front`)), /times \| count >= 3/);
-    assert.match(text(c.get(`${ID_PREFIX}failed_attempts_front`)), /240 - \(as_timestamp/);
+    assert.match(text(c.get(`${ID_PREFIX}failed_attempts_front`)), /count == 3 /);
+    assert.deepEqual(c.get(`${ID_PREFIX}failed_attempts_front`)!.actions.at(-1), { delay: { seconds: 240 } });
     assert.deepEqual(c.get(`${ID_PREFIX}unusual_hour_front`)!.conditions[1], { condition: 'time', after: '01:00:00', before: '05:00:00' });
     assert.equal(c.get(`${ID_PREFIX}low_battery_front`)!.triggers[0].below, 20);
     assert.deepEqual(c.get(`${ID_PREFIX}unavailable_front`)!.triggers[0].for, { minutes: 30 });
@@ -116,6 +116,31 @@ describe('generate', () => {
     for (const leaf of leaves(gen.automations.map((a) => [a.variables, a.triggers, a.conditions, a.actions]))) {
       assert.ok(!leaf.split(jinjaString(HOSTILE)).join('').includes("states('x')"), `bare template code in ${leaf}`);
     }
+  });
+
+  test('failed attempts: every failure is its own run, alive for the window; one alert per burst, updated with the count', () => {
+    const f = get('failed_attempts_front');
+    assert.equal(f.mode, 'parallel');
+    assert.ok((f.max ?? 10) >= 100, 'HA would drop failures beyond 10 runs');
+    assert.deepEqual((f.actions[0].variables as Record<string, string>).count, '{{ (this.attributes.current | int(0)) + 1 }}');
+    const [, start, more, wait] = f.actions;
+    assert.match(text(start), new RegExp(`count == ${THRESHOLDS.failedAttempts} .*persistent_notification\\.dismiss.*persistent_notification\\.create.*repeat\\.item`));
+    assert.match(text(more), new RegExp(`count > ${THRESHOLDS.failedAttempts} `));
+    assert.doesNotMatch(text(more), /repeat/, 'a later failure of the burst pushes nothing');
+    const ids = [start, more].map((a) => text(a).match(/"notification_id":"([^"]+)"/g));
+    assert.ok(ids.flat().every((x) => x === '"notification_id":"lock_sentinel_failed_attempts_{{ lock }}"'), 'one notification per lock');
+    assert.deepEqual(wait, { delay: { seconds: THRESHOLDS.failedWindowMinutes * 60 } });
+  });
+
+  test('pushes skip notify.persistent_notification (every alert makes its persistent notification already)', () => {
+    for (const a of gen.automations) {
+      for (const m of text(a.actions).matchAll(/"for_each":"([^"]*)"/g)) assert.match(m[1], /reject\('eq', 'notify\.persistent_notification'\)/, a.id);
+    }
+  });
+
+  test('a lock\'s changed_by is read with .get: locks without it log no template warning', () => {
+    assert.match(text(get('away_access_shed').actions), /to_state\.attributes\.get\('changed_by'\)/);
+    assert.doesNotMatch(text(gen.automations), /attributes\.changed_by/);
   });
 
   test('away-access is critical and needs every person away', () => {
