@@ -1,13 +1,14 @@
 // What every rule reads: the normalised model, never raw HA payloads.
 import type { CodeRegistryEntry, HassState, SnapshotHeader } from '../model/ha.js';
 import type { Masker } from '../privacy/mask.js';
-import type { AccessEvent, CodeSlot, Lock } from '../model/lock.js';
+import type { CodeSlot, Lock } from '../model/lock.js';
 import { lockNameOf, slotKey } from '../model/lock.js';
 import type { RaisedFinding } from '../model/finding.js';
 import type { LockIndex } from '../adapters/discovery.js';
 import type { Presence } from '../adapters/presence.js';
 import type { TimeZone } from '../time/zone.js';
 import type { Thresholds } from '../thresholds.js';
+import type { Timeline } from '../store/timeline.js';
 
 export interface History {
   /** The snapshot carries an event stream at all. */
@@ -30,7 +31,7 @@ export interface RuleContext {
   mask: Masker;
   locks: Lock[];
   index: LockIndex;
-  timeline: AccessEvent[];
+  timeline: Timeline;
   presence: Presence;
   history: History;
   tz: TimeZone;
