@@ -48,9 +48,11 @@ export class Timeline implements Iterable<AccessEvent> {
  * (which knows the slot and method) stands for both.
  */
 export function buildTimeline(log: AccessLog, keep: (row: number) => boolean, mergeMs: number, show: ((s: string) => string) | null): Timeline {
-  const rows: number[] = [];
-  for (let i = 0; i < log.length; i++) if (keep(i)) rows.push(i);
-  const sorted = Uint32Array.from(rows).sort((a, b) => log.time(a) - log.time(b) || a - b);
+  let n = 0;
+  for (let i = 0; i < log.length; i++) if (keep(i)) n++;
+  const rows = new Uint32Array(n);
+  for (let i = 0, k = 0; k < n; i++) if (keep(i)) rows[k++] = i;
+  const sorted = rows.sort((a, b) => log.time(a) - log.time(b) || a - b);
   return new Timeline(log, withoutStateEchoes(log, sorted, mergeMs), show);
 }
 
