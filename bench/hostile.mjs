@@ -20,7 +20,7 @@ const HEADER = {
   entity_registry: [{ entity_id: 'lock.front', platform: 'zwave_js', device_id: 'dev-front' }],
 };
 
-export async function writeLines(file, lines) {
+async function writeLines(file, lines) {
   const out = createWriteStream(file);
   for (const l of lines) if (!out.write(l)) await once(out, 'drain');
   out.end();
@@ -68,13 +68,13 @@ function mixedEvent(i) {
     new_state: { entity_id: l.id, state: unlocked ? 'unlocked' : 'locked', attributes: { changed_by: `Guest ${i}` } } } };
 }
 
-export function* mixedLines(n) {
+function* mixedLines(n) {
   yield JSON.stringify(MIXED_HEADER) + '\n';
   for (let i = 0; i < n; i++) yield JSON.stringify(mixedEvent(i)) + '\n';
 }
 
 /** The same events as one JSON document, the events before the states and registries (read before the locks are known). */
-export function* mixedJson(n) {
+function* mixedJson(n) {
   const { version, captured_at, config, ...rest } = MIXED_HEADER;
   yield `{"version":${version},"captured_at":${JSON.stringify(captured_at)},"config":${JSON.stringify(config)},"events":[\n`;
   for (let i = 0; i < n; i++) yield (i ? ',\n' : '') + JSON.stringify(mixedEvent(i));
