@@ -1,5 +1,8 @@
 // Hostile inputs at scale, through the built CLI as a user runs it (issue 14): peak memory and time of
 //  - 1,000,000 unlocks at 02:30 (one lock, JSON Lines): `audit --json` and `export --out` (each one finding, streamed rows);
+//  - 1,000,000 mixed events on eight locks (JSON Lines, and JSON with the events before the registries): every
+//    context id distinct, every holder name distinct, Z-Wave unlocks, wrong codes, tamper and jams, lock states with
+//    changed_by, persons coming and going: `audit --json` and `export --out`;
 //  - one 200 MB JSON Lines line (read linearly), and one line past V8's string limit (refused at once, exit 2).
 // Figures go to bench/results.json under "hostile"; no pass/fail here (tests prove behaviour, not speed).
 import { spawnSync } from 'node:child_process';
@@ -34,6 +37,50 @@ function* unlocks(n) {
   }
 }
 
+const LOCKS = Array.from({ length: 8 }, (_, k) => ({ id: `lock.door_${k}`, device: `dev-${k}`, zwave: k % 2 === 0 }));
+const MIXED_HEADER = {
+  version: 1, captured_at: '2026-11-20T12:00:00Z', config: { time_zone: 'Europe/Berlin' },
+  states: [
+    ...LOCKS.map((l) => ({ entity_id: l.id, state: 'locked', attributes: { friendly_name: l.id.slice(5) } })),
+    { entity_id: 'person.ana', state: 'home', attributes: {} }, { entity_id: 'person.ben', state: 'not_home', attributes: {} },
+  ],
+  entity_registry: LOCKS.map((l) => ({ entity_id: l.id, platform: l.zwave ? 'zwave_js' : 'template', device_id: l.device })),
+};
+
+/** Event `i` of the mixed stream: about a second apart from 2026-11-08 (a million end on 2026-11-19, before captured_at). */
+function mixedEvent(i) {
+  const l = LOCKS[i % LOCKS.length];
+  const t = new Date(Date.parse('2026-11-08T00:00:00Z') + i * 997).toISOString();
+  const context = { id: `01JD${i.toString(36).padStart(10, '0')}`, parent_id: null, user_id: null };
+  if (i % 10 === 9) {
+    const person = i % 20 === 9 ? 'person.ana' : 'person.ben';
+    const state = (i >> 4) % 2 ? 'home' : 'not_home';
+    return { event_type: 'state_changed', time_fired: t, context, data: { entity_id: person, old_state: { entity_id: person, state: state === 'home' ? 'not_home' : 'home' }, new_state: { entity_id: person, state, attributes: { gps_accuracy: i % 50 } } } };
+  }
+  if (l.zwave) {
+    const [type, event, label] = i % 7 === 0 ? [6, 5, 'Keypad lock operation'] : i % 11 === 0 ? [6, 16, 'Keypad temporary disabled'] : i % 13 === 0 ? [7, 3, 'Tampering, product cover removed'] : i % 17 === 0 ? [6, 11, 'Lock jammed'] : i % 3 === 0 ? [6, 50, 'Invalid user code entered'] : [6, 6, 'Keypad unlock operation'];
+    return { event_type: 'zwave_js_notification', time_fired: t, context,
+      data: { device_id: l.device, command_class: 113, type, event, event_label: label, parameters: { userId: 1 + (i % 250) } } };
+  }
+  const unlocked = (i >> 3) % 2 === 0;
+  return { event_type: 'state_changed', time_fired: t, context, data: { entity_id: l.id,
+    old_state: { entity_id: l.id, state: unlocked ? 'locked' : 'unlocked', attributes: {} },
+    new_state: { entity_id: l.id, state: unlocked ? 'unlocked' : 'locked', attributes: { changed_by: `Guest ${i}` } } } };
+}
+
+function* mixedLines(n) {
+  yield JSON.stringify(MIXED_HEADER) + '\n';
+  for (let i = 0; i < n; i++) yield JSON.stringify(mixedEvent(i)) + '\n';
+}
+
+/** The same events as one JSON document, the events before the states and registries (read before the locks are known). */
+function* mixedJson(n) {
+  const { version, captured_at, config, ...rest } = MIXED_HEADER;
+  yield `{"version":${version},"captured_at":${JSON.stringify(captured_at)},"config":${JSON.stringify(config)},"events":[\n`;
+  for (let i = 0; i < n; i++) yield (i ? ',\n' : '') + JSON.stringify(mixedEvent(i));
+  yield `\n],${JSON.stringify(rest).slice(1)}\n`;
+}
+
 function* longLine(mb) {
   yield JSON.stringify(HEADER) + '\n';
   const chunk = 'x'.repeat(1 << 20);
@@ -62,6 +109,14 @@ export async function hostileBench({ quick = false, log = () => {} } = {}) {
   const csv = join(data, 'export.csv');
   results.export_csv = measure(['export', '--snapshot', file, '--out', csv]);
   unlinkSync(csv);
+  for (const [form, lines] of [['jsonl', mixedLines], ['json', mixedJson]]) {
+    const mixed = join(data, `mixed-${n}.${form}`);
+    if (!existsSync(mixed)) { log(`generating ${mixed} ...`); await writeLines(mixed, lines(n)); }
+    log(`audit --json and export of ${n} mixed events (${form}) ...`);
+    results[`mixed_${form}`] = { file_mb: Math.round(statSync(mixed).size / 2 ** 20), audit_json: measure(['audit', '--json', '--snapshot', mixed]) };
+    results[`mixed_${form}`].export_csv = measure(['export', '--snapshot', mixed, '--out', csv]);
+    unlinkSync(csv);
+  }
   const lineMb = quick ? 50 : 200;
   const long = join(data, `line-${lineMb}mb.jsonl`);
   if (!existsSync(long)) { log(`generating ${long} ...`); await writeLines(long, longLine(lineMb)); }

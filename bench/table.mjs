@@ -22,6 +22,23 @@ export function markdown(r) {
       out.push(`Growth 100k → 1M events (linear = 10x): audit ${g.jsonl.audit}x (CPU ${g.jsonl.audit_cpu}x), parse ${g.jsonl.parse}x, peak RSS ${g.jsonl.peak}x (JSON Lines); audit ${g.json.audit}x (CPU ${g.json.audit_cpu}x), parse ${g.json.parse}x, peak RSS ${g.json.peak}x (JSON).`, '');
     }
   }
+  if (r.hostile) {
+    const h = r.hostile;
+    out.push(`**Hostile inputs at scale** through the built CLI (peak RSS of the whole process; target < 300 MB for any ${n(h.events)}-event input)`, '');
+    const rows = [];
+    const peak = (m) => `${m.peak_rss_mb} MB${mark(m.peak_rss_mb < 300)}`;
+    const pair = (what, file, c) => {
+      rows.push([`${what}: \`audit --json\``, `${file} MB`, peak(c.audit_json), `${c.audit_json.seconds} s`, `exit ${c.audit_json.exit}`]);
+      rows.push([`${what}: \`export --out\``, `${file} MB`, peak(c.export_csv), `${c.export_csv.seconds} s`, `exit ${c.export_csv.exit}`]);
+    };
+    pair(`${n(h.events)} unlocks at 02:30, one lock (JSON Lines)`, h.file_mb, h);
+    if (h.mixed_jsonl) pair(`${n(h.events)} mixed events, 8 locks, distinct context ids and holders (JSON Lines)`, h.mixed_jsonl.file_mb, h.mixed_jsonl);
+    if (h.mixed_json) pair(`the same as JSON, events before the registries`, h.mixed_json.file_mb, h.mixed_json);
+    for (const [k, m] of Object.entries(h).filter(([k]) => k.startsWith('line_'))) {
+      rows.push([`one ${k.slice(5, -2)} MB JSON Lines line`, '', `${m.peak_rss_mb} MB`, `${m.seconds} s`, `exit ${m.exit}${m.stderr ? `: ${m.stderr}` : ''}`]);
+    }
+    out.push(table(['input', 'file', 'peak RSS', 'time', 'result'], rows), '');
+  }
   if (r.bundle) {
     const b = r.bundle;
     out.push(`**Bundle**: the card loads ${n(b.raw)} bytes at startup, ${n(b.gzip)} bytes gzip -9 (${kb(b.gzip)}; ${kb(b.gzip6)} at gzip's default -6)${mark(r.targets.bundle_under_35kb_gzip)} target < 35 KB; ${kb(b.on_demand.gzip)} gzip more on demand`, '');

@@ -3,7 +3,7 @@ import type { CodeRegistryEntry, HassEvent, HassState, Snapshot, SnapshotHeader 
 import type { AccessEvent, AccessKind, AccessMethod, CodeSlot, FirmwareInfo, Lock, Protocol, SlotStrength } from './model/lock.js';
 import type { Check, Finding, RaisedFinding, Score } from './model/finding.js';
 import { discoverLocks, indexLocks, type LockIndex } from './adapters/discovery.js';
-import { buildTimeline } from './adapters/timeline.js';
+import { buildTimeline, type Timeline } from './store/timeline.js';
 import { enrichAccess, protocol, PROTOCOLS } from './adapters/index.js';
 import { Presence } from './model/presence.js';
 import { EventStore } from './store/event-store.js';
@@ -104,7 +104,7 @@ export class Auditor {
   private eventsPresent: boolean;
   private readonly snapshot: boolean;
   private readonly protocolEventsSince: number | null;
-  private cached: { version: number; timeline: AccessEvent[]; findings: RaisedFinding[]; report: AuditReport; slots: SlotStrength[] } | null = null;
+  private cached: { version: number; timeline: Timeline; rows?: AccessEvent[]; findings: RaisedFinding[]; report: AuditReport; slots: SlotStrength[] } | null = null;
 
   constructor(header: SnapshotHeader, options: AuditOptions = {}) {
     validateHeader(header);
@@ -147,8 +147,14 @@ export class Auditor {
     return this.tz;
   }
 
-  /** The normalised access timeline, sorted by time. */
+  /** The normalised access timeline, sorted by time, as objects (the card; an event's `seq` is its position). */
   timeline(): AccessEvent[] {
+    const c = this.evaluate();
+    return (c.rows ??= c.timeline.toArray());
+  }
+
+  /** The same timeline read event by event, never all held as objects (the CLI's export of a million events). */
+  timelineView(): Timeline {
     return this.evaluate().timeline;
   }
 
@@ -176,15 +182,10 @@ export class Auditor {
     enrichAccess(this.store.access, this.index, this.header.states, this.store.tracks);
     const now = Date.parse(this.header.captured_at);
     // A snapshot ends at captured_at: a later event is not part of it.
-    const derived = this.snapshot ? this.store.access.filter((e) => e.time <= now) : this.store.access;
-    const timeline = buildTimeline(derived, this.th.unlockMergeSeconds * 1000);
+    const log = this.store.access;
     // Text the locks reported (changed_by, event labels, action sources) enters the model here, masked.
-    if (!this.mask.empty) {
-      for (const e of timeline) {
-        if (e.actor !== null) e.actor = this.mask.text(e.actor);
-        e.label = this.mask.text(e.label);
-      }
-    }
+    const timeline = buildTimeline(log, this.snapshot ? (i) => log.time(i) <= now : () => true, this.th.unlockMergeSeconds * 1000,
+      this.mask.empty ? null : (s) => this.mask.text(s));
     const ctx: RuleContext = {
       header: this.header, rawStates: this.raw.states, mask: this.mask, locks: this.locks, index: this.index, timeline,
       presence: new Presence(this.header.states, this.maskedTracks()),
@@ -214,8 +215,11 @@ export class Auditor {
   /** From when the locks' live protocol events are in the stream (see AuditOptions.protocolEventsSince). */
   private protocolSince(): number | null {
     if (this.protocolEventsSince !== null) return this.protocolEventsSince;
-    const carries = this.store.access.some((e) => e.via === 'protocol' && protocol(this.index.byEntity.get(e.lock)?.protocol).eventTypes.length > 0);
-    return carries ? this.store.earliest : null;
+    const log = this.store.access;
+    for (let i = 0; i < log.length; i++) {
+      if (log.via(i) === 'protocol' && protocol(this.index.byEntity.get(log.lock(i))?.protocol).eventTypes.length > 0) return this.store.earliest;
+    }
+    return null;
   }
 
   /** Persons' states over time, as shown: masked like every text from the house. */
@@ -225,11 +229,11 @@ export class Auditor {
     return new Map([...this.store.tracks].map(([id, list]) => [id, list.map((c) => ({ t: c.t, old: m.maybe(c.old), new: m.maybe(c.new) }))]));
   }
 
-  private summary(l: Lock, timeline: AccessEvent[]): LockSummary {
+  private summary(l: Lock, timeline: Timeline): LockSummary {
     let last: AccessEvent | undefined;
     for (let i = timeline.length - 1; i >= 0; i--) {
-      const e = timeline[i];
-      if (e.lock === l.entity_id && (e.kind === 'unlock' || e.kind === 'lock' || e.kind === 'failed')) { last = e; break; }
+      const kind = timeline.kind(i);
+      if (timeline.lock(i) === l.entity_id && (kind === 'unlock' || kind === 'lock' || kind === 'failed')) { last = timeline.at(i); break; }
     }
     return {
       entity_id: l.entity_id, name: l.name, protocol: l.protocol, device_id: l.device_id, state: l.state,

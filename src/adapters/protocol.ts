@@ -9,8 +9,18 @@ import type { StateChange } from '../model/state-track.js';
 
 export type { ProtocolId };
 
-/** Collects a protocol's access events; `seq` is set once the timeline is sorted. */
-export type Emit = (e: AccessEvent) => void;
+/**
+ * Collects a protocol's access events; `seq` is set once the timeline is sorted. `later`: the protocol fills in the
+ * event's method and slot from other entities' states before each evaluation (`Protocol.enrich`).
+ */
+export type Emit = (e: AccessEvent, later?: boolean) => void;
+
+/** The store's events a protocol asked to fill in later (emitted with `later`), by row. */
+export interface LaterAccess {
+  readonly later: readonly number[];
+  at(row: number): AccessEvent;
+  setMethodSlot(row: number, method: AccessMethod, slot: number | null): void;
+}
 
 export function access(
   lock: string, time: number, kind: AccessKind, method: AccessMethod, slot: number | null,
@@ -130,7 +140,7 @@ export interface Protocol<R extends StoredRecord = StoredRecord> extends Protoco
   /** The access events a record means; returns false when the record is not this protocol's to read. */
   toAccess(r: StoredRecord, index: LockIndex, emit: Emit): boolean;
   /** Fills in what only other entities' states know (runs on all access events before each evaluation). */
-  enrich?(events: AccessEvent[], index: LockIndex, states: HassState[], tracks: Map<string, StateChange[]>): void;
+  enrich?(events: LaterAccess, index: LockIndex, states: HassState[], tracks: Map<string, StateChange[]>): void;
   /** The generator's triggers and Jinja tests, per signal. */
   signals: Partial<Record<Signal, SignalSpec>>;
   /** Jinja: when this protocol reports the subject lock's unlocks itself (null: it cannot for this subject). */

@@ -8,8 +8,8 @@ import type { AccessEvent, AccessKind, AccessMethod, Lock } from '../model/lock.
 import type { LockIndex } from '../model/lock.js';
 import { StateTrack, type StateChange } from '../model/state-track.js';
 import {
-  access, hasEntities, intern, jinjaList, num, str, type CodeOptions, type LockCompanions, type Protocol, type ReadOptions, type ServiceCall, type Signal,
-  type StateRecord, type WsCall, table } from './protocol.js';
+  access, hasEntities, intern, jinjaList, num, str, type CodeOptions, type LaterAccess, type LockCompanions, type Protocol, type ReadOptions, type ServiceCall,
+  type Signal, type StateRecord, type WsCall, table } from './protocol.js';
 
 interface Z2mRecord extends StateRecord {
   p: 'zigbee2mqtt';
@@ -63,8 +63,6 @@ function discover(_lock: HassState, related: HassState[]): Partial<LockCompanion
   };
 }
 
-/** Actions whose user and source sit in the lock's own action sensors, to be read at the action's time. */
-const readFromSensors = new WeakSet<AccessEvent>();
 /** The sensors of one MQTT message may be written a moment after the event entity. */
 const SAME_MESSAGE_MS = 2000;
 
@@ -74,7 +72,8 @@ function methodAndSlot(kind: AccessKind, fixed: AccessMethod | null, user: numbe
   return [method, slotted && user !== null ? user + 1 : null];
 }
 
-function toAccess(r: Z2mRecord, lock: Lock): AccessEvent | null {
+/** The action's access event, and whether its user and source sit in the lock's own action sensors (read at its time). */
+function toAccess(r: Z2mRecord, lock: Lock): [AccessEvent, boolean] | null {
   const isEvent = r.entity.startsWith('event.');
   const action = isEvent ? r.detail : r.new;
   if (!action || NOT_AN_ACTION.has(action)) return null;
@@ -85,8 +84,7 @@ function toAccess(r: Z2mRecord, lock: Lock): AccessEvent | null {
   const [kind, fixed] = m;
   const [method, slot] = methodAndSlot(kind, fixed, r.user, r.source);
   const e = access(lock.entity_id, r.t, kind, method, slot, kind !== 'failed', null, action, 'protocol');
-  if (r.user === null && r.source === null && (lock.action_user_entity || lock.action_source_entity)) readFromSensors.add(e);
-  return e;
+  return [e, r.user === null && r.source === null && Boolean(lock.action_user_entity || lock.action_source_entity)];
 }
 
 /**
@@ -94,7 +92,7 @@ function toAccess(r: Z2mRecord, lock: Lock): AccessEvent | null {
  * the same device. Fills method and slot from those sensors' states at the action's moment (events may arrive in
  * any order, so this runs on the whole set before each evaluation).
  */
-function enrich(events: AccessEvent[], index: LockIndex, states: HassState[], tracks: Map<string, StateChange[]>): void {
+function enrich(events: LaterAccess, index: LockIndex, states: HassState[], tracks: Map<string, StateChange[]>): void {
   const cache = new Map<string, StateTrack>();
   const track = (id: string | null): StateTrack | null => {
     if (!id) return null;
@@ -105,15 +103,15 @@ function enrich(events: AccessEvent[], index: LockIndex, states: HassState[], tr
     }
     return t;
   };
-  for (const e of events) {
-    if (!readFromSensors.has(e)) continue;
+  for (const row of events.later) {
+    const e = events.at(row);
     const lock = index.byEntity.get(e.lock);
     const m = ACTIONS[e.label];
     if (!lock || !m) continue;
     const rawUser = track(lock.action_user_entity ?? null)?.at(e.time + SAME_MESSAGE_MS) ?? null;
     const user = rawUser !== null && /^\d+$/.test(rawUser) ? Number(rawUser) : null;
     const source = track(lock.action_source_entity ?? null)?.at(e.time + SAME_MESSAGE_MS) ?? null;
-    [e.method, e.slot] = methodAndSlot(m[0], m[1], user, source);
+    events.setMethodSlot(row, ...methodAndSlot(m[0], m[1], user, source));
   }
 }
 
@@ -296,8 +294,8 @@ export const zigbee2mqtt: Protocol<Z2mRecord> = {
     const r = rec as Z2mRecord;
     const lock = index.byRelated.get(r.entity);
     if (lock && lock.action_entities.includes(r.entity)) {
-      const e = toAccess(r, lock);
-      if (e) emit(e);
+      const a = toAccess(r, lock);
+      if (a) emit(...a);
     }
     return true;
   },

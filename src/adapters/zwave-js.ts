@@ -166,7 +166,7 @@ export const zwaveJs: Protocol<ZwaveRecord> = {
     const type = num(d.type), event = num(d.event);
     if (type === null || event === null) return null;
     const params = (d.parameters ?? {}) as Record<string, unknown>;
-    return { p: 'zwave_js', t, device: intern(d.device_id), type, event, userId: num(params.userId), label: str(d.event_label) ?? '' };
+    return { p: 'zwave_js', t, device: intern(d.device_id), type, event, userId: num(params.userId), label: intern(str(d.event_label) ?? '') };
   },
 
   toAccess(rec, index, emit) {

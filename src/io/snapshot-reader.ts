@@ -60,11 +60,22 @@ export function isJsonLinesPath(path: string): boolean {
   return /\.(jsonl|ndjson)(\.|$)/i.test(path);
 }
 
+/**
+ * A JSON snapshot's header is known only at its end, and events read before it wait in memory (as the store's compact
+ * records). With `onHeader`, after this many events the rest are only scanned; the header is then handed over and
+ * the file read a second time for the events from there on, so a million events never wait.
+ */
+export const EVENTS_BEFORE_HEADER = 50_000;
+
 export async function readSnapshotFile(path: string, onEvent: EventSink, onHeader?: HeaderSink): Promise<ReadResult> {
-  const stream = createReadStream(path, { highWaterMark: CHUNK });
+  const open = () => withoutBom(createReadStream(path, { highWaterMark: CHUNK }));
   try {
-    const chunks = withoutBom(stream);
-    return isJsonLinesPath(path) ? await readJsonLines(chunks, onEvent, onHeader) : await readJson(chunks, onEvent);
+    if (isJsonLinesPath(path)) return await readJsonLines(open(), onEvent, onHeader);
+    const first = await readJson(open(), onEvent, onHeader ? { deferFrom: EVENTS_BEFORE_HEADER } : {});
+    if (first.deferredFrom === undefined || !onHeader) return first;
+    onHeader(first.header);
+    const rest = await readJson(open(), onEvent, { eventsFrom: first.deferredFrom });
+    return { header: first.header, eventsPresent: first.eventsPresent, events: rest.events };
   } catch (e) {
     if (e instanceof SnapshotError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
@@ -73,8 +84,6 @@ export async function readSnapshotFile(path: string, onEvent: EventSink, onHeade
     if (code === 'ERR_STRING_TOO_LONG') throw tooLong('a value');
     if (code) throw new SnapshotError(`cannot read ${path}: ${reason(e)}`);
     throw e;
-  } finally {
-    stream.destroy();
   }
 }
 
@@ -137,7 +146,17 @@ export async function readJsonLines(chunks: AsyncIterable<Buffer>, onEvent: Even
 
 type Phase = 'start' | 'key' | 'colon' | 'value' | 'after-value' | 'events-open' | 'event' | 'after-event' | 'end';
 
-export async function readJson(chunks: AsyncIterable<Buffer>, onEvent: EventSink): Promise<ReadResult> {
+export interface JsonPass {
+  /** Events from this index on are only scanned, not parsed; the result says where (`deferredFrom`). */
+  deferFrom?: number;
+  /** A second pass: only events from this index on are parsed and handed over (the header was read already). */
+  eventsFrom?: number;
+}
+
+export async function readJson(chunks: AsyncIterable<Buffer>, onEvent: EventSink, pass: JsonPass = {}): Promise<ReadResult & { deferredFrom?: number }> {
+  const deferFrom = pass.deferFrom ?? Infinity, eventsFrom = pass.eventsFrom ?? 0;
+  const second = pass.eventsFrom !== undefined;
+  let deferredFrom: number | undefined;
   const header: Record<string, unknown> = {};
   let phase: Phase = 'start';
   let key = '';
@@ -162,8 +181,13 @@ export async function readJson(chunks: AsyncIterable<Buffer>, onEvent: EventSink
         const text = capture.text();
         capture = null;
         if (phase === 'key') { key = parseJson(text, 'a key') as string; phase = 'colon'; }
-        else if (phase === 'value') { header[key] = parseJson(text, KNOWN_KEYS.has(key) ? `"${key}"` : 'a value'); phase = 'after-value'; }
-        else if (phase === 'event') { onEvent(asEvent(parseJson(text, `event #${events + 1}`), events)); events++; phase = 'after-event'; }
+        else if (phase === 'value') { if (!second) header[key] = parseJson(text, KNOWN_KEYS.has(key) ? `"${key}"` : 'a value'); phase = 'after-value'; }
+        else if (phase === 'event') {
+          if (events >= deferFrom) deferredFrom ??= events;
+          else if (events >= eventsFrom) onEvent(asEvent(parseJson(text, `event #${events + 1}`), events));
+          events++;
+          phase = 'after-event';
+        }
         continue;
       }
       const b = buf[i];
@@ -209,6 +233,7 @@ export async function readJson(chunks: AsyncIterable<Buffer>, onEvent: EventSink
   }
   if (phase === 'start') throw new SnapshotError('the file is empty');
   if (phase !== 'end' || capture) throw new SnapshotError('the file ends in the middle of the snapshot (truncated?)');
-  validateHeader(header);
-  return { header, eventsPresent, events };
+  // The second pass reads no header (its caller has the first pass's).
+  if (!second) validateHeader(header);
+  return { header: header as unknown as SnapshotHeader, eventsPresent, events, ...(deferredFrom === undefined ? {} : { deferredFrom }) };
 }

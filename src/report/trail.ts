@@ -1,5 +1,6 @@
 // The audit trail the guide asks rentals and businesses to keep: one row per access event, never a PIN.
-// Rows are made one at a time (`trailRows`), so an export of a million events streams instead of holding them twice.
+// Rows are made one at a time (`trailRows`) from the compact timeline, so an export of a million events streams instead
+// of holding them.
 import type { Auditor } from '../engine.js';
 import type { AccessKind, AccessMethod } from '../model/lock.js';
 import { csvCell } from '../privacy/escape.js';
@@ -18,18 +19,20 @@ export interface TrailRow {
 }
 
 export function* trailRows(auditor: Auditor, since?: number): Generator<TrailRow> {
-  const raisedBy = new Map<number, string[]>();
-  for (const f of auditor.raisedFindings()) {
-    for (const seq of f.events ?? []) {
-      const ids = raisedBy.get(seq);
-      if (!ids) raisedBy.set(seq, [f.id]);
-      else if (!ids.includes(f.id)) ids.push(f.id);
-    }
+  const timeline = auditor.timelineView();
+  // Which findings each event raised: one bit per finding id, one number per event (not a list per event).
+  const raised = auditor.raisedFindings();
+  const ids = [...new Set(raised.filter((f) => f.events?.length).map((f) => f.id))].sort();
+  const raisedBy = new Uint32Array(ids.length ? timeline.length : 0);
+  for (const f of raised) {
+    const bit = 1 << ids.indexOf(f.id);
+    for (const seq of f.events ?? []) raisedBy[seq] |= bit;
   }
   const names = new Map(auditor.report().locks.map((l) => [l.entity_id, l.name]));
   const tz = auditor.timeZone;
-  for (const e of auditor.timeline()) {
-    if (since !== undefined && e.time < since) continue;
+  for (let seq = 0; seq < timeline.length; seq++) {
+    if (since !== undefined && timeline.time(seq) < since) continue;
+    const e = timeline.at(seq);
     yield {
       time: new Date(e.time).toISOString(),
       local_time: tz.iso(e.time),
@@ -40,7 +43,7 @@ export function* trailRows(auditor: Auditor, since?: number): Generator<TrailRow
       slot: e.slot,
       holder: auditor.holderOf(e.lock, e.slot)?.name ?? e.actor,
       result: e.success ? 'success' : 'failure',
-      findings: [...(raisedBy.get(e.seq) ?? [])].sort(),
+      findings: ids.filter((_, k) => raisedBy[seq] & (1 << k)),
     };
   }
 }

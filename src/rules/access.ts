@@ -21,25 +21,27 @@ interface Burst {
  * further failure that follows within the window, and the lock's own lockout reports; bursts and lockouts
  * closer than the window are one burst.
  */
-function bursts(events: AccessEvent[], lock: string, ctx: RuleContext): Burst[] {
+function bursts(seqs: number[], lock: string, ctx: RuleContext): Burst[] {
   const windowMs = ctx.th.failedWindowMinutes * MIN;
-  const failures = events.filter((e) => e.kind === 'failed');
+  const { timeline } = ctx;
+  const time = (seq: number) => timeline.time(seq);
+  const failures = seqs.filter((seq) => timeline.kind(seq) === 'failed');
   const spans: Burst[] = [];
   let i = 0;
   while (i < failures.length) {
     const j = i + ctx.th.failedAttempts - 1;
-    if (j < failures.length && failures[j].time - failures[i].time <= windowMs) {
+    if (j < failures.length && time(failures[j]) - time(failures[i]) <= windowMs) {
       let end = j;
-      while (end + 1 < failures.length && failures[end + 1].time - failures[end].time <= windowMs) end++;
+      while (end + 1 < failures.length && time(failures[end + 1]) - time(failures[end]) <= windowMs) end++;
       const part = failures.slice(i, end + 1);
-      spans.push({ lock, start: part[0].time, end: part[part.length - 1].time, failures: part.length, lockoutLabels: [], events: part.map((e) => e.seq) });
+      spans.push({ lock, start: time(part[0]), end: time(part[part.length - 1]), failures: part.length, lockoutLabels: [], events: part });
       i = end + 1;
     } else {
       i++;
     }
   }
-  for (const e of events) {
-    if (e.kind === 'lockout') spans.push({ lock, start: e.time, end: e.time, failures: 0, lockoutLabels: [e.label || 'lockout'], events: [e.seq] });
+  for (const seq of seqs) {
+    if (timeline.kind(seq) === 'lockout') spans.push({ lock, start: time(seq), end: time(seq), failures: 0, lockoutLabels: [timeline.at(seq).label || 'lockout'], events: [seq] });
   }
   spans.sort((a, b) => a.start - b.start);
   const merged: Burst[] = [];
@@ -49,7 +51,7 @@ function bursts(events: AccessEvent[], lock: string, ctx: RuleContext): Burst[] 
       prev.end = Math.max(prev.end, s.end);
       prev.failures += s.failures;
       prev.lockoutLabels.push(...s.lockoutLabels);
-      prev.events.push(...s.events);
+      for (const seq of s.events) prev.events.push(seq);
     } else {
       merged.push({ ...s, lockoutLabels: [...s.lockoutLabels], events: [...s.events] });
     }
@@ -58,15 +60,18 @@ function bursts(events: AccessEvent[], lock: string, ctx: RuleContext): Burst[] 
 }
 
 export const failedAttempts: Rule = (ctx) => {
-  const perLock = new Map<string, AccessEvent[]>();
-  for (const e of ctx.timeline) {
-    if (e.kind !== 'failed' && e.kind !== 'lockout') continue;
-    const list = perLock.get(e.lock);
-    if (list) list.push(e); else perLock.set(e.lock, [e]);
+  const perLock = new Map<string, number[]>();
+  const { timeline } = ctx;
+  for (let seq = 0; seq < timeline.length; seq++) {
+    const kind = timeline.kind(seq);
+    if (kind !== 'failed' && kind !== 'lockout') continue;
+    const lock = timeline.lock(seq);
+    const list = perLock.get(lock);
+    if (list) list.push(seq); else perLock.set(lock, [seq]);
   }
   const out: RaisedFinding[] = [];
-  for (const [lock, events] of perLock) {
-    for (const b of bursts(events, lock, ctx)) {
+  for (const [lock, seqs] of perLock) {
+    for (const b of bursts(seqs, lock, ctx)) {
       const parts: string[] = [];
       if (b.failures) parts.push(`${b.failures} failed code entries between ${ctx.tz.format(b.start)} and ${ctx.tz.format(b.end)} (local)`);
       if (b.lockoutLabels.length) parts.push(`the lock reported ${[...new Set(b.lockoutLabels)].map((l) => `"${l}"`).join(', ')}${b.failures ? '' : ` at ${ctx.tz.format(b.start)} (local)`}`);

@@ -2,7 +2,7 @@
 // worst example in full. A million unlocks at 02:30 are one finding, not a million, and never a million evidence
 // strings in memory: rules that meet events one by one keep a Tally per lock and describe only its worst event.
 import type { RaisedFinding, Severity } from '../model/finding.js';
-import type { AccessEvent } from '../model/lock.js';
+import type { AccessEvent, AccessKind } from '../model/lock.js';
 import { iso, type RuleContext } from './context.js';
 
 const SEVERITY_RANK: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
@@ -33,6 +33,32 @@ export function moreLikeIt(ctx: RuleContext, t: { count: number; first: number; 
 export const tallyFields = (t: { count: number; first: number; last: number }) =>
   ({ time: iso(t.last), count: t.count, first: iso(t.first), last: iso(t.last) });
 
+/** What a finding standing for `count` findings of its kind on its lock adds to the worst one's evidence. */
+export const groupNote = (count: number, first: string | null, last: string | null): string =>
+  ` (${count} findings of this kind on this lock${first && last ? ` from ${first.slice(0, 10)} to ${last.slice(0, 10)}` : ''}; the worst is shown.)`;
+
+/**
+ * One finding per lock for the timeline's events of `kind` (`describe` tells one event): the latest described, with
+ * how many there were and from when to when, as `aggregateFindings` would make of one finding per event.
+ */
+export function perLockEvents(ctx: RuleContext, kind: AccessKind, describe: (e: AccessEvent) => RaisedFinding): RaisedFinding[] {
+  const per = new Map<string, Tally>();
+  const { timeline } = ctx;
+  for (let seq = 0; seq < timeline.length; seq++) {
+    if (timeline.kind(seq) !== kind) continue;
+    const lock = timeline.lock(seq);
+    let t = per.get(lock);
+    if (!t) { t = new Tally(); per.set(lock, t); }
+    t.add(timeline.at(seq), (a, b) => a.time > b.time);
+  }
+  return [...per.values()].map((t) => {
+    const f = describe(t.worst as AccessEvent);
+    if (t.count === 1) return { ...f, events: t.events };
+    const first = iso(t.first), last = iso(t.last);
+    return { ...f, ...tallyFields(t), evidence: f.evidence + groupNote(t.count, first, last), events: t.events };
+  });
+}
+
 /**
  * The engine's last step: what events raised several times for one lock becomes one finding (the worst
  * by severity, then by how many events it covers, then the latest), counting them all.
@@ -57,7 +83,7 @@ export function aggregateFindings(findings: RaisedFinding[]): RaisedFinding[] {
     const first = times[0] ?? null, last = times[times.length - 1] ?? null;
     return {
       ...worst, time: last ?? worst.time, count, first, last,
-      evidence: `${worst.evidence} (${count} findings of this kind on this lock${first && last ? ` from ${first.slice(0, 10)} to ${last.slice(0, 10)}` : ''}; the worst is shown.)`,
+      evidence: worst.evidence + groupNote(count, first, last),
       ...(events.length ? { events } : {}),
     };
   });

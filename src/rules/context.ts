@@ -1,7 +1,7 @@
 // What every rule reads: the normalised model, never raw HA payloads.
 import type { CodeRegistryEntry, HassState, SnapshotHeader } from '../model/ha.js';
 import type { Masker } from '../privacy/mask.js';
-import type { AccessEvent, CodeSlot, Lock } from '../model/lock.js';
+import type { CodeSlot, Lock } from '../model/lock.js';
 import { lockNameOf, slotKey } from '../model/lock.js';
 import type { RaisedFinding } from '../model/finding.js';
 import type { LockIndex } from '../model/lock.js';
@@ -9,6 +9,7 @@ import type { Presence } from '../model/presence.js';
 import type { ProtocolFacts, ProtocolId } from '../model/protocol.js';
 import type { TimeZone } from '../time/zone.js';
 import type { Thresholds } from '../thresholds.js';
+import type { Timeline } from '../store/timeline.js';
 
 export interface History {
   /** The snapshot carries an event stream at all. */
@@ -31,7 +32,7 @@ export interface RuleContext {
   mask: Masker;
   locks: Lock[];
   index: LockIndex;
-  timeline: AccessEvent[];
+  timeline: Timeline;
   presence: Presence;
   /** Every protocol Lock Sentinel knows (src/adapters/index.ts), and the one a lock speaks. */
   protocols: readonly ProtocolFacts[];

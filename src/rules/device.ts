@@ -3,12 +3,13 @@ import type { RaisedFinding } from '../model/finding.js';
 import type { AccessKind } from '../model/lock.js';
 import type { HassState } from '../model/ha.js';
 import { iso, type Rule, type RuleContext } from './context.js';
+import { perLockEvents } from './aggregate.js';
 
 /** Time of the latest timeline event of a kind on a lock (or -Infinity). */
 function latest(ctx: RuleContext, lock: string, kind: AccessKind): number {
-  let t = -Infinity;
-  for (const e of ctx.timeline) if (e.lock === lock && e.kind === kind) t = e.time;
-  return t;
+  const { timeline } = ctx;
+  for (let seq = timeline.length - 1; seq >= 0; seq--) if (timeline.kind(seq) === kind && timeline.lock(seq) === lock) return timeline.time(seq);
+  return -Infinity;
 }
 
 function sensorsOn(ctx: RuleContext, ids: string[]): HassState[] {
@@ -23,11 +24,10 @@ function currentNotInTimeline(ctx: RuleContext, lock: string, kind: AccessKind, 
 }
 
 export const tamper: Rule = (ctx) => {
-  const out: RaisedFinding[] = ctx.timeline.filter((e) => e.kind === 'tamper').map((e) => ({
+  const out: RaisedFinding[] = perLockEvents(ctx, 'tamper', (e) => ({
     id: 'tamper', severity: 'critical', entity_id: e.lock, time: iso(e.time),
     evidence: `${ctx.index.byEntity.get(e.lock)?.name ?? e.lock} reported tampering at ${ctx.tz.format(e.time)} (local): ${e.label}.`,
     fix: 'Inspect the lock and the door now; check the camera; keep tamper alerts on.',
-    events: [e.seq],
   }));
   for (const l of ctx.locks) {
     for (const s of sensorsOn(ctx, l.tamper_entities ?? (l.tamper_entity ? [l.tamper_entity] : []))) {
@@ -43,11 +43,10 @@ export const tamper: Rule = (ctx) => {
 };
 
 export const jammed: Rule = (ctx) => {
-  const out: RaisedFinding[] = ctx.timeline.filter((e) => e.kind === 'jam').map((e) => ({
+  const out: RaisedFinding[] = perLockEvents(ctx, 'jam', (e) => ({
     id: 'jammed', severity: 'warning', entity_id: e.lock, time: iso(e.time),
     evidence: `${ctx.index.byEntity.get(e.lock)?.name ?? e.lock} jammed at ${ctx.tz.format(e.time)} (local): the door may not be locked.`,
     fix: 'Check the door is closed and the bolt aligned with the strike plate, then lock again.',
-    events: [e.seq],
   }));
   for (const l of ctx.locks) {
     const sensor = sensorsOn(ctx, l.jam_entity ? [l.jam_entity] : [])[0];

@@ -1,14 +1,14 @@
 // What the engine keeps of an event stream. Each protocol (adapters/index.ts) recognises its own events and state
 // changes and turns them into compact records; raw payloads are dropped at once, so millions of events stay bounded.
 import type { HassEvent, HassState } from '../model/ha.js';
-import type { AccessEvent } from '../model/lock.js';
 import type { LockIndex } from '../model/lock.js';
 import { deriveRecord, PROTOCOLS } from '../adapters/index.js';
-import { intern, type StoredRecord } from '../adapters/protocol.js';
+import { intern, type Emit, type StoredRecord } from '../adapters/protocol.js';
 import type { StateChange } from '../model/state-track.js';
 import { parseTime } from '../time/zone.js';
 import { Dedup } from './dedup.js';
 import { Coverage } from '../time/coverage.js';
+import { AccessLog } from './access-log.js';
 
 /** A state read as a state over time (persons; protocols' companion sensors): not an access event. */
 interface TrackRecord {
@@ -59,8 +59,8 @@ export function toRecord(e: HassEvent, t?: number): Kept | null {
  * compact records until `bind`.
  */
 export class EventStore {
-  /** Access events in arrival order (the timeline sorts them). */
-  readonly access: AccessEvent[] = [];
+  /** Access events in arrival order, column by column (the timeline sorts them). */
+  readonly access = new AccessLog();
   /** State changes of entities read as a state over time: persons, Zigbee2MQTT action user/source sensors. */
   readonly tracks = new Map<string, StateChange[]>();
   /** Earliest time of any event seen (even ones no rule keeps): how far back the history reaches. */
@@ -73,7 +73,7 @@ export class EventStore {
   private readonly dedup = new Dedup();
   private index: LockIndex | null = null;
   private pending: StoredRecord[] = [];
-  private readonly emit = (e: AccessEvent) => { this.access.push(e); };
+  private readonly emit: Emit = (e, later) => { this.access.push(e, later); };
 
   /** Reads further events against `index` (the house's locks as they are now); events already read stay. */
   bind(index: LockIndex): void {

@@ -36,6 +36,25 @@ test('JSON form: "events" may come first, strings may hold brackets, quotes and 
   assert.equal(r.header.captured_at, '2026-01-02T00:00:00Z');
 });
 
+test('JSON form in two passes: events past the first few are only scanned, then read from there on a second pass', async () => {
+  const snap = demoSnapshot();
+  const { events: all, ...header } = snap;
+  // Events before the header (the header is known only at the end of the file).
+  const text = JSON.stringify({ events: all!.slice(0, 40), ...header });
+  for (const size of [5, 1 << 20]) {
+    const got: HassEvent[] = [];
+    const first = await readJson(chunked(text, size), (e) => got.push(e), { deferFrom: 15 });
+    assert.equal(first.deferredFrom, 15);
+    assert.deepEqual(first.header.states, snap.states);
+    assert.equal(got.length, 15);
+    const rest = await readJson(chunked(text, size), (e) => got.push(e), { eventsFrom: 15 });
+    assert.equal(rest.events, 40);
+    assert.deepEqual(got, all!.slice(0, 40));
+  }
+  const whole = await readJson(chunked(text, 64), () => {}, { deferFrom: 40 });
+  assert.equal(whole.deferredFrom, undefined, 'nothing deferred when every event fits');
+});
+
 test('JSON Lines form: header line, then one event per line, CRLF and blank lines tolerated', async () => {
   const snap = demoSnapshot();
   const { events, ...header } = snap;

@@ -1,0 +1,79 @@
+// The one sorted access timeline, built from every protocol's access events in the store's log. It is an order of
+// the log's rows (4 bytes an event), read row by row: events become objects only while a rule or a face reads them.
+import type { AccessEvent, AccessKind } from '../model/lock.js';
+import type { AccessLog } from './access-log.js';
+
+export class Timeline implements Iterable<AccessEvent> {
+  private readonly shown: (string | null | undefined)[] = [];
+
+  /** `order`: the log's rows in timeline order; `text`: how the house's texts are shown (e.g. masked). */
+  constructor(private readonly log: AccessLog, private readonly order: Uint32Array, private readonly show: ((s: string) => string) | null) {}
+
+  get length(): number {
+    return this.order.length;
+  }
+
+  time(seq: number): number { return this.log.time(this.order[seq]); }
+  lock(seq: number): string { return this.log.lock(this.order[seq]); }
+  kind(seq: number): AccessKind { return this.log.kind(this.order[seq]); }
+
+  /** The event at `seq` (a new object each time), its texts as shown. */
+  at(seq: number): AccessEvent {
+    const e = this.log.at(this.order[seq], this.text);
+    e.seq = seq;
+    return e;
+  }
+
+  *[Symbol.iterator](): Iterator<AccessEvent> {
+    for (let seq = 0; seq < this.order.length; seq++) yield this.at(seq);
+  }
+
+  toArray(): AccessEvent[] {
+    return Array.from(this);
+  }
+
+  /** A text of the log as shown: each distinct text goes through `show` once. */
+  private readonly text = (id: number): string | null => {
+    const raw = this.log.texts.values[id];
+    if (raw === null || !this.show) return raw;
+    let v = this.shown[id];
+    if (v === undefined) this.shown[id] = v = this.show(raw);
+    return v;
+  };
+}
+
+/**
+ * The log's rows `keep` selects, sorted by time (arrival order breaks ties). A state-derived unlock/lock/jam within
+ * `mergeMs` of the protocol's own report of the same kind on the same lock is the same happening: the protocol event
+ * (which knows the slot and method) stands for both.
+ */
+export function buildTimeline(log: AccessLog, keep: (row: number) => boolean, mergeMs: number, show: ((s: string) => string) | null): Timeline {
+  let n = 0;
+  for (let i = 0; i < log.length; i++) if (keep(i)) n++;
+  const rows = new Uint32Array(n);
+  for (let i = 0, k = 0; k < n; i++) if (keep(i)) rows[k++] = i;
+  const sorted = rows.sort((a, b) => log.time(a) - log.time(b) || a - b);
+  return new Timeline(log, withoutStateEchoes(log, sorted, mergeMs), show);
+}
+
+function withoutStateEchoes(log: AccessLog, sorted: Uint32Array, mergeMs: number): Uint32Array {
+  let states = 0;
+  for (const i of sorted) if (log.via(i) === 'state') states++;
+  if (states === 0 || states === sorted.length) return sorted;
+  const key = (i: number) => log.lockId(i) * 8 + log.kindCode(i);
+  const protocolTimes = new Map<number, number[]>();
+  for (const i of sorted) {
+    if (log.via(i) === 'state') continue;
+    const list = protocolTimes.get(key(i));
+    if (list) list.push(log.time(i)); else protocolTimes.set(key(i), [log.time(i)]);
+  }
+  return sorted.filter((i) => {
+    if (log.via(i) === 'protocol') return true;
+    const list = protocolTimes.get(key(i));
+    if (!list) return true;
+    const t = log.time(i);
+    let lo = 0, hi = list.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid] < t - mergeMs) lo = mid + 1; else hi = mid; }
+    return !(lo < list.length && list[lo] <= t + mergeMs);
+  });
+}
