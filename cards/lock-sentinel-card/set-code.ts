@@ -35,8 +35,8 @@ async function codesNow(hass: HomeAssistant, session: Pick<AuditSession, 'allLoc
   const readable = session.allLocks.filter((l) => protocol(l.protocol).codes.read);
   const sub = hass.connection.subscribeMessage?.bind(hass.connection);
   const { codes: all, failed } = await readUsercodes((msg) => hass.callWS(msg), readable, sub ? { subscribe: (msg, onEvent) => sub(onEvent, msg) } : {});
-  // A readable lock that did not answer cannot be compared with: named, so a typed code is refused.
-  const unread = readable.filter((l) => failed.includes(l.entity_id) || !all[l.entity_id]).map((l) => l.name);
+  // A readable lock whose read failed cannot be compared with: named, so a typed code is refused.
+  const unread = readable.filter((l) => failed.includes(l.entity_id)).map((l) => l.name);
   return { codes: readableCodes(all), unread };
 }
 
