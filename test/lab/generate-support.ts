@@ -25,7 +25,8 @@ export async function watchNotifications(conn: Connection): Promise<{ notes: Not
       if (m.type === 'removed') live.delete(n.notification_id);
       // Shown before the watch began: not collected, but a create with its id replaces it rather than adding one.
       else if (m.type === 'current') live.set(n.notification_id, { ...n, updates: 0 });
-      else if (m.type !== 'added') continue;
+      // A create with an id already shown replaces it: HA 2025.4 reports that as `added`, 2026.x as `updated`.
+      else if (m.type !== 'added' && m.type !== 'updated') continue;
       else if (shown) Object.assign(shown, { title: n.title, message: n.message, updates: shown.updates + 1 });
       else {
         const note = { title: n.title, message: n.message, notification_id: n.notification_id, updates: 0 };
