@@ -110,7 +110,10 @@ describe('generated automations per protocol', () => {
     assert.equal(note.message, `${await lockName('lock.front_door')}: unlocked by unknown method while nobody is home.`);
     assert.ok(!('changed_by' in ((await getState(conn, 'lock.front_door'))?.attributes ?? {})), 'the demo lock has no changed_by, as template locks');
     // The away-access and unusual-hour automations rendered their templates for this lock; HA logged no warning.
-    assert.deepEqual((await log.close()).filter((l) => l.includes('Template variable warning')), []);
+    // (The MQTT entities' own `value_json` templates, written by Zigbee2MQTT's discovery, warn on HA 2026.x whenever
+    // a state message lacks a key, e.g. the burst of the test before: the device's, not the generated automations'.)
+    const warnings = (await log.close()).filter((l) => l.includes('Template variable warning') && !/when rendering '\{\{ value_json\./.test(l));
+    assert.deepEqual(warnings, []);
     await sleep(1500);
     assert.equal(titled(from, 'nobody is home').length, 1);
   });
