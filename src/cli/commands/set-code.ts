@@ -2,6 +2,7 @@
 // slot (holder, role, added, expiry, set strong) in the household's registry. The PIN goes to exactly one place: the
 // service call that sets it. A proposed code is shown once, on the terminal; it is never stored, logged or returned
 // in an error.
+import { Masker } from '../../privacy/mask.js';
 import { text } from 'node:stream/consumers';
 import type { Connection, MessageBase } from 'home-assistant-js-websocket';
 import { discoverLocks } from '../../adapters/discovery.js';
@@ -64,10 +65,15 @@ async function setCode(conn: Connection, req: Request, typed: string | null): Pr
   if (!header.current_user?.is_admin) throw new UsageError('set-code needs an administrator\'s access token');
   const lock = discoverLocks(header).find((l) => l.entity_id === req.lock);
   if (!lock) throw new UsageError(`no lock ${req.lock} in this Home Assistant`);
-  if (!protocol(lock.protocol).codes.set) throw new UsageError(`${lock.name} (${protocol(lock.protocol).title}) has no service that sets codes`);
-  const choice = choosePin(typed, readableCodes(header.usercodes));
+  const readable = readableCodes(header.usercodes);
+  // Names from the house may carry a code: every one this command prints is masked (the in-use codes, and the new one).
+  let mask = new Masker(readable);
+  if (!protocol(lock.protocol).codes.set) throw new UsageError(`${mask.text(lock.name)} (${protocol(lock.protocol).title}) has no service that sets codes`);
+  const choice = choosePin(typed, readable);
   if (!choice.ok) throw new UsageError(`refused: the code is not strong enough or already in use (${choice.reasons.join(', ')})`);
   const pin = choice.pin;
+  mask = new Masker([...readable, pin]);
+  const lockName = mask.text(lock.name);
   const ws = <T>(msg: { type: string }) => send<T>(conn, msg as MessageBase);
   const known = await protocol(lock.protocol).codes.options?.(ws, lock);
   const call = setCodeServiceCall(lock, req.slot, pin, { mqttName: mqttName(header, lock), ...known });
@@ -76,7 +82,7 @@ async function setCode(conn: Connection, req: Request, typed: string | null): Pr
   } catch (err) {
     throw new UsageError(`Home Assistant did not set the code (${(err as Error).message})`);
   }
-  if (typed === null) process.stdout.write(`New code for ${lock.name} slot ${req.slot}: ${pin}\n(shown once: Lock Sentinel keeps it nowhere; give it to its holder now)\n`);
+  if (typed === null) process.stdout.write(`New code for ${lockName} slot ${req.slot}: ${pin}\n(shown once: Lock Sentinel keeps it nowhere; give it to its holder now)\n`);
   const store = new SharedStore(() => ({ callWS: <T>(msg: { type: string }) => send<T>(conn, msg as MessageBase) }));
   const now = new Date().toISOString();
   try {
@@ -84,7 +90,7 @@ async function setCode(conn: Connection, req: Request, typed: string | null): Pr
     const existing = shared.code_registry.find((e) => e.lock === req.lock && e.slot === req.slot);
     const entry = registryEntry(existing, req.lock, req.slot, req, now);
     await store.save({ ...shared, code_registry: withEntry(shared.code_registry, entry) });
-    return `${lock.name} slot ${req.slot}: code set through ${call.domain}.${call.service}; recorded for ${entry.name} (${entry.role}${entry.expires ? `, expires ${entry.expires.slice(0, 10)}` : ''}), set strong ${now.slice(0, 10)}.`;
+    return `${lockName} slot ${req.slot}: code set through ${call.domain}.${call.service}; recorded for ${mask.text(entry.name)} (${entry.role}${entry.expires ? `, expires ${entry.expires.slice(0, 10)}` : ''}), set strong ${now.slice(0, 10)}.`;
   } catch (err) {
     throw new UsageError(`the code was set, but the registry could not be saved (${refusal(err)}): record the holder in the card`);
   }
