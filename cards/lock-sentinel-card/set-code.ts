@@ -1,12 +1,12 @@
 // The card's "Set a new code" (admins): the steps of src/services/code-setter.ts with the card's hass and session.
 // No DOM. Loads with the dialog, on demand. The PIN is a parameter or a local here and goes only into the one
 // service call; a proposed code is returned once for the dialog to show.
-import { protocol } from '../../src/adapters/index.js';
+import { actionsOf } from '../../src/adapters/actions.js';
 import { checkHolder, choosePin, readableCodes, refusal, registryEntry, sendCode, withEntry } from '../../src/services/code-setter.js';
 import { setCodeServiceCall } from '../../src/services/set-code.js';
 import type { HomeAssistant } from './data/hass.js';
 import type { AuditSession } from './data/session.js';
-import { readUsercodes } from '../../src/ha/house.js';
+import { readUsercodes } from '../../src/ha/admin-data.js';
 
 /** What the admin entered in the dialog. `typed` null: propose a code. */
 export interface SetCodeForm {
@@ -27,12 +27,12 @@ export type SetCodeOutcome =
 /** Every lock of the house whose protocol can set a code. */
 export function canSetCode(session: Pick<AuditSession, 'allLocks'>, lockId: string): boolean {
   const lock = session.allLocks.find((l) => l.entity_id === lockId);
-  return !!lock && typeof protocol(lock.protocol).codes.set === 'function';
+  return !!lock && typeof actionsOf(lock.protocol).codes.set === 'function';
 }
 
 /** Reads the codes of every readable lock of the house now (a new code must differ from each). */
 async function codesNow(hass: HomeAssistant, session: Pick<AuditSession, 'allLocks'>): Promise<{ codes: string[]; unread: string[] }> {
-  const readable = session.allLocks.filter((l) => protocol(l.protocol).codes.read);
+  const readable = session.allLocks.filter((l) => actionsOf(l.protocol).codes.read);
   const sub = hass.connection.subscribeMessage?.bind(hass.connection);
   const { codes: all, failed } = await readUsercodes((msg) => hass.callWS(msg), readable, sub ? { subscribe: (msg, onEvent) => sub(onEvent, msg) } : {});
   // A readable lock whose read failed cannot be compared with: named, so a typed code is refused.
@@ -55,7 +55,7 @@ export async function setCodeFromCard(hass: HomeAssistant, session: AuditSession
   const device = lock.device_id ? hass.devices?.[lock.device_id] : undefined;
   let service: string;
   try {
-    const known = await protocol(lock.protocol).codes.options?.((msg) => hass.callWS(msg), lock).catch(() => undefined);
+    const known = await actionsOf(lock.protocol).codes.options?.((msg) => hass.callWS(msg), lock).catch(() => undefined);
     const call = setCodeServiceCall(lock, form.slot, choice.pin, { mqttName: device?.name ?? undefined, ...known });
     service = `${call.domain}.${call.service}`;
     await sendCode((c) => hass.callWS({ type: 'call_service', ...c }), call, choice.pin);

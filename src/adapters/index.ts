@@ -1,5 +1,6 @@
 // The one list of protocols. The store, the generator, the alert-coverage rule, the live feed, the capture and the
-// card iterate it. A new protocol is one module and one line here.
+// card iterate it. A new protocol is one module and one line here (and its actions, `<name>.actions.ts`, one line
+// in actions.ts: the generator and the code services read them; the card loads them on demand).
 import type { LockIndex } from '../model/lock.js';
 import { lockState } from './lock-state.js';
 import { matter } from './matter.js';

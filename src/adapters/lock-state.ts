@@ -1,15 +1,12 @@
 // Every lock, and the only source for generic locks: the lock entity's own state changes (`unlocked`/`open`,
 // `locked`, `jammed`) with `changed_by` where the integration sets it, and the problem sensors on the lock's
-// device (tamper, jam, keypad disabled). Shapes: shared/ha-reference.md §5.
+// device (tamper, jam, keypad disabled); the alerts on them in lock-state.actions.ts. Shapes: shared/ha-reference.md §5.
 import type { HassState } from '../model/ha.js';
 import type { AccessKind, AccessMethod, Lock } from '../model/lock.js';
-import type { ConfigMap, Subject } from '../model/automation.js';
-import {
-  access, hasEntities, intern, jinjaList, str, type Emit, type LockCompanions, type Protocol, type SensorRole, type SignalSpec, type StateRecord,
-} from './protocol.js';
+import { access, intern, str, type Emit, type LockCompanions, type Protocol, type SensorRole, type StateRecord } from './protocol.js';
 
-const OPEN = ['unlocked', 'open'];
-const JAMMED = 'jammed';
+export const OPEN = ['unlocked', 'open'];
+export const JAMMED = 'jammed';
 
 /** What a lock entity's state change means (null: nothing the audit reads). */
 export function transition(old: string | null, nu: string | null): AccessKind | null {
@@ -60,22 +57,6 @@ const SENSOR_EVENTS: Record<SensorRole, [AccessKind, AccessMethod]> = {
   keypad_disabled: ['lockout', 'keypad'],
 };
 
-/** A state trigger on the subject's sensors for one role, and its test. */
-function sensorSignal(list: (s: Subject) => Subject['tamperEntities'], variable: string): SignalSpec {
-  return {
-    triggers: (s) => (hasEntities(list(s)) ? [{ trigger: 'state', entity_id: list(s), to: 'on' }] : []),
-    test: (s, t) => (hasEntities(list(s))
-      ? `${t}.platform == 'state' and ${t}.entity_id in ${variable} and ${t}.to_state is not none and ${t}.to_state.state == 'on'` : null),
-  };
-}
-
-const lockStateTest = (t: string, states: string[]) =>
-  `${t}.platform == 'state' and ${t}.entity_id == lock and ${t}.to_state is not none and ${t}.to_state.state in ${jinjaList(states)}`;
-
-const jamSensors = sensorSignal((s) => s.jamEntities, 'jam_entities');
-
-const entitySelector = (filter: ConfigMap): ConfigMap => ({ entity: { multiple: true, filter: [filter] } });
-
 export const lockState: Protocol<StateRecord> = {
   id: 'generic',
   title: 'generic lock',
@@ -114,42 +95,4 @@ export const lockState: Protocol<StateRecord> = {
     emit(access(sensor.lock.entity_id, r.t, kind, method, null, false, null, `${r.entity} on`, 'state'));
     return true;
   },
-
-  signals: {
-    // A lock whose protocol reports its unlocks as events would repeat them here: only where none does.
-    unlock: {
-      triggers: (s, env) => (env.unlocksReported ? [] : [{ trigger: 'state', entity_id: s.lock, to: OPEN }]),
-      test: (_s, t, env) => `${lockStateTest(t, OPEN)}${env.unlockReporters.length ? ` and not (${env.unlockReporters.join(' or ')})` : ''}`,
-    },
-    jam: {
-      triggers: (s, env) => [{ trigger: 'state', entity_id: s.lock, to: JAMMED }, ...jamSensors.triggers(s, env)],
-      test: (s, t, env) => [lockStateTest(t, [JAMMED]), jamSensors.test(s, t, env)].filter((x) => x !== null).map((x) => `(${x})`).join(' or '),
-    },
-    tamper: sensorSignal((s) => s.tamperEntities, 'tamper_entities'),
-    lockout: sensorSignal((s) => s.lockoutEntities, 'lockout_entities'),
-  },
-  describe: (t) => ({
-    when: `${t}.platform == 'state' and ${t}.entity_id == lock`,
-    // `.get`: locks without `changed_by` (template, demo locks) must not make HA log an undefined-variable warning.
-    method: `${t}.to_state.attributes.get('changed_by') or 'unknown method'`,
-    slot: 'none',
-  }),
-  inputs: [
-    { name: 'tamper_entities', config: { name: 'Tamper sensors', default: [], selector: entitySelector({ domain: 'binary_sensor', device_class: 'tamper' }) } },
-    {
-      name: 'jam_entities',
-      config: {
-        name: 'Jam sensors', description: 'Z-Wave locks: the lock\'s "lock jammed" problem sensor.', default: [],
-        selector: entitySelector({ domain: 'binary_sensor', device_class: 'problem' }),
-      },
-    },
-    {
-      name: 'lockout_entities',
-      config: {
-        name: 'Keypad disabled sensors', description: 'Z-Wave locks: the lock\'s "keypad temporarily disabled" problem sensor.', default: [],
-        selector: entitySelector({ domain: 'binary_sensor', device_class: 'problem' }),
-      },
-    },
-  ],
-  codes: {},
 };

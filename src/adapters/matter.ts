@@ -1,6 +1,7 @@
 // Matter: no bus event; a lock operation sets the lock entity's `changed_by` to the operation's source (no user
 // index in released HA), so the audit reads the lock's state changes. Jam, invalid-PIN and other alarm events are
-// not exposed (HA 2026.x). Codes are write-only: `matter.set_lock_credential` sets a PIN, none is ever read back.
+// not exposed (HA 2026.x). Codes are write-only: `matter.set_lock_credential` sets a PIN (matter.actions.ts), none
+// is ever read back.
 // Shapes: shared/ha-reference.md §4 and §11.
 import type { AccessMethod } from '../model/lock.js';
 import { fromLockState, lockState, methodFromChangedBy } from './lock-state.js';
@@ -38,14 +39,5 @@ export const matter: Protocol = {
     if (lock?.protocol !== 'matter') return false;
     fromLockState(r, lock, (r.detail !== null ? SOURCES[r.detail] : undefined) ?? methodFromChangedBy(r.detail), emit);
     return true;
-  },
-
-  signals: {},
-  codes: {
-    set: (lock, slot, pin) => ({
-      domain: 'matter', service: 'set_lock_credential',
-      service_data: { credential_type: 'pin', credential_data: pin, user_index: slot },
-      target: { entity_id: lock.entity_id },
-    }),
   },
 };

@@ -1,6 +1,7 @@
 // What a protocol module is: everything Lock Sentinel knows about one way locks report to Home Assistant.
-// The store, the generator, the alert-coverage rule, the live feed, the capture and the card iterate PROTOCOLS
-// (adapters/index.ts) and read these fields; no other module names a protocol's facts.
+// The store, the alert-coverage rule, the live feed, the capture and the card iterate PROTOCOLS (adapters/index.ts)
+// and read these fields; the generator and the code services read its actions (ProtocolActions, <name>.actions.ts).
+// No other module names a protocol's facts.
 import type { HassEvent, HassState, UsercodeResponse, WsCall } from '../model/ha.js';
 import type { AccessEvent, AccessKind, AccessMethod, Lock, LockIndex, Protocol as ProtocolId, SensorRole } from '../model/lock.js';
 import type { ConfigMap, Input, Subject } from '../model/automation.js';
@@ -141,6 +142,16 @@ export interface Protocol<R extends StoredRecord = StoredRecord> extends Protoco
   toAccess(r: StoredRecord, index: LockIndex, emit: Emit): boolean;
   /** Fills in what only other entities' states know (runs on all access events before each evaluation). */
   enrich?(events: LaterAccess, index: LockIndex, states: HassState[], tracks: Map<string, StateChange[]>): void;
+}
+
+/**
+ * What Lock Sentinel makes Home Assistant do for a protocol: the generated alerts' triggers and Jinja, the blueprint
+ * inputs, the code services (read, set, clear). It sits in `<protocol>.actions.ts` beside the protocol's module (one
+ * protocol's facts, two files) and is read through `actionsOf` (adapters/actions.ts) by the generator, the code
+ * services and the admin data reader only: the card loads it with them, on demand, not with every dashboard.
+ * `capabilities.codes` says without it what `codes` can do ('read': read and set; 'write-only': set; 'none').
+ */
+export interface ProtocolActions {
   /** The generator's triggers and Jinja tests, per signal. */
   signals: Partial<Record<Signal, SignalSpec>>;
   /** Jinja: when this protocol reports the subject lock's unlocks itself (null: it cannot for this subject). */

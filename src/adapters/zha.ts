@@ -1,8 +1,8 @@
 // ZHA: `zha_event` operation_event_notification (args.source, args.operation, 1-based args.code_slot); the
-// `zha.*_lock_user_code` services (no service reads a code back). Shapes: shared/ha-reference.md §2.
+// `zha.*_lock_user_code` services (zha.actions.ts; no service reads a code back). Shapes: shared/ha-reference.md §2.
 import type { HassEvent } from '../model/ha.js';
 import type { AccessKind, AccessMethod } from '../model/lock.js';
-import { access, fromDevice, intern, jinjaList, num, str, type Protocol, type ServiceCall, type Signal, type StoredRecord, table } from './protocol.js';
+import { access, intern, num, str, type Protocol, type StoredRecord, table } from './protocol.js';
 
 interface ZhaRecord extends StoredRecord {
   p: 'zha';
@@ -13,11 +13,11 @@ interface ZhaRecord extends StoredRecord {
   slot: number | null;
 }
 
-const EVENT_TYPE = 'zha_event';
-const COMMAND = 'operation_event_notification';
+export const EVENT_TYPE = 'zha_event';
+export const COMMAND = 'operation_event_notification';
 
 /** zigpy DoorLock.OperationEvent names → [kind, method when the operation fixes it]. */
-const OPERATIONS: Record<string, [AccessKind, AccessMethod | null]> = table({
+export const OPERATIONS: Record<string, [AccessKind, AccessMethod | null]> = table({
   Lock: ['lock', null],
   Unlock: ['unlock', null],
   KeyLock: ['lock', 'key'],
@@ -32,23 +32,9 @@ const OPERATIONS: Record<string, [AccessKind, AccessMethod | null]> = table({
   UnlockFailureInvalidPINorID: ['failed', null],
 });
 
-const SOURCES: Record<string, AccessMethod> = table({
+export const SOURCES: Record<string, AccessMethod> = table({
   Keypad: 'keypad', RF: 'rf', Manual: 'manual', RFID: 'rfid', Indeterminate: 'unknown',
 });
-
-const operations = (signal: Signal) => Object.keys(OPERATIONS).filter((op) => OPERATIONS[op][0] === signal);
-
-function signal(name: Signal) {
-  return {
-    triggers: (s: { device: string | null }) =>
-      [{ trigger: 'event', event_type: EVENT_TYPE, event_data: { ...(s.device ? { device_id: s.device } : {}), command: COMMAND } }],
-    test: (_s: unknown, t: string) =>
-      `${fromDevice(t, EVENT_TYPE)} and ${t}.event.data.command == '${COMMAND}' and ${t}.event.data.args.operation in ${jinjaList(operations(name))}`,
-  };
-}
-
-const onEntity = (entity_id: string, service: string, service_data: Record<string, unknown>): ServiceCall =>
-  ({ domain: 'zha', service, service_data, target: { entity_id } });
 
 export const zha: Protocol<ZhaRecord> = {
   id: 'zha',
@@ -80,16 +66,5 @@ export const zha: Protocol<ZhaRecord> = {
     return true;
   },
 
-  signals: { unlock: signal('unlock'), failed: signal('failed') },
-  reportsUnlocks: () => "lock in integration_entities('zha')",
-  describe: (t) => ({
-    when: `${t}.platform == 'event' and ${t}.event.event_type == '${EVENT_TYPE}'`,
-    method: `${JSON.stringify(SOURCES)}.get(${t}.event.data.args.source, 'unknown method')`,
-    slot: `${t}.event.data.args.code_slot | default(none)`,
-  }),
   coverage: { refs: [EVENT_TYPE], signals: { failed: /failureinvalid/ } },
-  codes: {
-    set: (lock, slot, pin) => onEntity(lock.entity_id, 'set_lock_user_code', { code_slot: slot, user_code: pin }),
-    clear: (lock, slot) => onEntity(lock.entity_id, 'clear_lock_user_code', { code_slot: slot }),
-  },
 };

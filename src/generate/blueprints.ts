@@ -1,4 +1,5 @@
 // One automation blueprint per alert kind: the same builders, with the lock and the notify targets as inputs.
+import { actionsOf } from '../adapters/actions.js';
 import { PROTOCOLS } from '../adapters/index.js';
 import { THRESHOLDS, type Thresholds } from '../thresholds.js';
 import { runnable, type Body } from './body.js';
@@ -16,7 +17,7 @@ const entity = (filter: ConfigMap, multiple = false): ConfigMap => ({ entity: { 
 const INPUTS: Record<string, ConfigMap> = {
   lock: { name: 'Lock', selector: entity({ domain: 'lock' }) },
   // The entities each protocol's triggers read (action entities, problem sensors).
-  ...Object.fromEntries(PROTOCOLS.flatMap((p) => p.inputs ?? []).map((i) => [i.name, i.config])),
+  ...Object.fromEntries(PROTOCOLS.flatMap((p) => actionsOf(p.id).inputs ?? []).map((i) => [i.name, i.config])),
   battery: { name: 'Battery sensor', selector: entity({ domain: 'sensor', device_class: 'battery' }) },
   firmware: { name: 'Firmware update entity', selector: entity({ domain: 'update' }) },
   locks: { name: 'Locks', selector: entity({ domain: 'lock' }, true) },

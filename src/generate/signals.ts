@@ -1,20 +1,21 @@
 // The generator's view of the protocols: each signal's triggers and Jinja tests, gathered from the protocol modules
 // (adapters/index.ts) of the subject's lock. Triggers are broad (event type, device); the test narrows them, so the
 // same test serves `trigger` and `wait.trigger`.
+import { actionsOf } from '../adapters/actions.js';
 import { protocol, STATE_PROTOCOL } from '../adapters/index.js';
-import type { Protocol, Signal, SignalEnv } from '../adapters/protocol.js';
+import type { ProtocolActions, Signal, SignalEnv } from '../adapters/protocol.js';
 import type { ConfigMap, Subject } from './types.js';
 
 export type { Signal };
 
-/** The subject's protocols, each once; the lock-state module (every lock's states and problem sensors) last. */
-function protocolsOf(s: Subject): Protocol[] {
+/** The actions of the subject's protocols, each once; the lock-state module's (every lock's states and problem sensors) last. */
+function protocolsOf(s: Subject): ProtocolActions[] {
   const own = [...new Set(s.protocols.map(protocol))].filter((p) => p !== STATE_PROTOCOL);
-  return [...own, STATE_PROTOCOL];
+  return [...own, STATE_PROTOCOL].map((p) => actionsOf(p.id));
 }
 
 function env(s: Subject): SignalEnv {
-  const reporters = protocolsOf(s).filter((p) => p !== STATE_PROTOCOL).map((p) => p.reportsUnlocks?.(s) ?? null);
+  const reporters = protocolsOf(s).slice(0, -1).map((p) => p.reportsUnlocks?.(s) ?? null);
   return {
     unlockReporters: reporters.filter((r): r is string => r !== null),
     unlocksReported: reporters.length > 0 && reporters.every((r) => r !== null),

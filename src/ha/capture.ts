@@ -6,7 +6,8 @@ import type { WsSubscribe } from '../adapters/protocol.js';
 import type { Snapshot, SnapshotHeader } from '../model/ha.js';
 import { isHaError, send } from './command.js';
 import { historyEntities, historyEvents } from './history.js';
-import { assembleHeader, codeLocks, readAdminData, readHouse } from './house.js';
+import { readAdminData } from './admin-data.js';
+import { assembleHeader, codeLocks, readHouse } from './house.js';
 import { SharedStore, type SharedData } from './shared-store.js';
 
 export interface CaptureOptions {

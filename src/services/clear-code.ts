@@ -1,5 +1,5 @@
-// "Clear this code slot on this lock": the lock's protocol module says which service call does it. Pure; no PIN.
-import { protocol } from '../adapters/index.js';
+// "Clear this code slot on this lock": the lock's protocol actions say which service call does it. Pure; no PIN.
+import { actionsOf } from '../adapters/actions.js';
 import type { CodeOptions, ServiceCall } from '../adapters/protocol.js';
 import type { Lock } from '../model/lock.js';
 
@@ -14,7 +14,7 @@ export function clearCodeServiceCall(lock: Lock, slot: number, options: ClearCod
   if (!Number.isInteger(slot) || slot < 1 || slot > 254) {
     throw new Error(`Code slot must be a whole number from 1 to 254, got ${String(slot)}`);
   }
-  const clear = protocol(lock.protocol).codes.clear;
+  const clear = actionsOf(lock.protocol).codes.clear;
   if (!clear) throw new Error(`Clearing a code is not supported for ${lock.protocol} lock ${lock.entity_id}`);
   return clear(lock, slot, options);
 }

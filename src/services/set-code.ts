@@ -1,6 +1,6 @@
-// "Set this code in this slot of this lock": the lock's protocol module says which service call does it; this is
+// "Set this code in this slot of this lock": the lock's protocol actions say which service call does it; this is
 // the one place a PIN is handed to one. Pure: nothing here logs, stores or returns the PIN but in the call it builds.
-import { protocol } from '../adapters/index.js';
+import { actionsOf } from '../adapters/actions.js';
 import type { CodeOptions, ServiceCall } from '../adapters/protocol.js';
 import type { Lock } from '../model/lock.js';
 
@@ -10,7 +10,7 @@ export function setCodeServiceCall(lock: Lock, slot: number, pin: string, option
     throw new Error(`Code slot must be a whole number from 1 to 254, got ${String(slot)}`);
   }
   if (!/^\d{4,10}$/.test(pin)) throw new Error('A code must be 4-10 digits');
-  const set = protocol(lock.protocol).codes.set;
+  const set = actionsOf(lock.protocol).codes.set;
   if (!set) throw new Error(`Setting a code is not supported for ${lock.protocol} lock ${lock.entity_id}`);
   return set(lock, slot, pin, options);
 }

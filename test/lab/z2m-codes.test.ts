@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Connection, MessageBase } from 'home-assistant-js-websocket';
 import { discoverLocks } from '../../src/adapters/discovery.js';
-import { zigbee2mqtt } from '../../src/adapters/zigbee2mqtt.js';
+import { zigbee2mqttActions as zigbee2mqtt } from '../../src/adapters/zigbee2mqtt.actions.js';
 import type { WsCall, WsSubscribe } from '../../src/adapters/protocol.js';
 import { captureHeader } from '../../src/ha/capture.js';
 import { send } from '../../src/ha/command.js';

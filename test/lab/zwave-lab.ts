@@ -1,7 +1,7 @@
 // Shared by the Z-Wave lab tests: the lab's zwave block, the mock lock's control channel, and a live HA session
 // through the product's own client (src/ha). Never prints a PIN: code values stay inside the engine.
 import { readFileSync } from 'node:fs';
-import { readLockCodes } from '../../src/adapters/zwave-js.js';
+import { readLockCodes } from '../../src/adapters/zwave-js.actions.js';
 import { join } from 'node:path';
 import type { Connection } from 'home-assistant-js-websocket';
 import { connectHa } from '../../src/ha/connection.js';
@@ -154,7 +154,7 @@ export const isStateChange = (entityId: string, to: string) => (e: HassEvent) =>
  * HA 2025.4 has no such service: there the same data comes from the admin-only `zwave_js/invoke_cc_api`
  * (User Code CC `getUsersCount` and `get(slot)`), which asks the lock itself.
  */
-/** The lock's codes read the way the product reads them (src/adapters/zwave-js.ts): HA's service where it has one, else the lock via invoke_cc_api. */
+/** The lock's codes read the way the product reads them (src/adapters/zwave-js.actions.ts): HA's service where it has one, else the lock via invoke_cc_api. */
 export function readCodesThroughHa(conn: Connection, lock: ZwaveLock): Promise<UsercodeResponse> {
   return readLockCodes((msg) => send(conn, msg), { entity_id: lock.lock_entity, device_id: lock.device_id });
 }

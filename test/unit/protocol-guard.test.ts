@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { actionsOf } from '../../src/adapters/actions.js';
 import { PROTOCOLS } from '../../src/adapters/index.js';
 import { signalOf, type ProtocolId, type Signal } from '../../src/adapters/protocol.js';
 import { discoverLocks } from '../../src/adapters/discovery.js';
@@ -115,9 +116,18 @@ test('protocols with their own signals report each of them (their tables are rea
       for (const e of a.timeline()) if (e.via === 'protocol' && signalOf(e)) seen.add(signalOf(e)!);
     }
     // The lock-state module's signals come from states and sensors (via 'state'), proven by its test above.
-    const own = (p.id === 'generic' ? [] : Object.keys(p.signals)) as Signal[];
+    const own = (p.id === 'generic' ? [] : Object.keys(actionsOf(p.id).signals)) as Signal[];
     for (const s of own) assert.ok(seen.has(s), `${p.id} declares ${s} but the audit never reads one from its reports`);
   }
+});
+
+test("a protocol's capabilities say what its code services do (the card reads them before the services load)", () => {
+  for (const p of PROTOCOLS) {
+    const codes = actionsOf(p.id).codes;
+    assert.equal(typeof codes.set === 'function', p.capabilities.codes !== 'none', `${p.id}: set`);
+    assert.equal(typeof codes.read === 'function', p.capabilities.codes === 'read', `${p.id}: read`);
+  }
+  assert.equal(actionsOf(undefined), actionsOf('generic'));
 });
 
 // ---- source scan (lock_code_manager style): a protocol's facts live in its module only ----
@@ -150,7 +160,7 @@ test('protocol facts (event types, event numbers, services, topics, platforms) a
     const text = code(f);
     for (const [fact, home] of FACTS) {
       const m = text.match(fact);
-      if (m && f !== home) leaks.push(`${f}: ${m[0]} (belongs in ${home})`);
+      if (m && f !== home && f !== home.replace(/\.ts$/, '.actions.ts')) leaks.push(`${f}: ${m[0]} (belongs in ${home})`);
     }
   }
   assert.deepEqual(leaks, []);

@@ -2,7 +2,7 @@
 // (The lab's HA 2025.4.4 proves the invoke_cc_api path for real; newer services are fed their documented shapes.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readLockCodes } from '../../src/adapters/zwave-js.js';
+import { readLockCodes } from '../../src/adapters/zwave-js.actions.js';
 import type { WsCall } from '../../src/adapters/protocol.js';
 
 const LOCK = { entity_id: 'lock.front', device_id: 'dev1' };

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { audit } from '../../src/engine.js';
-import { zigbee2mqtt, parseUsers, readOverMqtt, usercodesOf, deviceTopic, SLOTS_READ } from '../../src/adapters/zigbee2mqtt.js';
+import { zigbee2mqttActions as zigbee2mqtt, parseUsers, readOverMqtt, usercodesOf, deviceTopic, SLOTS_READ } from '../../src/adapters/zigbee2mqtt.actions.js';
 import type { Lock } from '../../src/model/lock.js';
 import type { WsCall, WsSubscribe } from '../../src/adapters/protocol.js';
 import { PRESET_CODES, STATE_TOPIC, z2mLock, INITIAL_STATE } from '../../lab/z2m.mjs';

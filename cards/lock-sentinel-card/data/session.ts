@@ -13,7 +13,6 @@ import { buildHeader, EMPTY_SHARED, historyEntities, selectLocks, watchedEntitie
 import { errorMessage, type HomeAssistant, type Unsubscribe } from './hass.js';
 import { EventLog } from './history.js';
 import { historyEvents } from '../../../src/ha/history.js';
-import { automationConfigs, readAdminData, readUsercodes } from '../../../src/ha/house.js';
 import { SharedStore, type StorageMode } from './storage.js';
 import type { CodeCheck } from '../../../src/rules/code-strength.js';
 
@@ -231,9 +230,10 @@ export class AuditSession {
 
   private async loadAdminData(): Promise<void> {
     const hass = this.hass();
-    // Only administrators read codes: the strength check loads for them alone (showCodes).
-    let admin: Awaited<ReturnType<typeof readAdminData>>;
+    // Only administrators read codes: the reader (each protocol's code services) and the strength check load for them alone.
+    let admin: Awaited<ReturnType<typeof import('../../../src/ha/admin-data.js').readAdminData>>;
     try {
+      const { readAdminData } = await import('../../../src/ha/admin-data.js');
       const sub = hass.connection.subscribeMessage?.bind(hass.connection);
       admin = await readAdminData((msg) => hass.callWS(msg), Object.values(hass.states), this.locks,
         sub ? { subscribe: (msg, onEvent) => sub(onEvent, msg) } : {});
@@ -263,6 +263,7 @@ export class AuditSession {
     const lock = this.locks.find((l) => l.entity_id === lockId);
     if (!lock || !this.isAdmin || protocol(lock.protocol).capabilities.codes !== 'read') return;
     const hass = this.hass();
+    const { readUsercodes } = await import('../../../src/ha/admin-data.js');
     const sub = hass.connection.subscribeMessage?.bind(hass.connection);
     const { codes, failed } = await readUsercodes((msg) => hass.callWS(msg), [lock], sub ? { subscribe: (msg, onEvent) => sub(onEvent, msg) } : {});
     if (failed.length) this.notices.add('usercodes_failed');
@@ -276,7 +277,8 @@ export class AuditSession {
 
   private async loadAutomations(): Promise<AdminData['automations']> {
     const hass = this.hass();
-    return automationConfigs((msg) => hass.callWS(msg), Object.values(hass.states)).catch(() => undefined);
+    return import('../../../src/ha/admin-data.js')
+      .then(({ automationConfigs }) => automationConfigs((msg) => hass.callWS(msg), Object.values(hass.states))).catch(() => undefined);
   }
 
   /** Applies a change to the shared data and stores it in HA. */
@@ -320,8 +322,10 @@ export class AuditSession {
     if (!lock) throw new Error(`Unknown lock ${lockId}`);
     const device = lock.device_id ? this.hass().devices?.[lock.device_id] : undefined;
     // Only admins who delete a code need the protocols' service calls: loaded then.
-    const { clearCodeServiceCall } = await import('../../../src/services/clear-code.js');
-    const known = await protocol(lock.protocol).codes.options?.((msg) => this.hass().callWS(msg as { type: string }), lock).catch(() => undefined);
+    const [{ clearCodeServiceCall }, { actionsOf }] = await Promise.all([
+      import('../../../src/services/clear-code.js'), import('../../../src/adapters/actions.js'),
+    ]);
+    const known = await actionsOf(lock.protocol).codes.options?.((msg) => this.hass().callWS(msg as { type: string }), lock).catch(() => undefined);
     const call = clearCodeServiceCall(lock, slot, { mqttName: device?.name ?? undefined, ...known });
     await this.hass().callWS({ type: 'call_service', ...call });
     this.inUse.set(lockId, (this.inUse.get(lockId) ?? []).filter((s) => s !== slot));

@@ -14,8 +14,8 @@ export interface SlotFix {
   why: 'weak' | 'unknown';
 }
 
-/** Can Lock Sentinel set a code on this lock (its protocol has a service for it)? */
-export const canSetCodes = (lock: Pick<Lock, 'protocol'> | undefined): boolean => !!lock && typeof protocol(lock.protocol).codes.set === 'function';
+/** Can Lock Sentinel set a code on this lock (its protocol has a service for it: it can read or set codes)? */
+export const canSetCodes = (lock: Pick<Lock, 'protocol'> | undefined): boolean => !!lock && protocol(lock.protocol).capabilities.codes !== 'none';
 
 /** Why a slot needs a new code: weak (read from the lock) or of unknown strength (unreadable); null: it does not. */
 export function needsNewCode(ctx: Pick<ViewContext, 'verdicts' | 'strengths'>, lock: string, slot: number): SlotFix['why'] | null {

@@ -6,6 +6,7 @@ import { Masker } from '../../privacy/mask.js';
 import { text } from 'node:stream/consumers';
 import type { Connection, MessageBase } from 'home-assistant-js-websocket';
 import { discoverLocks } from '../../adapters/discovery.js';
+import { actionsOf } from '../../adapters/actions.js';
 import { protocol } from '../../adapters/index.js';
 import { captureHeader } from '../../ha/capture.js';
 import { send } from '../../ha/command.js';
@@ -68,14 +69,14 @@ async function setCode(conn: Connection, req: Request, typed: string | null): Pr
   const readable = readableCodes(header.usercodes);
   // Names from the house may carry a code: every one this command prints is masked (the in-use codes, and the new one).
   let mask = new Masker(readable);
-  if (!protocol(lock.protocol).codes.set) throw new UsageError(`${mask.text(lock.name)} (${protocol(lock.protocol).title}) has no service that sets codes`);
+  if (!actionsOf(lock.protocol).codes.set) throw new UsageError(`${mask.text(lock.name)} (${protocol(lock.protocol).title}) has no service that sets codes`);
   const choice = choosePin(typed, readable);
   if (!choice.ok) throw new UsageError(`refused: the code is not strong enough or already in use (${choice.reasons.join(', ')})`);
   const pin = choice.pin;
   mask = new Masker([...readable, pin]);
   const lockName = mask.text(lock.name);
   const ws = <T>(msg: { type: string }) => send<T>(conn, msg as MessageBase);
-  const known = await protocol(lock.protocol).codes.options?.(ws, lock);
+  const known = await actionsOf(lock.protocol).codes.options?.(ws, lock);
   const call = setCodeServiceCall(lock, req.slot, pin, { mqttName: mqttName(header, lock), ...known });
   try {
     await sendCode((c) => send(conn, { type: 'call_service', ...c } as MessageBase), call, pin);
