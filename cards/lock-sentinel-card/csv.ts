@@ -1,5 +1,5 @@
 // The timeline's CSV download: the CLI's audit trail (src/report/trail.ts), limited to the shown period and filters.
-import type { Auditor } from '../../src/engine.js';
+import type { Auditor } from '../../src/auditor.js';
 import { auditTrail, trailToCsv, type TrailRow } from '../../src/report/trail.js';
 import type { TimelineFilter } from './timeline.js';
 

@@ -1,5 +1,5 @@
 // The human-readable audit report (the CLI's default output).
-import type { AuditReport, LockSummary } from '../engine.js';
+import type { AuditReport, LockSummary } from '../auditor.js';
 import type { Check, Finding, Pillar } from '../model/finding.js';
 import { protocol } from '../adapters/index.js';
 import type { TimeZone } from '../time/zone.js';

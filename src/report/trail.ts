@@ -1,7 +1,7 @@
 // The audit trail the guide asks rentals and businesses to keep: one row per access event, never a PIN.
 // Rows are made one at a time (`trailRows`) from the compact timeline, so an export of a million events streams instead
 // of holding them.
-import type { Auditor } from '../engine.js';
+import type { Auditor } from '../auditor.js';
 import type { AccessKind, AccessMethod } from '../model/lock.js';
 import { csvCell } from '../privacy/escape.js';
 

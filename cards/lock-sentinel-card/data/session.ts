@@ -2,7 +2,7 @@
 // No DOM; the element only asks it for data and tells it what the user did.
 import { discoverLocks } from '../../../src/adapters/discovery.js';
 import { protocol } from '../../../src/adapters/index.js';
-import { Auditor, type AuditReport } from '../../../src/engine.js';
+import { Auditor, type AuditReport } from '../../../src/auditor.js';
 import type { HassEvent, UsercodeResponse } from '../../../src/model/ha.js';
 import { slotKey, type AccessEvent, type Lock, type SlotStrength } from '../../../src/model/lock.js';
 import type { InstallResult } from '../../../src/generate/installer.js';
@@ -15,6 +15,7 @@ import { EventLog } from './history.js';
 import { historyEvents } from '../../../src/ha/history.js';
 import { SharedStore, type StorageMode } from './storage.js';
 import type { CodeCheck } from '../../../src/rules/code-strength.js';
+import type { AdminRules } from '../../../src/rules/rules.js';
 
 /** Things the card tells the user it could not do (translation keys). */
 export type Notice = 'protocol_events_unavailable' | 'storage_unavailable' | 'usercodes_failed' | 'history_failed';
@@ -40,6 +41,8 @@ export class AuditSession {
   private readonly log = new EventLog();
   private readonly store: SharedStore;
   private admin: AdminData = {};
+  /** The rules over the admin data, loaded with it (admins only). */
+  private adminRules: AdminRules | null = null;
   private auditor: Auditor | null = null;
   /** Log events the Auditor has read, and what it was built from (a change of these needs a new one). */
   private fed = 0;
@@ -90,13 +93,14 @@ export class AuditSession {
     this.locks = sel.locks;
     this.missing = sel.missing;
     this.watched = watchedEntities(this.locks, Object.keys(hass.states));
-    const basis = [hass.entities, hass.devices, hass.config, hass.user, this.shared, this.admin, this.config().entities, JSON.stringify(this.thresholds), this.protocolSince];
+    const basis = [hass.entities, hass.devices, hass.config, hass.user, this.shared, this.admin, this.adminRules, this.config().entities, JSON.stringify(this.thresholds), this.protocolSince];
     try {
       if (this.auditor && basis.length === this.basis.length && basis.every((b, i) => b === this.basis[i])) {
         this.auditor.updateStates(header.states, header.captured_at);
       } else {
         this.auditor = new Auditor(header, {
           thresholds: this.thresholds, ...(this.protocolSince === null ? {} : { protocolEventsSince: this.protocolSince }),
+          ...(this.adminRules ? { adminRules: this.adminRules } : {}),
         });
         this.fed = 0;
         this.rebuilds++;
@@ -234,6 +238,7 @@ export class AuditSession {
     let admin: Awaited<ReturnType<typeof import('../../../src/ha/admin-data.js').readAdminData>>;
     try {
       const { readAdminData } = await import('../../../src/ha/admin-data.js');
+      await this.loadAdminRules();
       const sub = hass.connection.subscribeMessage?.bind(hass.connection);
       admin = await readAdminData((msg) => hass.callWS(msg), Object.values(hass.states), this.locks,
         sub ? { subscribe: (msg, onEvent) => sub(onEvent, msg) } : {});
@@ -245,6 +250,11 @@ export class AuditSession {
     if (codesFailed.length) this.notices.add('usercodes_failed');
     for (const [lock, resp] of Object.entries(data.usercodes ?? {})) await this.showCodes(lock, resp);
     this.admin = data;
+  }
+
+  /** The rules over codes, users and automations: loaded before any of these reaches the Auditor. */
+  private async loadAdminRules(): Promise<void> {
+    this.adminRules ??= (await import('../../../src/rules/admin.js')).ADMIN_RULES;
   }
 
   /** The card's view of one lock's codes read: slots in use and their verdicts (the codes stay in `admin`). */
@@ -264,6 +274,7 @@ export class AuditSession {
     if (!lock || !this.isAdmin || protocol(lock.protocol).capabilities.codes !== 'read') return;
     const hass = this.hass();
     const { readUsercodes } = await import('../../../src/ha/admin-data.js');
+    await this.loadAdminRules();
     const sub = hass.connection.subscribeMessage?.bind(hass.connection);
     const { codes, failed } = await readUsercodes((msg) => hass.callWS(msg), [lock], sub ? { subscribe: (msg, onEvent) => sub(onEvent, msg) } : {});
     if (failed.length) this.notices.add('usercodes_failed');
@@ -277,8 +288,8 @@ export class AuditSession {
 
   private async loadAutomations(): Promise<AdminData['automations']> {
     const hass = this.hass();
-    return import('../../../src/ha/admin-data.js')
-      .then(({ automationConfigs }) => automationConfigs((msg) => hass.callWS(msg), Object.values(hass.states))).catch(() => undefined);
+    return Promise.all([import('../../../src/ha/admin-data.js'), this.loadAdminRules()])
+      .then(([{ automationConfigs }]) => automationConfigs((msg) => hass.callWS(msg), Object.values(hass.states))).catch(() => undefined);
   }
 
   /** Applies a change to the shared data and stores it in HA. */

@@ -1,5 +1,5 @@
 // What every view reads and the actions it may trigger. Views are render functions, not elements.
-import type { AuditReport } from '../../../src/engine.js';
+import type { AuditReport } from '../../../src/auditor.js';
 import type { CodeRole } from '../../../src/model/ha.js';
 import { lockNameOf, type AccessEvent, type Lock, type SlotStrength } from '../../../src/model/lock.js';
 import type { View } from '../const.js';

@@ -1,7 +1,7 @@
 // The first screen: is anything wrong right now, the score, every lock as a tile.
 import { html, nothing } from 'lit';
 import { mdiAlertOctagon, mdiAlert, mdiArrowUpBoldCircle, mdiShieldCheck } from '@mdi/js';
-import type { LockSummary } from '../../../src/engine.js';
+import type { LockSummary } from '../../../src/auditor.js';
 import { bar } from '../../shared/bar.js';
 import { gauge } from '../../shared/gauge.js';
 import { icon } from '../../shared/icon.js';
