@@ -1,5 +1,5 @@
 // Bundle size: raw and gzip bytes of what the card loads at startup (dist/lock-sentinel-card.js and the chunks it
-// imports statically), of every on-demand chunk in dist/, and each dependency's share of the startup code. The
+// imports statically), of every on-demand chunk in dist/, each dependency's and each module's share of the startup code. The
 // shares come from a separate analysis build (the same rollup input, output and plugins as the shipped build,
 // generated in memory, nothing written): each module's rendered code, grouped, minified together and measured.
 import { readFileSync } from 'node:fs';
@@ -57,9 +57,11 @@ export async function bundleBench() {
     return { file: join(dir, c.fileName), loaded: startup.has(c.fileName) ? 'startup' : 'on demand', modules: Object.keys(c.modules).map((id) => id.replace(root, '')).filter((id) => !id.startsWith('\0')).length, ...sizes(shipped) };
   });
   const groups = new Map();
+  const modules = [];
   for (const c of chunks.filter((x) => startup.has(x.fileName))) {
     for (const [id, m] of Object.entries(c.modules)) {
       if (!m.renderedLength) continue;
+      modules.push({ id: id.replace(root, '').replace(/^\0/, ''), code: m.code ?? '' });
       const g = groups.get(groupOf(id)) ?? { code: [], modules: 0, names: [] };
       g.code.push(m.code ?? '');
       g.modules++;
@@ -81,11 +83,16 @@ export async function bundleBench() {
     p.est_gzip = Math.round((gzip * p.minified) / minTotal);
   }
   parts.sort((a, b) => b.minified - a.minified);
+  // Each startup module's share, measured as the groups are: its code minified alone, its share of the file's gzip.
+  for (const m of modules) m.minified = Buffer.byteLength((await transform(m.code, { minify: true, target: 'es2022', charset: 'utf8', format: 'esm' })).code);
+  const modTotal = modules.reduce((s, m) => s + m.minified, 0);
+  const startupModules = modules.map(({ id, minified }) => ({ id, minified, est_gzip: Math.round((gzip * minified) / modTotal) }))
+    .sort((a, b) => b.minified - a.minified);
   return {
     entry: join(dir, entry.fileName),
     // What a dashboard downloads to show the card (entry + static imports), gzip -9 (and -6, gzip's default).
     raw, gzip, gzip6: total(startupFiles, 'gzip6'),
     on_demand: { raw: total(files, 'raw') - raw, gzip: total(files, 'gzip') - gzip },
-    files, parts,
+    files, parts, startup_modules: startupModules,
   };
 }
