@@ -149,6 +149,8 @@ export interface Protocol<R extends StoredRecord = StoredRecord> extends Protoco
   /** Blueprint inputs its triggers read. */
   inputs?: BlueprintInput[];
   codes: CodeServices;
+  /** A firmware version of its update entity as the protocol's own tools write it (default: as HA reports it). */
+  formatFirmware?(version: string): string;
 }
 
 export const hasEntities = (v: string[] | Input): boolean => !Array.isArray(v) || v.length > 0;

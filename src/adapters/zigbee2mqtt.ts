@@ -264,6 +264,18 @@ export async function readOverMqtt(call: WsCall, lock: Pick<Lock, 'entity_id' | 
   return usercodesOf(users, SLOTS_READ);
 }
 
+/**
+ * A Zigbee OTA file version is a 32-bit number that Zigbee2MQTT's update entity passes on in decimal (16777250); ZHA's
+ * update entity and the Zigbee tools write it as 8 hex digits (0x01000022), as we show it. Anything else as reported.
+ */
+function formatFirmware(version: string): string {
+  if (/^\d{6,10}$/.test(version)) {
+    const n = Number(version);
+    if (n > 0xffff && n <= 0xffffffff) return `0x${n.toString(16).padStart(8, '0')}`;
+  }
+  return version;
+}
+
 export const zigbee2mqtt: Protocol<Z2mRecord> = {
   id: 'zigbee2mqtt',
   title: 'Zigbee2MQTT',
@@ -272,6 +284,7 @@ export const zigbee2mqtt: Protocol<Z2mRecord> = {
   capabilities: { failures: true, tamper: false, lockout: false, jam: false, codes: 'read' },
   codesReadVia: 'read over MQTT',
   codesHiddenWhy: 'the PIN is not shown (Zigbee2MQTT\'s `expose_pin` option is off)',
+  formatFirmware,
   discover,
 
   recordState(entity, old, nu, t) {

@@ -143,14 +143,17 @@ describe('translations', () => {
 });
 
 describe('presentation', () => {
-  it('firmware: a Zigbee OTA file version in decimal reads as HA and the Zigbee tools write it; others as reported', () => {
-    expect(formatVersion('16777250')).to.equal('0x01000022');
-    expect(formatVersion('16777241')).to.equal('0x01000019');
-    expect(formatVersion('4294967295')).to.equal('0xffffffff');
-    expect(formatVersion('4294967296')).to.equal('4294967296');
-    expect(formatVersion('1.4')).to.equal('1.4');
-    expect(formatVersion('65535')).to.equal('65535');
-    expect(formatVersion('0x01000022')).to.equal('0x01000022');
+  it('firmware: a Zigbee2MQTT OTA file version in decimal reads as HA and the Zigbee tools write it; others as reported', () => {
+    const z2m = (v: string) => formatVersion('zigbee2mqtt', v);
+    expect(z2m('16777250')).to.equal('0x01000022');
+    expect(z2m('16777241')).to.equal('0x01000019');
+    expect(z2m('4294967295')).to.equal('0xffffffff');
+    expect(z2m('4294967296')).to.equal('4294967296');
+    expect(z2m('1.4')).to.equal('1.4');
+    expect(z2m('65535')).to.equal('65535');
+    expect(z2m('0x01000022')).to.equal('0x01000022');
+    // Only the protocol's module formats its versions: the others show what HA reports.
+    for (const p of ['zwave_js', 'zha', 'matter', 'generic'] as const) expect(formatVersion(p, '16777250')).to.equal('16777250');
   });
 
   it('lock state → icon and HA state colour class; battery → icon by level, low by the card threshold', () => {
