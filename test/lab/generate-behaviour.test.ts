@@ -41,7 +41,7 @@ before(async () => {
     await act(zl, l.node_id, { action: 'manual_lock' });
   }
   const locks = discoverLocks(await captureHeader(conn, new Date()));
-  const tamperSensors = locks.flatMap((l) => l.tamper_entities);
+  const tamperSensors = locks.flatMap((l) => l.sensors.tamper);
   assert.ok(tamperSensors.length >= 2, 'both Z-Wave locks have a tamper sensor');
   await waitFor(async () => (await send<{ entity_id: string; state: string }[]>(conn, { type: 'get_states' }))
     .filter((s) => tamperSensors.includes(s.entity_id)).every((s) => s.state === 'off'), 10000, 'the tamper sensors off');

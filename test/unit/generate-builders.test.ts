@@ -11,15 +11,15 @@ import type { AutomationConfig } from '../../src/generate/types.js';
 
 const lock = (id: string, protocol: Protocol, extra: Partial<Lock> = {}): Lock => ({
   entity_id: `lock.${id}`, name: id, protocol, device_id: `dev_${id}`, state: 'locked', last_changed: null,
-  battery: null, battery_entity: null, firmware: null, door_entity: null, tamper_entity: null, action_entities: [], ...extra,
+  battery: null, battery_entity: null, firmware: null, door_entity: null, sensors: { tamper: [], jam: [], keypad_disabled: [] }, protocol_entities: {}, ...extra,
 });
 
 const HOSTILE = `{{ states('x') }} It's "Front" {% endraw %}\\`;
 const LOCKS = [
-  lock('front', 'zwave_js', { name: HOSTILE, battery_entity: 'sensor.front_battery', tamper_entity: 'binary_sensor.front_tamper',
+  lock('front', 'zwave_js', { name: HOSTILE, battery_entity: 'sensor.front_battery', sensors: { tamper: ['binary_sensor.front_tamper'], jam: [], keypad_disabled: [] },
     firmware: { entity_id: 'update.front', installed: '1', latest: '2', update_available: true } }),
   lock('gate', 'zha'),
-  lock('back', 'zigbee2mqtt', { action_entities: ['event.back_action'] }),
+  lock('back', 'zigbee2mqtt', { protocol_entities: { action: ['event.back_action'] } }),
   lock('shed', 'generic', { device_id: null }),
 ];
 const future = new Date(Date.now() + 86400000).toISOString();
@@ -212,7 +212,7 @@ describe('jam sensors', () => {
       ],
     };
     const [front] = discoverLocks(header);
-    assert.equal(front.jam_entity, 'binary_sensor.front_lock_jammed');
+    assert.deepEqual(front.sensors.jam, ['binary_sensor.front_lock_jammed']);
     const g = generate({ locks: [front], registry: [], notify: [] });
     const a = g.automations.find((x) => x.id === `${ID_PREFIX}jam_front`)!;
     assert.deepEqual(a.triggers.at(-1), { trigger: 'state', entity_id: ['binary_sensor.front_lock_jammed'], to: 'on' });
