@@ -1,8 +1,10 @@
 // Matter: no bus event; a lock operation sets the lock entity's `changed_by` to the operation's source (no user
 // index in released HA), so the audit reads the lock's state changes. Jam, invalid-PIN and other alarm events are
-// not exposed (HA 2026.x). Codes are write-only: `matter.set_lock_credential` sets a PIN (matter.actions.ts), none
-// is ever read back.
-// Shapes: shared/ha-reference.md §4 and §11.
+// not exposed (HA 2026.x). Codes are write-only: `matter.set_lock_credential` sets a PIN, none is ever read back;
+// HA 2026.3+ lists the lock's users and their credentials (`matter.get_lock_users`), so the occupied PIN slots are
+// known, never their PINs. A slot is a PIN credential index (what `set_lock_credential` and
+// `clear_lock_credential` address); the code services are in matter.actions.ts. Shapes: shared/ha-reference.md §4
+// and §11; HA core homeassistant/components/matter/services.py and lock_helpers.py (2026.11).
 import type { AccessMethod } from '../model/lock.js';
 import { fromLockState, lockState, methodFromChangedBy } from './lock-state.js';
 import { table, type Protocol, type StateRecord } from './protocol.js';
@@ -30,6 +32,9 @@ export const matter: Protocol = {
   platforms: ['matter'],
   eventTypes: [],
   capabilities: { failures: false, tamper: false, lockout: false, jam: false, codes: 'write-only' },
+  codesReadVia: 'occupied PIN slots listed by matter.get_lock_users',
+  slotsListed: { service: 'matter.get_lock_users', since: '2026.3' },
+  codesHidden: (slots) => `${slots.length} occupied PIN ${slots.length === 1 ? 'slot' : 'slots'} (${slots.join(', ')}), PINs unreadable`,
 
   // The lock entity's state changes are recorded by the lock-state module; a Matter lock's are read here.
   toAccess(rec, index, emit) {

@@ -92,6 +92,8 @@ export interface CodeOptions {
   mqttTopic?: string;
   /** Zigbee2MQTT friendly name (the device's registry name), when its topic is not known; defaults to the lock's name. */
   mqttName?: string;
+  /** Matter: the user index holding each occupied PIN credential index (a credential is modified through its user). */
+  credentialUsers?: Record<number, number>;
 }
 
 export interface ReadOptions {
@@ -115,8 +117,10 @@ export interface CodeServices {
 }
 
 /** The entities of a lock's device that a protocol reads, as discovery finds them (each protocol fills its own). */
-export type LockCompanions = Pick<Lock,
-  'tamper_entity' | 'tamper_entities' | 'jam_entity' | 'keypad_disabled_entity' | 'action_entities' | 'action_user_entity' | 'action_source_entity'>;
+export interface LockCompanions {
+  sensors?: Partial<Record<SensorRole, string[]>>;
+  protocol_entities?: Record<string, string[]>;
+}
 
 /** Blueprint input naming the entities a protocol's triggers read (entity selectors). */
 export interface BlueprintInput {
@@ -142,6 +146,8 @@ export interface Protocol<R extends StoredRecord = StoredRecord> extends Protoco
   toAccess(r: StoredRecord, index: LockIndex, emit: Emit): boolean;
   /** Fills in what only other entities' states know (runs on all access events before each evaluation). */
   enrich?(events: LaterAccess, index: LockIndex, states: HassState[], tracks: Map<string, StateChange[]>): void;
+  /** A firmware version of its update entity as the protocol's own tools write it (default: as HA reports it). */
+  formatFirmware?(version: string): string;
 }
 
 /**
@@ -157,6 +163,8 @@ export interface ProtocolActions {
   /** Jinja: when this protocol reports the subject lock's unlocks itself (null: it cannot for this subject). */
   reportsUnlocks?(s: Subject): string | null;
   describe?(t: string): TriggerDescription;
+  /** What the generator's subject of a lock takes from this protocol's entities of it (entity ids). */
+  subject?(lock: Lock): { actionEntities?: string[] };
   /** Blueprint inputs its triggers read. */
   inputs?: BlueprintInput[];
   codes: CodeServices;

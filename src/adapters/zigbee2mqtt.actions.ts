@@ -8,7 +8,7 @@ import type { Lock } from '../model/lock.js';
 import {
   hasEntities, jinjaList, type CodeOptions, type ProtocolActions, type ReadOptions, type ServiceCall, type Signal, type WsCall,
 } from './protocol.js';
-import { ACTIONS } from './zigbee2mqtt.js';
+import { ACTIONS, actionEntities } from './zigbee2mqtt.js';
 
 /** Method per action for alert texts: the action's own, and a wrong PIN or ID is entered at the keypad. */
 const DESCRIBED_METHODS = Object.fromEntries(Object.entries(ACTIONS).flatMap(([a, [kind, m]]) =>
@@ -161,6 +161,7 @@ export async function readOverMqtt(call: WsCall, lock: Pick<Lock, 'entity_id' | 
 
 export const zigbee2mqttActions: ProtocolActions = {
   signals: { unlock: signal('unlock'), failed: signal('failed') },
+  subject: (lock) => ({ actionEntities: actionEntities(lock) }),
   reportsUnlocks: (s) => (hasEntities(s.actionEntities) ? 'action_entities | count > 0' : null),
   describe: (t) => ({
     when: `${t}.platform == 'state' and ${t}.entity_id in action_entities`,

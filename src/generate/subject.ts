@@ -1,6 +1,7 @@
 // Turns a discovered lock (or a blueprint's inputs) into the Subject every builder reads.
 import type { CodeRegistryEntry } from '../model/ha.js';
 import type { Lock } from '../model/lock.js';
+import { actionsOf } from '../adapters/actions.js';
 import { PROTOCOLS } from '../adapters/index.js';
 import { entityId, jinjaString } from './jinja.js';
 import { Input, type ConfigMap, type Subject } from './types.js';
@@ -17,10 +18,10 @@ export function lockSubject(lock: Lock, registry: CodeRegistryEntry[]): Subject 
     protocols: [lock.protocol],
     lock: entityId(lock.entity_id),
     device: lock.device_id,
-    actionEntities: lock.action_entities.map(entityId),
-    tamperEntities: (lock.tamper_entities ?? (lock.tamper_entity ? [lock.tamper_entity] : [])).map(entityId),
-    jamEntities: lock.jam_entity ? [entityId(lock.jam_entity)] : [],
-    lockoutEntities: lock.keypad_disabled_entity ? [entityId(lock.keypad_disabled_entity)] : [],
+    actionEntities: PROTOCOLS.flatMap((p) => actionsOf(p.id).subject?.(lock).actionEntities ?? []).map(entityId),
+    tamperEntities: lock.sensors.tamper.map(entityId),
+    jamEntities: lock.sensors.jam.map(entityId),
+    lockoutEntities: lock.sensors.keypad_disabled.map(entityId),
     battery: lock.battery_entity ? entityId(lock.battery_entity) : null,
     firmware: lock.firmware ? entityId(lock.firmware.entity_id) : null,
     nameExpr: jinjaString(lock.name),

@@ -8,7 +8,7 @@ import type { Lock, Protocol } from '../../src/model/lock.js';
 
 const lock = (protocol: Protocol, name = 'Front Door'): Lock => ({
   entity_id: 'lock.front_door', name, protocol, device_id: 'd1', state: 'locked', last_changed: null,
-  battery: null, battery_entity: null, firmware: null, door_entity: null, tamper_entity: null, action_entities: [],
+  battery: null, battery_entity: null, firmware: null, door_entity: null, sensors: { tamper: [], jam: [], keypad_disabled: [] }, protocol_entities: {},
 });
 
 test('Z-Wave JS: set_lock_usercode with the 1-based slot and the code as a string', () => {
@@ -41,6 +41,8 @@ test('Matter: set_lock_credential with a PIN credential on the lock entity', () 
   assert.deepEqual(call.target, { entity_id: 'lock.front_door' });
   assert.equal(call.service_data.credential_type, 'pin');
   assert.equal(call.service_data.credential_data, '573194');
+  // The slot is the PIN credential index (the one `clear_lock_credential` and `get_lock_users` name).
+  assert.equal(call.service_data.credential_index, 4);
 });
 
 test('generic locks, bad slots and non-digit codes are refused, and the refusal never holds the code', () => {

@@ -1,7 +1,6 @@
 // The card's live audit: loads history once, keeps it current from the live subscription, owns the Auditor.
 // No DOM; the element only asks it for data and tells it what the user did.
 import { discoverLocks } from '../../../src/adapters/discovery.js';
-import { protocol } from '../../../src/adapters/index.js';
 import { Auditor, type AuditReport } from '../../../src/auditor.js';
 import type { HassEvent, UsercodeResponse } from '../../../src/model/ha.js';
 import { slotKey, type AccessEvent, type Lock, type SlotStrength } from '../../../src/model/lock.js';
@@ -9,10 +8,10 @@ import type { InstallResult } from '../../../src/generate/installer.js';
 import { thresholdsOf, type LockSentinelConfig } from '../config.js';
 import { withThresholds, type Thresholds } from '../../../src/thresholds.js';
 import { PROTOCOL_EVENT_TYPES, subscribeLockEvents } from '../../../src/ha/feed.js';
-import { buildHeader, EMPTY_SHARED, historyEntities, selectLocks, watchedEntities, type AdminData, type SharedData } from './header.js';
+import { buildHeader, EMPTY_SHARED, selectLocks, watchedEntities, type AdminData, type SharedData } from './header.js';
 import { errorMessage, type HomeAssistant, type Unsubscribe } from './hass.js';
 import { EventLog } from './history.js';
-import { historyEvents } from '../../../src/ha/history.js';
+import { historyEntities, historyEvents } from '../../../src/ha/history.js';
 import { SharedStore, type StorageMode } from './storage.js';
 import type { CodeCheck } from '../../../src/rules/code-strength.js';
 import type { AdminRules } from '../../../src/rules/rules.js';
@@ -221,7 +220,7 @@ export class AuditSession {
   private async loadHistory(): Promise<void> {
     const end = Date.now();
     const start = Math.max(end - this.config().history_days * 86_400_000, this.historyUntil);
-    const ids = historyEntities(this.locks, Object.keys(this.hass().states));
+    const ids = historyEntities(this.locks, Object.values(this.hass().states));
     if (!ids.length) return;
     try {
       const hass = this.hass();
@@ -271,9 +270,10 @@ export class AuditSession {
   async codeSet(lockId: string, slot: number): Promise<void> {
     this.verdicts.delete(slotKey(lockId, slot));
     const lock = this.locks.find((l) => l.entity_id === lockId);
-    if (!lock || !this.isAdmin || protocol(lock.protocol).capabilities.codes !== 'read') return;
+    if (!lock || !this.isAdmin) return;
+    const [{ readUsercodes }, { actionsOf }] = await Promise.all([import('../../../src/ha/admin-data.js'), import('../../../src/adapters/actions.js')]);
+    if (!actionsOf(lock.protocol).codes.read) return;
     const hass = this.hass();
-    const { readUsercodes } = await import('../../../src/ha/admin-data.js');
     await this.loadAdminRules();
     const sub = hass.connection.subscribeMessage?.bind(hass.connection);
     const { codes, failed } = await readUsercodes((msg) => hass.callWS(msg), [lock], sub ? { subscribe: (msg, onEvent) => sub(onEvent, msg) } : {});
