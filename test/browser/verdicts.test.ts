@@ -119,7 +119,9 @@ describe('slot provenance in the codes view', () => {
       { lock: 'lock.back', slot: 2, name: 'Ben', role: 'family', added: '2026-11-02T10:00:00Z', expires: null },
     );
     const { el, root } = await mountOn(snap, 'codes');
-    await until(() => root.querySelector('.lock-codes[data-entity="lock.back"] .slot'), 'codes view');
+    // The registry's slots show once the shared data is read; their verdicts once the audit has read it too (after
+    // the admin data, whose reader and rules load on demand): wait for the audit, not the first slot.
+    await until(() => root.querySelector('.lock-codes[data-entity="lock.back"] .slot')?.textContent?.includes('Set strong by Lock Sentinel'), 'codes view with the audit\'s verdicts');
     await el.updateComplete;
     const back = [...root.querySelectorAll('.lock-codes[data-entity="lock.back"] .slot')].map((li) => (li.textContent ?? '').replace(/\s+/g, ' '));
     expect(back[0]).to.include('Set strong by Lock Sentinel');
