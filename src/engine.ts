@@ -65,7 +65,10 @@ function inUseCodes(header: SnapshotHeader): CodeSlot[] | null {
   const out: CodeSlot[] = [];
   for (const [lock, slots] of Object.entries(header.usercodes)) {
     for (const [slot, v] of Object.entries(slots ?? {})) {
-      if (v?.in_use) out.push({ lock, slot: Number(slot), in_use: true, code: typeof v.usercode === 'string' ? v.usercode.trim() : '' });
+      if (!v?.in_use) continue;
+      const c: CodeSlot = { lock, slot: Number(slot), in_use: true, code: typeof v.usercode === 'string' ? v.usercode.trim() : '' };
+      if (typeof v.name === 'string' && v.name.trim() !== '') c.name = v.name;
+      out.push(c);
     }
   }
   return out;

@@ -91,6 +91,8 @@ export interface CodeOptions {
   mqttTopic?: string;
   /** Zigbee2MQTT friendly name (the device's registry name), when its topic is not known; defaults to the lock's name. */
   mqttName?: string;
+  /** Matter: the user index holding each occupied PIN credential index (a credential is modified through its user). */
+  credentialUsers?: Record<number, number>;
 }
 
 export interface ReadOptions {

@@ -74,7 +74,11 @@ export interface HassCurrentUser {
 }
 
 /** zwave_js.get_lock_usercode response for one lock, keyed by slot. */
-export type UsercodeResponse = Record<string, { usercode: string; in_use: boolean }>;
+/**
+ * A lock's code slots by slot number (`zwave_js.get_lock_usercode`'s shape). `usercode` is empty where the lock does
+ * not show the PIN; `name` is the lock's own name for the slot's user (Matter), house text that the engine masks.
+ */
+export type UsercodeResponse = Record<string, { usercode: string; in_use: boolean; name?: string }>;
 
 export type CodeRole = 'family' | 'guest' | 'service' | 'admin';
 

@@ -80,6 +80,8 @@ export interface CodeSlot {
   slot: number;
   in_use: boolean;
   code: string;
+  /** The lock's own name for the slot's user (Matter), masked. */
+  name?: string;
 }
 
 /**

@@ -46,6 +46,10 @@ export interface ProtocolFacts {
    * its own bus events: a lock without one reports nothing, and evidence says `missing`.
    */
   reportsThrough?: { role: string; missing: string };
+  /** How evidence says a read lock's in-use slots carry no PIN, where the protocol never shows one ("3 occupied PIN slots …"). */
+  codesHidden?: (slots: number[]) => string;
+  /** Codes never read back, but the occupied slots are listed by this service since this HA release. */
+  slotsListed?: { service: string; since: string };
   /** Automation text that shows an alert reacts to this protocol's reports (the alert-coverage rule). */
   coverage?: { refs: string[]; signals: Partial<Record<Signal, RegExp>> };
 }

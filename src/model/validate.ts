@@ -113,6 +113,7 @@ export function validateHeader(h: unknown): asserts h is SnapshotHeader {
       for (const [slot, v] of Object.entries(slots as Obj)) {
         if (!SLOT_KEY.test(slot) || !isSlot(Number(slot))) fail(`${at}: slot keys must be whole numbers from 1 to 65535`);
         if (!isObject(v) || !optString(v.usercode) || typeof v.in_use !== 'boolean') fail(`${at}: each slot needs usercode (string) and in_use (true/false)`);
+        if (!optString((v as Obj).name)) fail(`${at}: a slot's name must be a string`);
       }
     }
   }

@@ -1,6 +1,6 @@
 // The snapshot as the engine shows it: every text that comes from the house (names, states, attributes, labels,
-// user names) with in-use codes masked. Codes themselves (usercodes) and the automations (only searched, never
-// shown) stay as read; entity ids stay as they are, since events refer to them.
+// user names, the locks' own names of their code slots) with in-use codes masked. Codes themselves (usercodes) and
+// the automations (only searched, never shown) stay as read; entity ids stay as they are, since events refer to them.
 import type { HassState, SnapshotHeader } from '../model/ha.js';
 import { maskDeep, type Masker } from './mask.js';
 
@@ -10,6 +10,12 @@ const maskState = (s: HassState, m: Masker): HassState => ({
 
 export function maskStates(states: HassState[], m: Masker): HassState[] {
   return m.empty ? states : states.map((s) => maskState(s, m));
+}
+
+/** The locks' names of their slots' users (Matter's user_name) masked; the codes stay as read. */
+function maskSlotNames(usercodes: NonNullable<SnapshotHeader['usercodes']>, m: Masker): SnapshotHeader['usercodes'] {
+  return Object.fromEntries(Object.entries(usercodes).map(([lock, slots]) => [lock, Object.fromEntries(Object.entries(slots ?? {}).map(
+    ([slot, v]) => [slot, typeof v?.name === 'string' ? { ...v, name: m.text(v.name) } : v]))]));
 }
 
 export function maskedHeader(h: SnapshotHeader, m: Masker): SnapshotHeader {
@@ -27,5 +33,6 @@ export function maskedHeader(h: SnapshotHeader, m: Masker): SnapshotHeader {
     users: h.users?.map((u) => ({ ...u, name: t(u.name) ?? null, username: t(u.username) })),
     current_user: h.current_user && { ...h.current_user, name: t(h.current_user.name) ?? null },
     reviews: h.reviews?.map((r) => ({ ...r, user: t(r.user) })),
+    usercodes: h.usercodes && maskSlotNames(h.usercodes, m),
   };
 }

@@ -160,7 +160,7 @@ export const unregisteredCodes: Rule = (ctx) => {
     .filter((c) => !registry.has(slotKey(c.lock, c.slot)))
     .map((c) => ({
       id: 'unregistered-code' as const, severity: 'warning' as const, entity_id: c.lock, time: null,
-      evidence: `${lockName(ctx, c.lock)} slot ${c.slot} holds a code but nobody is recorded as its holder.`,
+      evidence: `${slotLabel(ctx, c.lock, c.slot)} holds a code but nobody is recorded as its holder.`,
       fix: 'Record who holds this code (name, role, date added, expiry) or delete it.',
     }));
 };

@@ -58,10 +58,12 @@ export function lockName(ctx: RuleContext, entityId: string): string {
   return lockNameOf(ctx.locks, entityId);
 }
 
-/** "Front Door slot 3 (Alice)" — never the code. */
+/** "Front Door slot 3 (Alice)", else the lock's own name of the slot's user — never the code (both names are masked). */
 export function slotLabel(ctx: RuleContext, lock: string, slot: number): string {
   const holder = ctx.registry?.get(slotKey(lock, slot))?.name;
-  return `${lockName(ctx, lock)} slot ${slot}${holder ? ` (${holder})` : ''}`;
+  if (holder) return `${lockName(ctx, lock)} slot ${slot} (${holder})`;
+  const onLock = ctx.codes?.find((c) => c.lock === lock && c.slot === slot)?.name;
+  return `${lockName(ctx, lock)} slot ${slot}${onLock ? ` (user "${onLock}" on the lock)` : ''}`;
 }
 
 export const iso = (ms: number) => new Date(ms).toISOString();

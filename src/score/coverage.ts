@@ -68,13 +68,30 @@ function hiddenPins(ctx: RuleContext, l: Lock): number[] {
 
 function hiddenWhy(ctx: RuleContext, l: Lock, slots: number[]): string {
   const p = ctx.protocolOf(l.protocol);
+  if (p.codesHidden) return `${p.title}: ${p.codesHidden(slots)}`;
   return `${p.title}: ${p.codesHiddenWhy ?? 'the lock does not show the PIN'} of ${plural(slots.length, 'slot', 'slots')} ${slots.join(', ')}`;
+}
+
+/** "2026.3" <= "2026.11.0" (HA's year.month[.patch] versions; null when `version` is not one). */
+export function releaseAtLeast(version: unknown, since: string): boolean | null {
+  const parse = (v: unknown) => (typeof v === 'string' ? /^(\d+)\.(\d+)/.exec(v)?.slice(1).map(Number) ?? null : null);
+  const [have, need] = [parse(version), parse(since)];
+  if (!have || !need) return null;
+  return have[0] > need[0] || have[0] === need[0] && have[1] >= need[1];
 }
 
 /** Why a lock's codes are unknown, or null when they were read. */
 export function codesUnknownWhy(ctx: RuleContext, l: Lock): string | null {
   if (ctx.codesRead.has(l.entity_id)) return null;
   const p = ctx.protocolOf(l.protocol);
+  if (p.slotsListed) {
+    const { service, since } = p.slotsListed;
+    // Only the release's numbers are repeated (the snapshot's config is not trusted text).
+    const release = /^\d+\.\d+/.exec(String(ctx.header.config.version))?.[0];
+    return releaseAtLeast(ctx.header.config.version, since) === false
+      ? `${p.title}: codes cannot be read back, and Home Assistant ${release} cannot list the occupied slots (${service} needs ${since}+)`
+      : `${p.title}: codes cannot be read back, and the occupied slots were not listed (${service})`;
+  }
   switch (p.capabilities.codes) {
     case 'read': return `${p.title}: codes were not read`;
     case 'write-only': return `${p.title}: codes cannot be read back`;

@@ -154,11 +154,40 @@ describe('generate', () => {
 
   test('guest expiry: future codes get a clearing automation through the lock\'s service; past and unclearable ones a note', () => {
     const g = get('guest_expiry_front_5');
-    assert.deepEqual(g.triggers, [{ trigger: 'template', value_template: `{{ now() >= as_datetime('${future}') }}` }]);
+    assert.deepEqual(g.triggers[0], { trigger: 'template', value_template: `{{ now() >= as_datetime('${future}') }}` });
     assert.deepEqual(g.actions[0], { action: 'zwave_js.clear_lock_usercode', target: { entity_id: 'lock.front' }, data: { code_slot: 5 } });
     assert.ok(!byId.has(`${ID_PREFIX}guest_expiry_gate_2`));
     assert.ok(gen.notes.some((n) => n.includes('lock.gate slot 2 expired already')));
     assert.ok(gen.notes.some((n) => n.startsWith('guest code lock.shed slot 1: Clearing a code is not supported')));
+  });
+
+  test('guest expiry loaded after its time (HA down, a late install or reload) acts once, late; before it, never', () => {
+    const g = get('guest_expiry_front_5');
+    assert.deepEqual(g.triggers.slice(1), [
+      { trigger: 'homeassistant', event: 'start', id: 'catch_up' },
+      { trigger: 'event', event_type: 'automation_reloaded', id: 'catch_up' },
+    ]);
+    const due = `as_datetime('${future}')`;
+    assert.deepEqual(g.conditions, [{ condition: 'template',
+      value_template: `{{ now() >= ${due} and (this.attributes.last_triggered is none or this.attributes.last_triggered < ${due}) }}` }]);
+    assert.equal(g.max_exceeded, 'silent', 'reload events while it runs are no warnings');
+    const y = toYaml(g);
+    assert.match(y, /- trigger: homeassistant\n\s+event: start/);
+    assert.match(y, /- trigger: event\n\s+event_type: automation_reloaded/);
+  });
+
+  test('every time-based automation also runs on HA start and on reload, guarded by its due time', () => {
+    const timed = (a: AutomationConfig) => a.triggers.some((t) => t.trigger === 'time' || /now\(\)/.test(String(t.value_template ?? '')));
+    const found = gen.automations.filter(timed).map((a) => a.id.slice(ID_PREFIX.length)).sort();
+    assert.deepEqual(found, ['guest_expiry_front_5', 'low_battery_front', 'monthly_audit', 'weekly_review']);
+    for (const id of found) {
+      const a = get(id);
+      assert.ok(a.triggers.some((t) => t.trigger === 'homeassistant' && t.event === 'start'), `${id}: on HA start`);
+      assert.ok(a.triggers.some((t) => t.trigger === 'event' && t.event_type === 'automation_reloaded'), `${id}: on reload`);
+    }
+    assert.match(text(get('weekly_review').conditions), /now\(\) >= today_at\('19:00:00'\) and \(this\.attributes\.last_triggered is none or this\.attributes\.last_triggered < today_at\('19:00:00'\)\)/);
+    assert.match(text(get('monthly_audit').conditions), /now\(\) >= today_at\('10:00:00'\) and /);
+    assert.match(text(get('low_battery_front').conditions), /trigger\.id != 'catch_up' or now\(\) >= today_at\('09:00:00'\)/);
   });
 
   test('the breach script locks every lock, clears clearable guest codes and notifies', () => {

@@ -41,6 +41,8 @@ test('Matter: set_lock_credential with a PIN credential on the lock entity', () 
   assert.deepEqual(call.target, { entity_id: 'lock.front_door' });
   assert.equal(call.service_data.credential_type, 'pin');
   assert.equal(call.service_data.credential_data, '573194');
+  // The slot is the PIN credential index (the one `clear_lock_credential` and `get_lock_users` name).
+  assert.equal(call.service_data.credential_index, 4);
 });
 
 test('generic locks, bad slots and non-digit codes are refused, and the refusal never holds the code', () => {

@@ -261,7 +261,7 @@ export class AuditSession {
   async codeSet(lockId: string, slot: number): Promise<void> {
     this.verdicts.delete(slotKey(lockId, slot));
     const lock = this.locks.find((l) => l.entity_id === lockId);
-    if (!lock || !this.isAdmin || protocol(lock.protocol).capabilities.codes !== 'read') return;
+    if (!lock || !this.isAdmin || !protocol(lock.protocol).codes.read) return;
     const hass = this.hass();
     const sub = hass.connection.subscribeMessage?.bind(hass.connection);
     const { codes, failed } = await readUsercodes((msg) => hass.callWS(msg), [lock], sub ? { subscribe: (msg, onEvent) => sub(onEvent, msg) } : {});

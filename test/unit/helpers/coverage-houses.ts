@@ -52,3 +52,18 @@ export function mixedHouse(): Snapshot {
     ],
   }));
 }
+
+/**
+ * A readable Z-Wave lock with strong, registered codes beside a Matter lock (HA 2026.11) with 2 occupied PIN slots,
+ * as `matter.get_lock_users` lists them: their PINs are unreadable, and one user's name on the lock carries the
+ * Z-Wave lock's in-use code 573194.
+ */
+export function matterHouse(): Snapshot {
+  const snap = mixedHouse();
+  const matter = house({ locks: [{ id: 'lock.side', platform: 'matter', name: 'Side Door', battery: 70 }] });
+  snap.states = [...snap.states.filter((s) => !['lock.back', 'lock.gate'].includes(s.entity_id) && !s.entity_id.includes('back')), ...matter.states];
+  snap.entity_registry = [...snap.entity_registry!.filter((e) => !['lock.back', 'lock.gate'].includes(e.entity_id) && !e.entity_id.includes('back')), ...matter.entity_registry!];
+  snap.config = { ...snap.config, version: '2026.11.0' };
+  snap.usercodes = { ...snap.usercodes, 'lock.side': { 3: { usercode: '', in_use: true, name: 'Cleaner 573194' }, 5: { usercode: '', in_use: true } } };
+  return snap;
+}
