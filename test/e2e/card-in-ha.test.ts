@@ -9,8 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Connection } from 'home-assistant-js-websocket';
 import { send } from '../../src/ha/command.js';
 import type { HassState } from '../../src/model/ha.js';
-import { callService, connect, lab, labHasZwave, root, waitFor } from '../lab/support.js';
-import { act, loadLab, mockSlots, readCodesThroughHa, type ZwaveLab } from '../lab/zwave-lab.js';
+import { act, callService, connect, lab, labHasZwave, mockSlots, readCodesThroughHa, root, waitFor, zwaveLab, type ZwaveLab } from '../lab/support.js';
 import {
   cardDom, cardReady as cardDomReady, ConsoleWatch, contextOptions, hasPin, installCard, launch, login, open, texts, type FrontendLab,
 } from './browser.js';
@@ -40,7 +39,7 @@ async function haLockNames(): Promise<string[]> {
 
 before(async () => {
   info = installCard();
-  if (hasZwave) zw = loadLab();
+  if (hasZwave) zw = zwaveLab();
   conn = await connect();
   mkdirSync(SHOTS, { recursive: true });
   browser = await launch();

@@ -13,8 +13,7 @@ import { BREACH_SCRIPT_ID, generate, ID_PREFIX } from '../../src/generate/genera
 import { install, installedIds, type HaRest } from '../../src/generate/installer.js';
 import { captureHeader } from '../../src/ha/capture.js';
 import { discoverLocks } from '../../src/adapters/discovery.js';
-import { callService, connect, lab, root, runCli, waitFor } from './support.js';
-import { act, loadLab } from './zwave-lab.js';
+import { act, callService, connect, lab, root, runCli, waitFor, zwaveLab } from './support.js';
 import { api, removeAll, sleep, watchNotifications } from './generate-support.js';
 
 interface St { entity_id: string; state: string; attributes: Record<string, unknown> }
@@ -49,7 +48,7 @@ describe('install, update, uninstall through HA\'s config API', () => {
     for (const s of loaded) assert.equal(s.state, 'on', `${s.entity_id} loaded`);
     // One per kind and lock of the lab: the Z-Wave locks get the Z-Wave-only kinds.
     const ids = loaded.map((s) => String(s.attributes.id));
-    for (const z of loadLab().zwave.locks) {
+    for (const z of zwaveLab().zwave.locks) {
       for (const kind of ['failed_attempts', 'lockout', 'unusual_hour', 'away_access', 'tamper', 'jam', 'low_battery', 'unavailable']) {
         assert.ok(ids.includes(`${ID_PREFIX}${kind}_${z.lock_entity.slice(5)}`), `${kind} for ${z.lock_entity}`);
       }
@@ -61,8 +60,8 @@ describe('install, update, uninstall through HA\'s config API', () => {
   test('the breach script is installed and locks every lock when run', async () => {
     await waitFor(async () => (await states()).find((s) => s.entity_id === `script.${BREACH_SCRIPT_ID}`), 15000,
       `script.${BREACH_SCRIPT_ID} (needs \`script: !include scripts.yaml\` in the lab's configuration.yaml)`);
-    const patio = loadLab().zwave.locks[0];
-    await act(loadLab(), patio.node_id, { action: 'manual_unlock' });
+    const patio = zwaveLab().zwave.locks[0];
+    await act(zwaveLab(), patio.node_id, { action: 'manual_unlock' });
     await waitFor(async () => (await states()).find((s) => s.entity_id === patio.lock_entity)?.state === 'unlocked', 10000, 'patio unlocked');
     const watch = await watchNotifications(conn);
     try {
@@ -138,10 +137,10 @@ describe('install, update, uninstall through HA\'s config API', () => {
 
 describe('blueprints', () => {
   test('HA accepts every committed blueprint and runs an automation made from each', async () => {
-    const z = loadLab().zwave.locks[0];
+    const z = zwaveLab().zwave.locks[0];
     const input = {
       lock: z.lock_entity, battery: z.battery_entity, firmware: 'update.back_door',
-      locks: loadLab().zwave.locks.map((l) => l.lock_entity), notify_targets: ['notify.persistent_notification'],
+      locks: zwaveLab().zwave.locks.map((l) => l.lock_entity), notify_targets: ['notify.persistent_notification'],
     };
     for (const f of blueprints()) {
       const yaml = readFileSync(join(root, 'automations', f.path), 'utf8');
@@ -160,13 +159,13 @@ describe('blueprints', () => {
   });
 
   test('the failed-attempts blueprint alerts once per burst; notify.persistent_notification as a target adds no second notification', async () => {
-    const z = loadLab().zwave.locks[0]; // the lock the blueprint automations were made for
+    const z = zwaveLab().zwave.locks[0]; // the lock the blueprint automations were made for
     const watch = await watchNotifications(conn);
     try {
-      for (let i = 0; i < 4; i++) { await act(loadLab(), z.node_id, { action: 'wrong_code' }); await sleep(400); }
+      for (let i = 0; i < 4; i++) { await act(zwaveLab(), z.node_id, { action: 'wrong_code' }); await sleep(400); }
       await sleep(2500);
       assert.equal(watch.notes.filter((n) => n.title.includes('failed code attempts')).length, 0);
-      await act(loadLab(), z.node_id, { action: 'wrong_code' });
+      await act(zwaveLab(), z.node_id, { action: 'wrong_code' });
       await waitFor(() => watch.notes.filter((n) => n.title.includes('failed code attempts')), 10000, 'the alert');
       // A push through notify.persistent_notification would follow the notification within milliseconds.
       await sleep(2500);
