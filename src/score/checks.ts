@@ -31,6 +31,8 @@ interface CheckDef {
 }
 
 const CODES_GAP_FIX = 'Make every code known: read the codes with an admin account where the lock allows it, elsewhere set each code anew through Lock Sentinel (`lock-sentinel set-code`), which checks its strength and records it.';
+/** Where a lock's read covered only some slots (the evidence names them). */
+const CODES_PARTIAL_FIX = 'Codes in slots that were not read are not checked: keep every code in a slot that is read, or delete the others at the lock.';
 const codes = { coverage: codeCoverage, gapFix: CODES_GAP_FIX };
 /** Checks that compare the PINs themselves. */
 const pins = { coverage: pinCoverage, gapFix: CODES_GAP_FIX };
@@ -148,11 +150,14 @@ function judge(d: CheckDef, ctx: RuleContext, findings: RaisedFinding[]): Pick<C
     return { status: 'unknown', evidence: `Unknown: ${what}. ${covered}`, fix: d.gapFix ?? fix };
   }
   if (status === 'fail') return { status, evidence: `${findingsText(hits)} ${covered}`, fix: `${fix}${gapFix}` };
-  if (cov.missing.length === 0) return { status, evidence: `${hits.length ? findingsText(hits) : pass} ${covered}`, fix };
+  if (cov.missing.length === 0 && !cov.partial?.length) return { status, evidence: `${hits.length ? findingsText(hits) : pass} ${covered}`, fix };
+  // Some slots of a lock not read is partial coverage too, scored like a lock not seen.
+  const notAll = cov.missing.length ? 'not every lock could be' : 'not every slot could be read';
+  const slotFix = cov.partial?.length && !cov.missing.length ? ` ${CODES_PARTIAL_FIX}` : '';
   return {
     status: 'warn',
-    evidence: `Partial: ${hits.length ? findingsText(hits) : 'nothing found on the locks that could be judged'}, but not every lock could be. ${covered}`,
-    fix: `${fix}${gapFix}`,
+    evidence: `Partial: ${hits.length ? findingsText(hits) : 'nothing found on the locks that could be judged'}, but ${notAll}. ${covered}`,
+    fix: `${fix}${gapFix}${slotFix}`,
   };
 }
 
