@@ -112,6 +112,13 @@ export function codesUnknownWhy(ctx: RuleContext, l: Lock): string | null {
   }
 }
 
+/** The unused-codes check: read locks whose unlocks say which slot opened them. */
+export const slotUseCoverage = (ctx: RuleContext): Coverage => cover(ctx, (l) => {
+  const why = codesUnknownWhy(ctx, l);
+  const p = ctx.protocolOf(l.protocol);
+  return why ?? (p.reportsSlotUse === false ? `${p.title}: unlocks do not say which slot was used` : null);
+}, "' codes read", "' codes unknown", '', (l) => readNote(ctx, l), (l) => unreadSlots(ctx, l));
+
 export const codeCoverage = (ctx: RuleContext): Coverage =>
   cover(ctx, (l) => codesUnknownWhy(ctx, l), "' codes read", "' codes unknown", '', (l) => readNote(ctx, l), (l) => unreadSlots(ctx, l));
 
