@@ -1,4 +1,6 @@
 // How a lock, a battery and a firmware version are shown: pure mappings, no DOM.
+import { protocol } from '../../src/adapters/index.js';
+import type { ProtocolId } from '../../src/model/protocol.js';
 import { mdiBattery, mdiBattery30, mdiBattery60, mdiBatteryAlert, mdiLock, mdiLockAlert, mdiLockOff, mdiLockOpenVariant } from '@mdi/js';
 
 /** The lock's state as HA's tile card shows it: an icon and the tone class that picks HA's state colour. */
@@ -19,16 +21,7 @@ export function batteryLook(level: number, low: number): { path: string; cls: st
   return { path, cls: level <= 10 ? 'empty' : level < low ? 'low' : '' };
 }
 
-/**
- * A firmware version as HA and the Zigbee tools show it. A Zigbee OTA file version is a 32-bit number that
- * Zigbee2MQTT's update entity passes on in decimal (16777250); ZHA's update entity and the Zigbee tools write it as
- * 8 hex digits (0x01000022). A plain number above 0xffff can only be such a file version (Z-Wave and Matter report
- * dotted versions like 1.4); anything else is shown as reported.
- */
-export function formatVersion(version: string): string {
-  if (/^\d{6,10}$/.test(version)) {
-    const n = Number(version);
-    if (n > 0xffff && n <= 0xffffffff) return `0x${n.toString(16).padStart(8, '0')}`;
-  }
-  return version;
+/** A firmware version as the lock's protocol's own tools write it (its module knows how), else as HA reports it. */
+export function formatVersion(lockProtocol: ProtocolId, version: string): string {
+  return protocol(lockProtocol).formatFirmware?.(version) ?? version;
 }

@@ -1,7 +1,7 @@
 // Finds the house's locks and what belongs to each: protocol (from the entity registry platform), device,
 // battery, firmware and door; each protocol names the other entities of the device it reads (`Protocol.discover`).
 import type { EntityRegistryEntry, HassState, SnapshotHeader } from '../model/ha.js';
-import type { FirmwareInfo, Lock, LockIndex, SensorRole } from '../model/lock.js';
+import { SENSOR_ROLES, type FirmwareInfo, type Lock, type LockIndex, type SensorRole } from '../model/lock.js';
 import { PROTOCOLS, protocolOfPlatform } from './index.js';
 
 export type { LockIndex, SensorRole };
@@ -53,15 +53,14 @@ function lockOf(state: HassState, states: HassState[], reg: Map<string, EntityRe
     battery_entity: batterySensor?.entity_id ?? null,
     firmware: firmwareOf(related),
     door_entity: door?.entity_id ?? null,
-    tamper_entity: null,
-    tamper_entities: [],
-    jam_entity: null,
-    keypad_disabled_entity: null,
-    action_entities: [],
-    action_user_entity: null,
-    action_source_entity: null,
+    sensors: { tamper: [], jam: [], keypad_disabled: [] },
+    protocol_entities: {},
   };
-  for (const p of PROTOCOLS) Object.assign(lock, p.discover?.(state, related));
+  for (const p of PROTOCOLS) {
+    const found = p.discover?.(state, related);
+    Object.assign(lock.sensors, found?.sensors);
+    Object.assign(lock.protocol_entities, found?.protocol_entities);
+  }
   return lock;
 }
 
@@ -74,11 +73,11 @@ export function discoverLocks(header: SnapshotHeader): Lock[] {
     .sort((a, b) => a.entity_id.localeCompare(b.entity_id));
 }
 
-/** The lock and every entity of its device that the engine reads (battery, firmware, door, problem and action sensors). */
+/** The lock and every entity of its device that the engine reads (battery, firmware, door, problem sensors, its protocols'). */
 export function lockEntities(l: Lock): string[] {
   const ids = [
-    l.entity_id, l.battery_entity, l.firmware?.entity_id, l.door_entity, l.tamper_entity, ...(l.tamper_entities ?? []),
-    l.jam_entity, l.keypad_disabled_entity, ...l.action_entities, l.action_user_entity, l.action_source_entity,
+    l.entity_id, l.battery_entity, l.firmware?.entity_id, l.door_entity,
+    ...SENSOR_ROLES.flatMap((role) => l.sensors[role]), ...Object.values(l.protocol_entities).flat(),
   ];
   return [...new Set(ids.filter((id): id is string => !!id))];
 }
@@ -91,10 +90,8 @@ export function indexLocks(locks: Lock[]): LockIndex {
   for (const l of locks) {
     byEntity.set(l.entity_id, l);
     if (l.device_id && !byDevice.has(l.device_id)) byDevice.set(l.device_id, l);
-    for (const e of [...l.action_entities, l.door_entity]) if (e) byRelated.set(e, l);
-    for (const e of l.tamper_entities ?? (l.tamper_entity ? [l.tamper_entity] : [])) bySensor.set(e, { lock: l, role: 'tamper' });
-    if (l.jam_entity) bySensor.set(l.jam_entity, { lock: l, role: 'jam' });
-    if (l.keypad_disabled_entity) bySensor.set(l.keypad_disabled_entity, { lock: l, role: 'keypad_disabled' });
+    for (const e of [...Object.values(l.protocol_entities).flat(), l.door_entity]) if (e) byRelated.set(e, l);
+    for (const role of SENSOR_ROLES) for (const e of l.sensors[role]) bySensor.set(e, { lock: l, role });
   }
   return { locks, byEntity, byDevice, byRelated, bySensor };
 }

@@ -46,12 +46,8 @@ export const isKeypadDisabledSensor = (id: string) => /_keypad_temporar(y|ily)_d
 function discover(_lock: HassState, related: HassState[]): Partial<LockCompanions> {
   const binaries = related.filter((s) => s.entity_id.startsWith('binary_sensor.'));
   const tampers = binaries.filter((s) => s.attributes?.device_class === 'tamper').map((s) => s.entity_id);
-  return {
-    tamper_entity: tampers[0] ?? null,
-    tamper_entities: tampers,
-    jam_entity: binaries.find((s) => isJamSensor(s.entity_id))?.entity_id ?? null,
-    keypad_disabled_entity: binaries.find((s) => isKeypadDisabledSensor(s.entity_id))?.entity_id ?? null,
-  };
+  const first = (is: (id: string) => boolean) => binaries.filter((s) => is(s.entity_id)).slice(0, 1).map((s) => s.entity_id);
+  return { sensors: { tamper: tampers, jam: first(isJamSensor), keypad_disabled: first(isKeypadDisabledSensor) } };
 }
 
 const SENSOR_EVENTS: Record<SensorRole, [AccessKind, AccessMethod]> = {

@@ -122,8 +122,10 @@ export interface CodeServices {
 }
 
 /** The entities of a lock's device that a protocol reads, as discovery finds them (each protocol fills its own). */
-export type LockCompanions = Pick<Lock,
-  'tamper_entity' | 'tamper_entities' | 'jam_entity' | 'keypad_disabled_entity' | 'action_entities' | 'action_user_entity' | 'action_source_entity'>;
+export interface LockCompanions {
+  sensors?: Partial<Record<SensorRole, string[]>>;
+  protocol_entities?: Record<string, string[]>;
+}
 
 /** Blueprint input naming the entities a protocol's triggers read (entity selectors). */
 export interface BlueprintInput {
@@ -154,9 +156,13 @@ export interface Protocol<R extends StoredRecord = StoredRecord> extends Protoco
   /** Jinja: when this protocol reports the subject lock's unlocks itself (null: it cannot for this subject). */
   reportsUnlocks?(s: Subject): string | null;
   describe?(t: string): TriggerDescription;
+  /** What the generator's subject of a lock takes from this protocol's entities of it (entity ids). */
+  subject?(lock: Lock): { actionEntities?: string[] };
   /** Blueprint inputs its triggers read. */
   inputs?: BlueprintInput[];
   codes: CodeServices;
+  /** A firmware version of its update entity as the protocol's own tools write it (default: as HA reports it). */
+  formatFirmware?(version: string): string;
 }
 
 export const hasEntities = (v: string[] | Input): boolean => !Array.isArray(v) || v.length > 0;

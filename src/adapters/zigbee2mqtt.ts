@@ -51,15 +51,22 @@ const USER_SENSOR = '_action_user';
 const SOURCE_SENSOR = '_action_source_name';
 const isTracked = (entity: string) => entity.startsWith('sensor.') && (entity.endsWith(USER_SENSOR) || entity.endsWith(SOURCE_SENSOR));
 
+/** The names this module gives its entities in `Lock.protocol_entities`. */
+const ROLE = { action: 'action', user: 'action_user', source: 'action_source' } as const;
+const actionEntities = (lock: Lock): string[] => lock.protocol_entities[ROLE.action] ?? [];
+const sensorOf = (lock: Lock, role: string): string | null => lock.protocol_entities[role]?.[0] ?? null;
+
 /** The lock's action entities (its event entities, else its legacy action sensors) and its user and source sensors. */
-function discover(_lock: HassState, related: HassState[]): Partial<LockCompanions> {
+function discover(_lock: HassState, related: HassState[]): LockCompanions {
   const events = related.filter((s) => s.entity_id.startsWith('event.') && isActionEntity(s.entity_id, s));
   const sensors = related.filter((s) => s.entity_id.startsWith('sensor.') && isActionEntity(s.entity_id, s));
-  const sensor = (suffix: string) => related.find((s) => s.entity_id.startsWith('sensor.') && s.entity_id.endsWith(suffix))?.entity_id ?? null;
+  const sensor = (suffix: string) => related.filter((s) => s.entity_id.startsWith('sensor.') && s.entity_id.endsWith(suffix)).slice(0, 1).map((s) => s.entity_id);
   return {
-    action_entities: (events.length ? events : sensors).map((s) => s.entity_id),
-    action_user_entity: sensor(USER_SENSOR),
-    action_source_entity: sensor(SOURCE_SENSOR),
+    protocol_entities: {
+      [ROLE.action]: (events.length ? events : sensors).map((s) => s.entity_id),
+      [ROLE.user]: sensor(USER_SENSOR),
+      [ROLE.source]: sensor(SOURCE_SENSOR),
+    },
   };
 }
 
@@ -84,7 +91,7 @@ function toAccess(r: Z2mRecord, lock: Lock): [AccessEvent, boolean] | null {
   const [kind, fixed] = m;
   const [method, slot] = methodAndSlot(kind, fixed, r.user, r.source);
   const e = access(lock.entity_id, r.t, kind, method, slot, kind !== 'failed', null, action, 'protocol');
-  return [e, r.user === null && r.source === null && Boolean(lock.action_user_entity || lock.action_source_entity)];
+  return [e, r.user === null && r.source === null && Boolean(sensorOf(lock, ROLE.user) || sensorOf(lock, ROLE.source))];
 }
 
 /**
@@ -108,9 +115,9 @@ function enrich(events: LaterAccess, index: LockIndex, states: HassState[], trac
     const lock = index.byEntity.get(e.lock);
     const m = ACTIONS[e.label];
     if (!lock || !m) continue;
-    const rawUser = track(lock.action_user_entity ?? null)?.at(e.time + SAME_MESSAGE_MS) ?? null;
+    const rawUser = track(sensorOf(lock, ROLE.user))?.at(e.time + SAME_MESSAGE_MS) ?? null;
     const user = rawUser !== null && /^\d+$/.test(rawUser) ? Number(rawUser) : null;
-    const source = track(lock.action_source_entity ?? null)?.at(e.time + SAME_MESSAGE_MS) ?? null;
+    const source = track(sensorOf(lock, ROLE.source))?.at(e.time + SAME_MESSAGE_MS) ?? null;
     events.setMethodSlot(row, ...methodAndSlot(m[0], m[1], user, source));
   }
 }
@@ -295,6 +302,18 @@ export async function readOverMqtt(call: WsCall, lock: Pick<Lock, 'entity_id' | 
   return total !== null && total <= read ? { codes } : { codes, range: { read, total } };
 }
 
+/**
+ * A Zigbee OTA file version is a 32-bit number that Zigbee2MQTT's update entity passes on in decimal (16777250); ZHA's
+ * update entity and the Zigbee tools write it as 8 hex digits (0x01000022), as we show it. Anything else as reported.
+ */
+function formatFirmware(version: string): string {
+  if (/^\d{6,10}$/.test(version)) {
+    const n = Number(version);
+    if (n > 0xffff && n <= 0xffffffff) return `0x${n.toString(16).padStart(8, '0')}`;
+  }
+  return version;
+}
+
 export const zigbee2mqtt: Protocol<Z2mRecord> = {
   id: 'zigbee2mqtt',
   title: 'Zigbee2MQTT',
@@ -303,6 +322,8 @@ export const zigbee2mqtt: Protocol<Z2mRecord> = {
   capabilities: { failures: true, tamper: false, lockout: false, jam: false, codes: 'read' },
   codesReadVia: 'read over MQTT',
   codesHiddenWhy: 'the PIN is not shown (Zigbee2MQTT\'s `expose_pin` option is off)',
+  reportsThrough: { role: ROLE.action, missing: 'no action entity found' },
+  formatFirmware,
   discover,
 
   recordState(entity, old, nu, t) {
@@ -324,7 +345,7 @@ export const zigbee2mqtt: Protocol<Z2mRecord> = {
     if (rec.p !== 'zigbee2mqtt') return false;
     const r = rec as Z2mRecord;
     const lock = index.byRelated.get(r.entity);
-    if (lock && lock.action_entities.includes(r.entity)) {
+    if (lock && actionEntities(lock).includes(r.entity)) {
       const a = toAccess(r, lock);
       if (a) emit(...a);
     }
@@ -333,6 +354,7 @@ export const zigbee2mqtt: Protocol<Z2mRecord> = {
   enrich,
 
   signals: { unlock: signal('unlock'), failed: signal('failed') },
+  subject: (lock) => ({ actionEntities: actionEntities(lock) }),
   reportsUnlocks: (s) => (hasEntities(s.actionEntities) ? 'action_entities | count > 0' : null),
   describe: (t) => ({
     when: `${t}.platform == 'state' and ${t}.entity_id in action_entities`,

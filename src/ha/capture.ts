@@ -4,6 +4,7 @@ import type { Connection, MessageBase } from 'home-assistant-js-websocket';
 import type { WsCall } from '../model/ha.js';
 import type { WsSubscribe } from '../adapters/protocol.js';
 import type { Snapshot, SnapshotHeader } from '../model/ha.js';
+import { discoverLocks } from '../adapters/discovery.js';
 import { isHaError, send } from './command.js';
 import { historyEntities, historyEvents } from './history.js';
 import { assembleHeader, codeLocks, readAdminData, readHouse } from './house.js';
@@ -43,7 +44,7 @@ export async function captureSnapshot(conn: Connection, opts: CaptureOptions): P
   const now = opts.now ?? new Date();
   const header = await captureHeader(conn, now);
   if (opts.days <= 0) return header;
-  const ids = historyEntities(header);
+  const ids = historyEntities(discoverLocks(header), header.states);
   const start = new Date(now.getTime() - opts.days * 86400_000);
   const events = await historyEvents(wsCall(conn), ids, start, now, (done, total) => {
     opts.onProgress?.(`history: ${done}/${total} entities, last ${opts.days} day(s)`);

@@ -1,6 +1,8 @@
 // Recorder history → `state_changed` events in HA's own shape, so the engine reads history and live events alike.
 // One implementation for the CLI's capture and the card (each passes its own websocket call).
-import type { HassEvent, HassState, SnapshotHeader, WsCall } from '../model/ha.js';
+import { lockEntities } from '../adapters/discovery.js';
+import type { HassEvent, HassState, WsCall } from '../model/ha.js';
+import type { Lock } from '../model/lock.js';
 
 /** One row of `history/history_during_period` (compressed keys; times in epoch seconds). */
 export interface HistoryRow {
@@ -46,27 +48,14 @@ export function rowsToEvents(entityId: string, rows: HistoryRow[], start?: Date)
 }
 
 /**
- * Entities whose history matters to the audit: every lock, everything on a lock's device (battery, update,
- * action event and sensors, door), persons and their trackers. Without a registry: entities named after a lock.
+ * The one choice of entities whose history the audit reads, for the CLI's capture and the card alike: each lock and
+ * the entities of its device the engine reads (as discovered: battery, firmware, door, problem sensors and whatever
+ * its protocol reads), and every person (who was home when). Only entities the house has, sorted.
  */
-export function historyEntities(header: SnapshotHeader): string[] {
-  const ids = new Set<string>();
-  const locks = header.states.filter((s) => domainOf(s.entity_id) === 'lock').map((s) => s.entity_id);
-  locks.forEach((id) => ids.add(id));
-  if (header.entity_registry) {
-    const lockDevices = new Set(header.entity_registry.filter((e) => locks.includes(e.entity_id) && e.device_id).map((e) => e.device_id));
-    for (const e of header.entity_registry) if (e.device_id && lockDevices.has(e.device_id) && !e.disabled_by) ids.add(e.entity_id);
-  } else {
-    const prefixes = locks.map((id) => id.slice(id.indexOf('.') + 1) + '_');
-    for (const s of header.states) if (prefixes.some((p) => s.entity_id.slice(s.entity_id.indexOf('.') + 1).startsWith(p))) ids.add(s.entity_id);
-  }
-  for (const s of header.states) {
-    if (domainOf(s.entity_id) !== 'person') continue;
-    ids.add(s.entity_id);
-    const trackers = s.attributes.device_trackers;
-    if (Array.isArray(trackers)) trackers.filter((t): t is string => typeof t === 'string').forEach((t) => ids.add(t));
-  }
-  const present = new Set(header.states.map((s) => s.entity_id));
+export function historyEntities(locks: readonly Lock[], states: readonly HassState[]): string[] {
+  const present = new Set(states.map((s) => s.entity_id));
+  const ids = new Set(locks.flatMap(lockEntities));
+  for (const id of present) if (domainOf(id) === 'person') ids.add(id);
   return [...ids].filter((id) => present.has(id)).sort();
 }
 

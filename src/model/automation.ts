@@ -18,12 +18,12 @@ export interface Subject {
   lock: string | Input;
   /** Device id to filter integration events by, when known at generation time. */
   device: string | null;
-  /** Zigbee2MQTT action entities (event.* / sensor.*). */
+  /** Entities whose states report the lock's actions (a protocol module names them: `Protocol.subject`). */
   actionEntities: string[] | Input;
   tamperEntities: string[] | Input;
-  /** Jam problem sensors (zwave_js in HA 2025.4 reports a jam only as `binary_sensor.*_lock_jammed`). */
+  /** Jam problem sensors (some integrations report a jam only as `binary_sensor.*_lock_jammed`). */
   jamEntities: string[] | Input;
-  /** "Keypad temporarily disabled" sensors (zwave_js shows Access Control 16 only this way). */
+  /** "Keypad temporarily disabled" sensors (some integrations show a keypad lockout only this way). */
   lockoutEntities: string[] | Input;
   /** Battery sensor (percent) and firmware update entity, when the lock has them. */
   battery: string | Input | null;

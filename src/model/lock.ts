@@ -50,29 +50,25 @@ export interface Lock {
   battery_entity: string | null;
   firmware: FirmwareInfo | null;
   door_entity: string | null;
-  tamper_entity: string | null;
-  /** Every tamper sensor on the lock's device (Z-Wave JS makes one per Home Security event). */
-  tamper_entities?: string[];
-  /** Z-Wave JS shows a jam only as this problem sensor (`binary_sensor.*_lock_jammed`). */
-  jam_entity?: string | null;
-  /** Z-Wave JS shows "keypad temporarily disabled" (Access Control 16) only as this sensor. */
-  keypad_disabled_entity?: string | null;
-  /** Entities on the lock's device that report Zigbee2MQTT actions (event.*_action, sensor.*_action). */
-  action_entities: string[];
-  /** Zigbee2MQTT's `action_user` / `action_source_name` sensors, where actions carry them outside the event entity. */
-  action_user_entity?: string | null;
-  action_source_entity?: string | null;
+  /** Binary sensors on the lock's device that report its problems, by what they tell (some locks have several). */
+  sensors: Record<SensorRole, string[]>;
+  /**
+   * Other entities of the lock's device a protocol reads, by the name its module gives them (e.g. the entities its
+   * reports arrive through). Only that module reads what they mean; the rest of the engine lists them as the lock's.
+   */
+  protocol_entities: Record<string, string[]>;
 }
 
 /** Binary sensors on a lock's device that report its problems. */
 export type SensorRole = 'tamper' | 'jam' | 'keypad_disabled';
+export const SENSOR_ROLES: readonly SensorRole[] = ['tamper', 'jam', 'keypad_disabled'];
 
 /** The house's locks, looked up by what a report names: the lock entity, its device, its companion entities. */
 export interface LockIndex {
   locks: Lock[];
   byEntity: Map<string, Lock>;
   byDevice: Map<string, Lock>;
-  /** Action and door entities → their lock. */
+  /** Door and protocol entities → their lock. */
   byRelated: Map<string, Lock>;
   /** Binary sensors that report a lock's problems → the lock and what the sensor tells. */
   bySensor: Map<string, { lock: Lock; role: SensorRole }>;

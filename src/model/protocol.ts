@@ -41,6 +41,11 @@ export interface ProtocolFacts {
   codesReadVia?: string;
   /** Why a read slot in use can carry no PIN (evidence: "… of slots 2, 4"). */
   codesHiddenWhy?: string;
+  /**
+   * Where the protocol's reports arrive through entities of the lock's device (`Lock.protocol_entities[role]`), not
+   * its own bus events: a lock without one reports nothing, and evidence says `missing`.
+   */
+  reportsThrough?: { role: string; missing: string };
   /** How evidence says a read lock's in-use slots carry no PIN, where the protocol never shows one ("3 occupied PIN slots …"). */
   codesHidden?: (slots: number[]) => string;
   /** False where the lock's unlocks never say which slot opened it (Matter): its slots' use cannot be judged. */

@@ -30,7 +30,7 @@ export const tamper: Rule = (ctx) => {
     fix: 'Inspect the lock and the door now; check the camera; keep tamper alerts on.',
   }));
   for (const l of ctx.locks) {
-    for (const s of sensorsOn(ctx, l.tamper_entities ?? (l.tamper_entity ? [l.tamper_entity] : []))) {
+    for (const s of sensorsOn(ctx, l.sensors.tamper)) {
       const t = currentNotInTimeline(ctx, l.entity_id, 'tamper', s.last_changed);
       if (t !== null) out.push({
         id: 'tamper', severity: 'critical', entity_id: l.entity_id, time: iso(t),
@@ -49,7 +49,7 @@ export const jammed: Rule = (ctx) => {
     fix: 'Check the door is closed and the bolt aligned with the strike plate, then lock again.',
   }));
   for (const l of ctx.locks) {
-    const sensor = sensorsOn(ctx, l.jam_entity ? [l.jam_entity] : [])[0];
+    const sensor = sensorsOn(ctx, l.sensors.jam)[0];
     if (l.state !== 'jammed' && !sensor) continue;
     const t = currentNotInTimeline(ctx, l.entity_id, 'jam', l.state === 'jammed' ? l.last_changed : sensor?.last_changed);
     if (t !== null) out.push({

@@ -27,7 +27,7 @@ interface CheckDef {
   /** Locks that must be seen for anything to be judged (comparing codes between locks needs two). */
   minSeen?: number;
   /** How to make the locks it could not judge known. */
-  gapFix?: string;
+  gapFix?: string | ((ctx: RuleContext) => string);
 }
 
 const CODES_GAP_FIX = 'Make every code known: read the codes with an admin account where the lock allows it, elsewhere set each code anew through Lock Sentinel (`lock-sentinel set-code`), which checks its strength and records it.';
@@ -40,6 +40,16 @@ const noData = () => null;
 const needEvents = (ctx: RuleContext) =>
   (!ctx.history.present ? 'no event history' : hasHistory(ctx) ? null : 'the history loaded holds no events');
 const needLocks = (ctx: RuleContext) => (ctx.locks.length ? null : 'no lock entities found');
+
+/** "A", "A and B", "A, B and C". */
+const andList = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+
+/** The failure check's gap fix: protocols whose wrong codes arrive as their own events only reach the audit live. */
+function failureGapFix(ctx: RuleContext): string {
+  const live = ctx.protocols.filter((p) => p.capabilities.failures && p.eventTypes.length > 0).map((p) => p.title);
+  const alerts = live.length ? `; for ${andList(live)} locks, keep Lock Sentinel's alerts installed (they see every wrong code live)` : '';
+  return `Locks that do not report wrong codes give no evidence${alerts}.`;
+}
 
 export const CHECKS: CheckDef[] = [
   { id: 'strong-codes', pillar: 'codes', weight: 20, title: 'Strong codes (6-8 random digits)', findings: ['weak-code'],
@@ -71,7 +81,7 @@ export const CHECKS: CheckDef[] = [
     pass: (th) => `The access log was reviewed in the last ${th.reviewDays} days.`, fix: 'Review the timeline every Sunday evening and mark it reviewed.' },
   { id: 'no-failed-attempt-bursts', pillar: 'audits', weight: 3, title: 'No bursts of failed codes', findings: ['failed-attempts'],
     unknownWhy: needEvents, pass: (th) => `No burst of ${th.failedAttempts}+ failed code entries within ${th.failedWindowMinutes} minutes in the history.`, fix: 'Investigate each burst.',
-    coverage: failureCoverage, gapFix: 'Locks that do not report wrong codes give no evidence; for Z-Wave and ZHA locks, keep Lock Sentinel\'s alerts installed (they see every wrong code live).' },
+    coverage: failureCoverage, gapFix: failureGapFix },
   { id: 'no-unusual-hour-access', pillar: 'audits', weight: 2, title: (th) => `No access at unusual hours (${unusualHoursText(th)})`, findings: ['unusual-hour-access'],
     unknownWhy: needEvents, pass: (th) => `No unlock in the unusual hours (${unusualHoursText(th)}).`, fix: 'Check each night-time access.', coverage: unlockCoverage },
   { id: 'no-away-access', pillar: 'audits', weight: 2, title: 'No access while everyone was away', findings: ['away-access'],
@@ -144,11 +154,12 @@ function judge(d: CheckDef, ctx: RuleContext, findings: RaisedFinding[]): Pick<C
   const cov = d.coverage?.(ctx);
   if (!cov) return { status: statusFrom(hits), evidence: hits.length ? findingsText(hits) : pass, fix };
   const covered = describeCoverage(ctx, cov);
-  const gapFix = cov.missing.length && d.gapFix ? ` ${d.gapFix}` : '';
+  const gapText = typeof d.gapFix === 'function' ? d.gapFix(ctx) : d.gapFix;
+  const gapFix = cov.missing.length && gapText ? ` ${gapText}` : '';
   const status = statusFrom(hits);
   if (status !== 'fail' && (cov.seen.length === 0 || cov.seen.length < (d.minSeen ?? 1) && cov.missing.length > 0)) {
     const what = cov.seen.length === 0 ? 'no lock could be judged' : `fewer than ${d.minSeen} locks could be judged`;
-    return { status: 'unknown', evidence: `Unknown: ${what}. ${covered}`, fix: d.gapFix ?? fix };
+    return { status: 'unknown', evidence: `Unknown: ${what}. ${covered}`, fix: gapText ?? fix };
   }
   if (status === 'fail') return { status, evidence: `${findingsText(hits)} ${covered}`, fix: `${fix}${gapFix}` };
   if (cov.missing.length === 0 && !cov.partial?.length) return { status, evidence: `${hits.length ? findingsText(hits) : pass} ${covered}`, fix };

@@ -175,10 +175,11 @@ function channelGap(ctx: RuleContext, channel: Channel): string | null {
 export function failureCoverage(ctx: RuleContext): Coverage {
   const used = new Set<Channel>();
   const c = cover(ctx, (l) => {
-    if (l.keypad_disabled_entity && hasHistory(ctx)) { used.add('states'); return null; }
+    if (l.sensors.keypad_disabled.length > 0 && hasHistory(ctx)) { used.add('states'); return null; }
     const p = ctx.protocolOf(l.protocol);
     const via = channel(ctx, l, p.capabilities.failures);
-    if (via === 'states' && l.action_entities.length === 0) return `${p.title}: no action entity found`;
+    const through = p.reportsThrough;
+    if (via === 'states' && through && !l.protocol_entities[through.role]?.length) return `${p.title}: ${through.missing}`;
     const gap = channelGap(ctx, via);
     if (gap === null) { used.add(via); return null; }
     if (gap === 'none') return `${p.title}: does not report wrong codes`;
@@ -193,7 +194,7 @@ export function failureCoverage(ctx: RuleContext): Coverage {
 export function tamperCoverage(ctx: RuleContext): Coverage {
   const used = new Set<Channel>();
   const c = cover(ctx, (l) => {
-    if ((l.tamper_entities?.length ?? 0) > 0 || l.tamper_entity) { used.add('states'); return null; }
+    if (l.sensors.tamper.length > 0) { used.add('states'); return null; }
     const p = ctx.protocolOf(l.protocol);
     // Tampering through states is a tamper sensor (above); only a protocol's own events report it otherwise.
     const via = channel(ctx, l, p.capabilities.tamper) === 'events' ? 'events' : 'none';

@@ -15,7 +15,7 @@ import { byDay, methodIcon } from '../../cards/lock-sentinel-card/views/timeline
 
 const lock = (entity_id: string, extra: Partial<Lock> = {}): Lock => ({
   entity_id, name: entity_id, protocol: 'zwave_js', device_id: null, state: 'locked', last_changed: null, battery: null,
-  battery_entity: null, firmware: null, door_entity: null, tamper_entity: null, action_entities: [], ...extra,
+  battery_entity: null, firmware: null, door_entity: null, sensors: { tamper: [], jam: [], keypad_disabled: [] }, protocol_entities: {}, ...extra,
 });
 
 describe('history and the live stream', () => {
@@ -46,11 +46,11 @@ describe('history and the live stream', () => {
   });
 
   it('the card watches its locks and their entities, persons and zone.home, nothing else', () => {
-    const watched = watchedEntities([lock('lock.a', { battery_entity: 'sensor.a_battery', action_entities: ['event.a_action'] })], ['person.x', 'zone.home', 'light.k']);
+    const watched = watchedEntities([lock('lock.a', { battery_entity: 'sensor.a_battery', protocol_entities: { action: ['event.a_action'] } })], ['person.x', 'zone.home', 'light.k']);
     expect([...watched].sort()).to.deep.equal(['event.a_action', 'lock.a', 'person.x', 'sensor.a_battery', 'zone.home']);
     // Z-Wave JS problem sensors and Zigbee2MQTT's action user/source sensors are the lock's too.
-    const zw = watchedEntities([lock('lock.p', { jam_entity: 'binary_sensor.p_lock_jammed', keypad_disabled_entity: 'binary_sensor.p_keypad_temporary_disabled',
-      tamper_entities: ['binary_sensor.p_tampering_product_cover_removed'], action_user_entity: 'sensor.p_action_user' })], []);
+    const zw = watchedEntities([lock('lock.p', { sensors: { jam: ['binary_sensor.p_lock_jammed'], keypad_disabled: ['binary_sensor.p_keypad_temporary_disabled'],
+      tamper: ['binary_sensor.p_tampering_product_cover_removed'] }, protocol_entities: { action_user: ['sensor.p_action_user'] } })], []);
     expect([...zw].sort()).to.deep.equal(['binary_sensor.p_keypad_temporary_disabled', 'binary_sensor.p_lock_jammed', 'binary_sensor.p_tampering_product_cover_removed', 'lock.p', 'sensor.p_action_user']);
   });
 
@@ -143,14 +143,17 @@ describe('translations', () => {
 });
 
 describe('presentation', () => {
-  it('firmware: a Zigbee OTA file version in decimal reads as HA and the Zigbee tools write it; others as reported', () => {
-    expect(formatVersion('16777250')).to.equal('0x01000022');
-    expect(formatVersion('16777241')).to.equal('0x01000019');
-    expect(formatVersion('4294967295')).to.equal('0xffffffff');
-    expect(formatVersion('4294967296')).to.equal('4294967296');
-    expect(formatVersion('1.4')).to.equal('1.4');
-    expect(formatVersion('65535')).to.equal('65535');
-    expect(formatVersion('0x01000022')).to.equal('0x01000022');
+  it('firmware: a Zigbee2MQTT OTA file version in decimal reads as HA and the Zigbee tools write it; others as reported', () => {
+    const z2m = (v: string) => formatVersion('zigbee2mqtt', v);
+    expect(z2m('16777250')).to.equal('0x01000022');
+    expect(z2m('16777241')).to.equal('0x01000019');
+    expect(z2m('4294967295')).to.equal('0xffffffff');
+    expect(z2m('4294967296')).to.equal('4294967296');
+    expect(z2m('1.4')).to.equal('1.4');
+    expect(z2m('65535')).to.equal('65535');
+    expect(z2m('0x01000022')).to.equal('0x01000022');
+    // Only the protocol's module formats its versions: the others show what HA reports.
+    for (const p of ['zwave_js', 'zha', 'matter', 'generic'] as const) expect(formatVersion(p, '16777250')).to.equal('16777250');
   });
 
   it('lock state → icon and HA state colour class; battery → icon by level, low by the card threshold', () => {

@@ -21,7 +21,6 @@ const GUEST_PIN = '739146'; // lab fixture, never printed
 let zl: ZwaveLab;
 let conn: Connection;
 let watch: Awaited<ReturnType<typeof watchNotifications>>;
-let guestExpires: Date;
 /** The locks' names as the lock model has them (house data, printed as is). The patio lock's registry name is
  * HOSTILE_LOCK: HA 2025.4 shows it as the whole name, HA 2026.11 after the device's name ("Patio Door …"). */
 let patioName: string;
@@ -41,7 +40,7 @@ before(async () => {
     await act(zl, l.node_id, { action: 'manual_lock' });
   }
   const locks = discoverLocks(await captureHeader(conn, new Date()));
-  const tamperSensors = locks.flatMap((l) => l.tamper_entities);
+  const tamperSensors = locks.flatMap((l) => l.sensors.tamper);
   assert.ok(tamperSensors.length >= 2, 'both Z-Wave locks have a tamper sensor');
   await waitFor(async () => (await send<{ entity_id: string; state: string }[]>(conn, { type: 'get_states' }))
     .filter((s) => tamperSensors.includes(s.entity_id)).every((s) => s.state === 'off'), 10000, 'the tamper sensors off');
@@ -159,27 +158,70 @@ describe('generated automations in the lab', () => {
     assert.equal(titled(from, 'tamper alarm').length, 1);
     await act(zl, garage.node_id, { action: 'tamper_cleared' });
   });
+});
 
-  test('an expired guest code is cleared through the lock\'s service and the admins are told', async () => {
-    const garage = zl.zwave.locks[1];
-    guestExpires = new Date(Date.now() + 15000);
-    const guest = { lock: garage.lock_entity, slot: GUEST_SLOT, name: GUEST, role: 'guest' as const, added: null, expires: guestExpires.toISOString() };
-    const gen = generate({ locks: discoverLocks(await captureHeader(conn, new Date())), registry: [guest], notify: [] });
+/** What HA did with each run of a guest-expiry automation: its traces, newest last (run id, trigger, outcome). */
+interface Trace { run_id: string; trigger: string; script_execution: string | null }
+const traces = (id: string) => send<Trace[]>(conn, { type: 'trace/list', domain: 'automation', item_id: id });
+
+/** HA's answer to the next automation reload for automation `id`: the trace of the run the reload started. */
+async function afterReload(id: string): Promise<Trace> {
+  const seen = new Set((await traces(id)).map((t) => t.run_id));
+  await callService(conn, 'automation', 'reload');
+  return waitFor(async () => (await traces(id)).find((t) => !seen.has(t.run_id) && /automation_reloaded/.test(t.trigger)
+    && t.script_execution !== null && t.script_execution !== 'running'), 15000, `HA running ${id} for the reload`);
+}
+
+describe('guest code expiry', () => {
+  const garageSlot = async () => (await mockSlots(zl, zl.zwave.locks[1].node_id))[String(GUEST_SLOT)]?.status;
+  const expiredNotes = () => watch.notes.filter((n) => n.title.includes('guest code expired'));
+
+  /** The guest-expiry automation for `expires` as the generator made it before that time, installed alone (a whole
+   * install takes tens of seconds on a busy machine); HA has loaded it when this returns. */
+  async function installExpiry(expires: Date): Promise<string> {
+    const guest = { lock: zl.zwave.locks[1].lock_entity, slot: GUEST_SLOT, name: GUEST, role: 'guest' as const, added: null, expires: expires.toISOString() };
+    const gen = generate({ locks: discoverLocks(await captureHeader(conn, new Date())), registry: [guest], notify: [],
+      now: new Date(expires.getTime() - 3600000) });
     const expiry = gen.automations.find((a) => a.id.startsWith(`${ID_PREFIX}guest_expiry_`));
     assert.ok(expiry, 'a guest-expiry automation');
-    // This one automation alone (a whole install takes tens of seconds on a busy machine, and a template trigger
-    // that is already true when HA loads it never fires).
     await api().request('POST', `/api/config/automation/config/${expiry.id}`, expiry);
-    await waitFor(async () => (await send<{ state: string; attributes: { id?: string } }[]>(conn, { type: 'get_states' }))
-      .some((s) => s.attributes.id === expiry.id && s.state === 'on'), 10000, 'HA loading the guest-expiry automation');
-    assert.ok(Date.now() < guestExpires.getTime(), 'loaded before the expiry');
-    // The template trigger is evaluated on HA's minute tick after the expiry.
-    const [note] = await waitFor(() => watch.notes.filter((n) => n.title.includes('guest code expired')),
-      Math.max(0, guestExpires.getTime() - Date.now()) + 75000, 'the guest-expiry notification');
+    await waitFor(async () => (await send<{ state: string; attributes: { id?: string; friendly_name?: string } }[]>(conn, { type: 'get_states' }))
+      .some((s) => s.attributes.id === expiry.id && s.state === 'on' && s.attributes.friendly_name === expiry.alias), 10000, 'HA loading the guest-expiry automation');
+    return expiry.id;
+  }
+
+  test('an expiry HA loads after its time (HA was down, a late install or reload) acts once, late', async () => {
+    // The code set in before(). First in this file: HA restores an automation's last_triggered by id, a later
+    // expiry than any earlier run of the same id is what the real house would have.
+    const from = expiredNotes().length;
+    // HA loads it after the expiry: its trigger time is past, the reload that loads it runs it.
+    const id = await installExpiry(new Date(Date.now() - 2000));
+    const [note] = await waitFor(() => expiredNotes().slice(from), 15000, 'the late guest-expiry notification');
     assert.equal(note.message, `${garageName}: the guest code of ${GUEST} (slot ${GUEST_SLOT}) expired and was cleared.`);
-    assert.ok(Date.now() >= guestExpires.getTime(), 'not before the registered time');
-    await waitFor(async () => (await mockSlots(zl, garage.node_id))[String(GUEST_SLOT)]?.status === 'available', 15000,
-      'the mock lock to free the guest slot');
+    await waitFor(async () => (await garageSlot()) === 'available', 15000, 'the mock lock to free the guest slot');
+    // Once: the next reload runs it again and it stops at its condition.
+    const again = await afterReload(id);
+    assert.equal(again.script_execution, 'failed_conditions', 'a reload after it acted stops at the condition');
+    assert.equal(expiredNotes().slice(from).length, 1, 'one notification');
+    assert.ok(!JSON.stringify(watch.notes).includes(GUEST_PIN), 'no PIN in any notification');
+  });
+
+  test('an expiry still ahead: HA\'s reloads run it, it does nothing; at its time it clears the code and tells the admins', async () => {
+    const garage = zl.zwave.locks[1];
+    await callService(conn, 'zwave_js', 'set_lock_usercode', { code_slot: GUEST_SLOT, usercode: GUEST_PIN }, garage.lock_entity);
+    await waitFor(async () => (await garageSlot()) === 'enabled', 15000, 'the guest code in the mock lock again');
+    const from = expiredNotes().length;
+    // A minute tick at least 8 s ahead (time for the reload below): HA evaluates the template trigger on its minute ticks.
+    const expires = new Date(Math.ceil((Date.now() + 8000) / 60000) * 60000);
+    const id = await installExpiry(expires);
+    const early = await afterReload(id);
+    assert.equal(early.script_execution, 'failed_conditions', 'a reload before the expiry stops at the condition');
+    assert.equal(await garageSlot(), 'enabled', 'the code still in the lock');
+    assert.deepEqual(expiredNotes().slice(from), [], 'no notification before the expiry');
+    const [note] = await waitFor(() => expiredNotes().slice(from), Math.max(0, expires.getTime() - Date.now()) + 20000, 'the guest-expiry notification');
+    assert.ok(Date.now() >= expires.getTime(), 'not before the registered time');
+    assert.equal(note.message, `${garageName}: the guest code of ${GUEST} (slot ${GUEST_SLOT}) expired and was cleared.`);
+    await waitFor(async () => (await garageSlot()) === 'available', 15000, 'the mock lock to free the guest slot');
     assert.ok(!JSON.stringify(watch.notes).includes(GUEST_PIN), 'no PIN in any notification');
   });
 });

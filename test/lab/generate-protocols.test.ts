@@ -123,7 +123,8 @@ describe('generated automations per protocol', () => {
     try {
       await waitFor(() => getState(conn, ACTION_SENSOR), 10000, `${ACTION_SENSOR} announced`);
       // The same lock with the action sensor as its only action entity (a Z2M install without event entities).
-      const back = { ...await lockOf('lock.back_door'), action_entities: [ACTION_SENSOR] };
+      const found = await lockOf('lock.back_door');
+      const back = { ...found, protocol_entities: { ...found.protocol_entities, action: [ACTION_SENSOR] } };
       await install(api(), { ...generate({ locks: [back], registry: [], notify: [] }), scripts: {} }, []);
       await tenWrongPins([{ ...INITIAL_STATE, action: '' }]);
     } finally {

@@ -56,7 +56,7 @@ test('snapshot --out writes HA\'s own shapes, with a progress line while history
   assert.equal(dev?.manufacturer, 'Yale');
   const [lock] = discoverLocks(snap).filter((l) => l.entity_id === 'lock.back_door');
   assert.equal(lock.battery_entity, 'sensor.back_door_battery');
-  assert.deepEqual(lock.action_entities, ['event.back_door_action']);
+  assert.deepEqual(lock.protocol_entities.action, ['event.back_door_action']);
   assert.equal(lock.firmware?.entity_id, 'update.back_door');
 });
 

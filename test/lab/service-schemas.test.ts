@@ -17,7 +17,7 @@ import type { Lock, Protocol } from '../../src/model/lock.js';
 const PIN = '048271';
 const lock = (protocol: Protocol): Lock => ({
   entity_id: 'lock.front_door', name: 'Front Door', protocol, device_id: 'd1', state: 'locked', last_changed: null,
-  battery: null, battery_entity: null, firmware: null, door_entity: null, tamper_entity: null, action_entities: [],
+  battery: null, battery_entity: null, firmware: null, door_entity: null, sensors: { tamper: [], jam: [], keypad_disabled: [] }, protocol_entities: {},
 });
 
 /** Matter's lock user and credential services (set_lock_credential, get_lock_users) arrived in HA 2026.3: the floor lacks them. */

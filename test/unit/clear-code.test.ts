@@ -5,7 +5,7 @@ import type { Lock, Protocol } from '../../src/model/lock.js';
 
 const lock = (protocol: Protocol, name = 'Front Door'): Lock => ({
   entity_id: 'lock.front_door', name, protocol, device_id: 'd1', state: 'locked', last_changed: null,
-  battery: null, battery_entity: null, firmware: null, door_entity: null, tamper_entity: null, action_entities: [],
+  battery: null, battery_entity: null, firmware: null, door_entity: null, sensors: { tamper: [], jam: [], keypad_disabled: [] }, protocol_entities: {},
 });
 
 test('zwave_js clears the 1-based slot on the entity', () => {

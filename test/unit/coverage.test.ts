@@ -96,6 +96,16 @@ test('Z-Wave and ZHA wrong codes arrive only as live events: a state-only histor
   assert.match(check(live, 'no-failed-attempt-bursts').evidence, /over 2 hour\(s\) of history \(since 2026-11-20 10:00:00\)/);
 });
 
+test("the failure check's fix names the protocols whose wrong codes arrive live, from their capabilities", () => {
+  const locks = [{ id: 'lock.front', platform: 'zwave_js', name: 'Front Door' }, { id: 'lock.gate', platform: 'demo', name: 'Gate' }];
+  const c = check(audit(house({ locks, events: [zwave('lock.front', '2026-11-10T09:00:00Z', 6, 6, 1)] })), 'no-failed-attempt-bursts');
+  assert.equal(c.status, 'warn');
+  const live = PROTOCOLS.filter((p) => p.capabilities.failures && p.eventTypes.length > 0).map((p) => p.title);
+  assert.deepEqual(live, ['Z-Wave JS', 'ZHA']);
+  assert.match(c.fix, /Locks that do not report wrong codes give no evidence; for Z-Wave JS and ZHA locks, keep Lock Sentinel's alerts installed/);
+  for (const p of PROTOCOLS.filter((x) => !live.includes(x.title))) assert.ok(!c.fix.includes(p.title), `${p.title} reports no live wrong codes`);
+});
+
 test('an empty history is no history for the event checks', () => {
   const r = audit(house({ locks: [{ id: 'lock.front', platform: 'zwave_js' }], events: [] }));
   for (const id of ['no-failed-attempt-bursts', 'no-unusual-hour-access']) assert.equal(check(r, id).status, 'unknown', id);

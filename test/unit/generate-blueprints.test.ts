@@ -30,3 +30,14 @@ test('import links point HA\'s blueprint importer at the file', () => {
   assert.equal(importLink('lock_sentinel/jam.yaml'),
     'https://my.home-assistant.io/redirect/blueprint_import/?blueprint_url=https%3A%2F%2Fgithub.com%2Flock-sentinel%2Flock-sentinel%2Fblob%2Fmain%2Fautomations%2Flock_sentinel%2Fjam.yaml');
 });
+
+test('time-based blueprints also run on HA start and on reload (a time missed while HA was down acts once, late)', () => {
+  const timed = files.filter((f) => /- trigger: time\n/.test(f.yaml)).map((f) => f.path).sort();
+  assert.deepEqual(timed, ['lock_sentinel/low_battery.yaml', 'lock_sentinel/monthly_audit.yaml', 'lock_sentinel/weekly_review.yaml']);
+  for (const path of timed) {
+    const y = files.find((f) => f.path === path)!.yaml;
+    assert.match(y, /- trigger: homeassistant\n\s+event: start/, path);
+    assert.match(y, /- trigger: event\n\s+event_type: automation_reloaded/, path);
+    assert.match(y, /today_at\('\d\d:00:00'\)/, `${path}: not before its time`);
+  }
+});

@@ -11,15 +11,15 @@ import type { AutomationConfig } from '../../src/generate/types.js';
 
 const lock = (id: string, protocol: Protocol, extra: Partial<Lock> = {}): Lock => ({
   entity_id: `lock.${id}`, name: id, protocol, device_id: `dev_${id}`, state: 'locked', last_changed: null,
-  battery: null, battery_entity: null, firmware: null, door_entity: null, tamper_entity: null, action_entities: [], ...extra,
+  battery: null, battery_entity: null, firmware: null, door_entity: null, sensors: { tamper: [], jam: [], keypad_disabled: [] }, protocol_entities: {}, ...extra,
 });
 
 const HOSTILE = `{{ states('x') }} It's "Front" {% endraw %}\\`;
 const LOCKS = [
-  lock('front', 'zwave_js', { name: HOSTILE, battery_entity: 'sensor.front_battery', tamper_entity: 'binary_sensor.front_tamper',
+  lock('front', 'zwave_js', { name: HOSTILE, battery_entity: 'sensor.front_battery', sensors: { tamper: ['binary_sensor.front_tamper'], jam: [], keypad_disabled: [] },
     firmware: { entity_id: 'update.front', installed: '1', latest: '2', update_available: true } }),
   lock('gate', 'zha'),
-  lock('back', 'zigbee2mqtt', { action_entities: ['event.back_action'] }),
+  lock('back', 'zigbee2mqtt', { protocol_entities: { action: ['event.back_action'] } }),
   lock('shed', 'generic', { device_id: null }),
 ];
 const future = new Date(Date.now() + 86400000).toISOString();
@@ -154,11 +154,40 @@ describe('generate', () => {
 
   test('guest expiry: future codes get a clearing automation through the lock\'s service; past and unclearable ones a note', () => {
     const g = get('guest_expiry_front_5');
-    assert.deepEqual(g.triggers, [{ trigger: 'template', value_template: `{{ now() >= as_datetime('${future}') }}` }]);
+    assert.deepEqual(g.triggers[0], { trigger: 'template', value_template: `{{ now() >= as_datetime('${future}') }}` });
     assert.deepEqual(g.actions[0], { action: 'zwave_js.clear_lock_usercode', target: { entity_id: 'lock.front' }, data: { code_slot: 5 } });
     assert.ok(!byId.has(`${ID_PREFIX}guest_expiry_gate_2`));
     assert.ok(gen.notes.some((n) => n.includes('lock.gate slot 2 expired already')));
     assert.ok(gen.notes.some((n) => n.startsWith('guest code lock.shed slot 1: Clearing a code is not supported')));
+  });
+
+  test('guest expiry loaded after its time (HA down, a late install or reload) acts once, late; before it, never', () => {
+    const g = get('guest_expiry_front_5');
+    assert.deepEqual(g.triggers.slice(1), [
+      { trigger: 'homeassistant', event: 'start', id: 'catch_up' },
+      { trigger: 'event', event_type: 'automation_reloaded', id: 'catch_up' },
+    ]);
+    const due = `as_datetime('${future}')`;
+    assert.deepEqual(g.conditions, [{ condition: 'template',
+      value_template: `{{ now() >= ${due} and (this.attributes.last_triggered is none or this.attributes.last_triggered < ${due}) }}` }]);
+    assert.equal(g.max_exceeded, 'silent', 'reload events while it runs are no warnings');
+    const y = toYaml(g);
+    assert.match(y, /- trigger: homeassistant\n\s+event: start/);
+    assert.match(y, /- trigger: event\n\s+event_type: automation_reloaded/);
+  });
+
+  test('every time-based automation also runs on HA start and on reload, guarded by its due time', () => {
+    const timed = (a: AutomationConfig) => a.triggers.some((t) => t.trigger === 'time' || /now\(\)/.test(String(t.value_template ?? '')));
+    const found = gen.automations.filter(timed).map((a) => a.id.slice(ID_PREFIX.length)).sort();
+    assert.deepEqual(found, ['guest_expiry_front_5', 'low_battery_front', 'monthly_audit', 'weekly_review']);
+    for (const id of found) {
+      const a = get(id);
+      assert.ok(a.triggers.some((t) => t.trigger === 'homeassistant' && t.event === 'start'), `${id}: on HA start`);
+      assert.ok(a.triggers.some((t) => t.trigger === 'event' && t.event_type === 'automation_reloaded'), `${id}: on reload`);
+    }
+    assert.match(text(get('weekly_review').conditions), /now\(\) >= today_at\('19:00:00'\) and \(this\.attributes\.last_triggered is none or this\.attributes\.last_triggered < today_at\('19:00:00'\)\)/);
+    assert.match(text(get('monthly_audit').conditions), /now\(\) >= today_at\('10:00:00'\) and /);
+    assert.match(text(get('low_battery_front').conditions), /trigger\.id != 'catch_up' or now\(\) >= today_at\('09:00:00'\)/);
   });
 
   test('the breach script locks every lock, clears clearable guest codes and notifies', () => {
@@ -212,7 +241,7 @@ describe('jam sensors', () => {
       ],
     };
     const [front] = discoverLocks(header);
-    assert.equal(front.jam_entity, 'binary_sensor.front_lock_jammed');
+    assert.deepEqual(front.sensors.jam, ['binary_sensor.front_lock_jammed']);
     const g = generate({ locks: [front], registry: [], notify: [] });
     const a = g.automations.find((x) => x.id === `${ID_PREFIX}jam_front`)!;
     assert.deepEqual(a.triggers.at(-1), { trigger: 'state', entity_id: ['binary_sensor.front_lock_jammed'], to: 'on' });

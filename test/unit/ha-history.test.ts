@@ -1,8 +1,14 @@
-// Recorder history rows → state_changed events, and which entities a snapshot reads history for.
+// Recorder history rows → state_changed events, and which entities the CLI's capture and the card read history for.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { discoverLocks } from '../../src/adapters/discovery.js';
 import { historyEntities, rowsToEvents } from '../../src/ha/history.js';
 import type { SnapshotHeader } from '../../src/model/ha.js';
+import type { Connection } from 'home-assistant-js-websocket';
+import { captureSnapshot } from '../../src/ha/capture.js';
+import { AuditSession } from '../../cards/lock-sentinel-card/data/session.js';
+import { validateConfig } from '../../cards/lock-sentinel-card/config.js';
+import { harness, iso, type Harness } from '../browser/fixtures.js';
 
 const start = new Date('2026-11-20T00:00:00Z');
 const t = (iso: string) => Date.parse(iso) / 1000;
@@ -35,34 +41,41 @@ test('an entity whose first row lies inside the window gets an event with no old
 });
 
 const st = (entity_id: string, attributes: Record<string, unknown> = {}) => ({ entity_id, state: 'x', attributes });
+const entities = (header: SnapshotHeader) => historyEntities(discoverLocks(header), header.states);
 
-test('history covers locks, everything on their devices, persons and their trackers', () => {
+test('history covers each lock and the entities of its device the engine reads, and persons', () => {
   const header: SnapshotHeader = {
     version: 1, captured_at: '2026-11-20T12:00:00Z', config: { time_zone: 'UTC' },
     states: [
-      st('lock.back'), st('sensor.back_battery'), st('event.back_action'), st('lock.demo'), st('light.kitchen'),
+      st('lock.back'), { ...st('sensor.back_battery', { device_class: 'battery' }), state: '80' }, st('event.back_action'), st('lock.demo'), st('light.kitchen'),
       st('person.ann', { device_trackers: ['device_tracker.ann_phone'] }), st('device_tracker.ann_phone'), st('device_tracker.other'),
-      st('sensor.disabled_on_lock'),
+      st('sensor.back_linkquality'), st('update.back_firmware'),
     ],
     entity_registry: [
       { entity_id: 'lock.back', platform: 'mqtt', device_id: 'd1' },
       { entity_id: 'sensor.back_battery', platform: 'mqtt', device_id: 'd1' },
       { entity_id: 'event.back_action', platform: 'mqtt', device_id: 'd1' },
-      { entity_id: 'sensor.disabled_on_lock', platform: 'mqtt', device_id: 'd1', disabled_by: 'user' },
+      { entity_id: 'sensor.back_linkquality', platform: 'mqtt', device_id: 'd1' },
+      { entity_id: 'update.back_firmware', platform: 'mqtt', device_id: 'd1' },
       { entity_id: 'light.kitchen', platform: 'hue', device_id: 'd2' },
     ],
   };
-  assert.deepEqual(historyEntities(header), [
-    'device_tracker.ann_phone', 'event.back_action', 'lock.back', 'lock.demo', 'person.ann', 'sensor.back_battery',
-  ]);
+  // Device trackers and entities the engine does not read (link quality) have no history worth loading.
+  assert.deepEqual(entities(header), ['event.back_action', 'lock.back', 'lock.demo', 'person.ann', 'sensor.back_battery', 'update.back_firmware']);
 });
 
 test('without a registry, entities named after a lock are taken as its own', () => {
   const header: SnapshotHeader = {
     version: 1, captured_at: '2026-11-20T12:00:00Z', config: { time_zone: 'UTC' },
-    states: [st('lock.back'), st('sensor.back_battery'), st('sensor.backyard_temp'), st('update.back_firmware')],
+    states: [st('lock.back'), { ...st('sensor.back_battery', { device_class: 'battery' }), state: '80' }, { ...st('sensor.backyard_temp', { device_class: 'battery' }), state: '70' }, st('update.back_firmware')],
   };
-  assert.deepEqual(historyEntities(header), ['lock.back', 'sensor.back_battery', 'update.back_firmware']);
+  assert.deepEqual(entities(header), ['lock.back', 'sensor.back_battery', 'update.back_firmware']);
+});
+
+test('only entities the house has are asked for', () => {
+  const header: SnapshotHeader = { version: 1, captured_at: '2026-11-20T12:00:00Z', config: { time_zone: 'UTC' }, states: [st('lock.back')] };
+  const [lock] = discoverLocks(header);
+  assert.deepEqual(historyEntities([{ ...lock, battery_entity: 'sensor.gone' }], header.states), ['lock.back']);
 });
 
 test('a history time in microseconds is the millisecond the live event\'s ISO time parses to (truncated, not rounded)', () => {
@@ -74,4 +87,55 @@ test('a history time in microseconds is the millisecond the live event\'s ISO ti
     const event = rowsToEvents('event.back_door_action', [{ s: 'a', lu: lu - 60 }, { s: 'b', lu }], start).at(-1);
     assert.equal(Date.parse(event!.time_fired), Date.parse(live), live);
   }
+});
+
+/** The CLI's connection over the same fake HA the card's hass talks to (the house as HA's websocket commands return it). */
+function cliConnection(h: Harness): Connection {
+  const answer = async (msg: { type: string; [k: string]: unknown }): Promise<unknown> => {
+    switch (msg.type) {
+      case 'get_config': return h.hass.config;
+      case 'get_states': return Object.values(h.hass.states);
+      case 'config/entity_registry/list': return Object.values(h.hass.entities ?? {}).map((e) => ({ ...e, device_id: e.device_id ?? null }));
+      case 'config/device_registry/list': return Object.values(h.hass.devices ?? {});
+      case 'auth/current_user': return h.hass.user;
+      default: return h.hass.callWS(msg);
+    }
+  };
+  return { sendMessagePromise: answer, subscribeMessage: async () => async () => undefined } as unknown as Connection;
+}
+
+/** A house with more on the locks' devices than the engine reads: a signal sensor, a problem sensor, an action entity, a tracker. */
+function houseHarness(): Harness {
+  const h = harness();
+  const s = (entity_id: string, state: string, attributes: Record<string, unknown> = {}) =>
+    ({ entity_id, state, attributes, last_changed: iso(3_600_000), last_updated: iso(3_600_000) });
+  const more = [
+    [s('sensor.front_door_signal', '-70'), 'zwave_js', 'dev-front'],
+    [s('binary_sensor.front_door_lock_jammed', 'off', { device_class: 'problem' }), 'zwave_js', 'dev-front'],
+    [s('event.garage_lock_action', 'unknown', { event_types: ['unlock'] }), 'mqtt', 'dev-garage'],
+    [s('sensor.garage_lock_linkquality', '120'), 'mqtt', 'dev-garage'],
+    [s('device_tracker.anna_phone', 'home'), 'mobile_app', null],
+  ] as const;
+  h.update(Object.fromEntries(more.map(([st]) => [st.entity_id, st])), {
+    entities: { ...h.hass.entities, ...Object.fromEntries(more.map(([st, platform, device_id]) => [st.entity_id, { entity_id: st.entity_id, platform, device_id }])) },
+  });
+  return h;
+}
+
+const historyAsked = (h: Harness) => h.calls.filter((c) => c.type === 'history/history_during_period')
+  .flatMap((c) => c.entity_ids as string[]).sort();
+
+test('the CLI capture and the card ask HA for the history of the same entities on the same house', async () => {
+  const cli = houseHarness();
+  await captureSnapshot(cliConnection(cli), { days: 7 });
+  const card = houseHarness();
+  const session = new AuditSession(() => card.hass, () => validateConfig({ type: 'custom:lock-sentinel-card' }), () => undefined);
+  await session.start();
+  session.stop();
+  const asked = historyAsked(card);
+  assert.deepEqual(historyAsked(cli), asked);
+  assert.deepEqual(asked, [
+    'binary_sensor.front_door_lock_jammed', 'event.garage_lock_action', 'lock.back_door', 'lock.front_door', 'lock.garage',
+    'person.anna', 'person.ben', 'sensor.back_door_battery', 'sensor.front_door_battery', 'update.front_door_firmware',
+  ]);
 });

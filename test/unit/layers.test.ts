@@ -42,3 +42,13 @@ test("the card's views import no data module, and its data modules no view", () 
     ...crossing('cards/lock-sentinel-card/data', 'cards/lock-sentinel-card/views'),
   ], []);
 });
+
+test('the score badge is one shared atom: only cards/shared/gauge.ts draws the ring, every view that shows the score calls it', () => {
+  const ts = (dir: string) => readdirSync(join(root, dir), { recursive: true, withFileTypes: true })
+    .filter((f) => f.isFile() && f.name.endsWith('.ts')).map((f) => relative(root, join(f.parentPath, f.name)));
+  const all = ts('cards').filter((f) => !['cards/shared/gauge.ts', 'cards/shared/styles.ts'].includes(f));
+  const drawn = all.filter((f) => /<circle|class="gauge/.test(readFileSync(join(root, f), 'utf8')));
+  assert.deepEqual(drawn, []);
+  const callers = all.filter((f) => /\bgauge\(/.test(readFileSync(join(root, f), 'utf8')) && imports('cards').some((i) => i.from === f && i.to === 'cards/shared/gauge.js'));
+  assert.ok(callers.length >= 3, `the overview, the scorecard and the compact card use the shared gauge (${callers.join(', ')})`);
+});

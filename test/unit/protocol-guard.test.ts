@@ -155,3 +155,36 @@ test('protocol facts (event types, event numbers, services, topics, platforms) a
   }
   assert.deepEqual(leaks, []);
 });
+
+// ---- the model and the card's views name no protocol: what differs between protocols comes from PROTOCOLS ----
+
+/** Any protocol's name or id, as code would spell it (`Formatter` is no Matter). */
+const PROTOCOL_NAME = /zwave|z-wave|zigbee|\bz2m\b|\bzha\b|\bmatter\b|\bmqtt\b/i;
+/** The one place the model names protocols: the union of their ids (src/model/lock.ts). */
+const PROTOCOL_IDS = /^export type Protocol = .*$/m;
+
+test('the model, the card\'s views, its shared atoms and its presentation name no protocol (outside comments)', () => {
+  const scanned = [...files('src/model'), ...files('cards/lock-sentinel-card/views'), ...files('cards/shared'), 'cards/lock-sentinel-card/present.ts'];
+  assert.ok(scanned.length > 20);
+  assert.ok(PROTOCOL_IDS.test(code('src/model/lock.ts')), 'the scan finds the ids it leaves out');
+  const leaks = scanned.flatMap((f) => {
+    const m = code(f).replace(PROTOCOL_IDS, '').match(PROTOCOL_NAME);
+    return m ? [`${f}: ${m[0]}`] : [];
+  });
+  assert.deepEqual(leaks, []);
+  // The scan would see a leak.
+  assert.ok(PROTOCOL_NAME.test("if (lock.protocol === 'zwave_js')") && PROTOCOL_NAME.test('zigbee2mqttTopic') && !PROTOCOL_NAME.test('formatter'));
+});
+
+test('a discovered lock carries only the model\'s fields: a protocol\'s own entities sit in protocol_entities, by its names', () => {
+  const snap = houseFor('mqtt', []);
+  assert.ok(snap.states.some((s) => s.entity_id === 'event.door_action'), 'the house gives a Zigbee2MQTT lock its action entity');
+  snap.states.push(st('sensor.door_action_user', '1'));
+  snap.entity_registry!.push({ entity_id: 'sensor.door_action_user', platform: 'mqtt', device_id: deviceOf(LOCK) });
+  const [lock] = discoverLocks(snap);
+  assert.deepEqual(Object.keys(lock).sort(), ['battery', 'battery_entity', 'device_id', 'door_entity', 'entity_id', 'firmware', 'last_changed',
+    'name', 'protocol', 'protocol_entities', 'sensors', 'state']);
+  assert.deepEqual(Object.keys(lock.sensors).sort(), ['jam', 'keypad_disabled', 'tamper']);
+  assert.deepEqual(Object.values(lock.protocol_entities).flat().sort(), ['event.door_action', 'sensor.door_action_user']);
+  assert.deepEqual(lock.sensors.tamper, ['binary_sensor.door_tamper']);
+});

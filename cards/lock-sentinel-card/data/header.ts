@@ -56,8 +56,3 @@ export function watchedEntities(locks: Lock[], stateIds: Iterable<string>): Set<
   for (const id of stateIds) if (id.startsWith('person.') || id === 'zone.home') out.add(id);
   return out;
 }
-
-/** Entities whose history feeds the audit: the locks' own and the persons' (who was home when). */
-export function historyEntities(locks: Lock[], stateIds: Iterable<string>): string[] {
-  return [...locks.flatMap(lockEntities), ...[...stateIds].filter((id) => id.startsWith('person.'))];
-}

@@ -9,10 +9,10 @@ import type { InstallResult } from '../../../src/generate/installer.js';
 import { thresholdsOf, type LockSentinelConfig } from '../config.js';
 import { withThresholds, type Thresholds } from '../../../src/thresholds.js';
 import { PROTOCOL_EVENT_TYPES, subscribeLockEvents } from '../../../src/ha/feed.js';
-import { buildHeader, EMPTY_SHARED, historyEntities, selectLocks, watchedEntities, type AdminData, type SharedData } from './header.js';
+import { buildHeader, EMPTY_SHARED, selectLocks, watchedEntities, type AdminData, type SharedData } from './header.js';
 import { errorMessage, type HomeAssistant, type Unsubscribe } from './hass.js';
 import { EventLog } from './history.js';
-import { historyEvents } from '../../../src/ha/history.js';
+import { historyEntities, historyEvents } from '../../../src/ha/history.js';
 import { automationConfigs, readAdminData, readUsercodes } from '../../../src/ha/house.js';
 import { SharedStore, type StorageMode } from './storage.js';
 import type { CodeCheck } from '../../../src/rules/code-strength.js';
@@ -218,7 +218,7 @@ export class AuditSession {
   private async loadHistory(): Promise<void> {
     const end = Date.now();
     const start = Math.max(end - this.config().history_days * 86_400_000, this.historyUntil);
-    const ids = historyEntities(this.locks, Object.keys(this.hass().states));
+    const ids = historyEntities(this.locks, Object.values(this.hass().states));
     if (!ids.length) return;
     try {
       const hass = this.hass();

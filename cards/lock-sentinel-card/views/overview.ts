@@ -30,7 +30,7 @@ function lockTile(ctx: ViewContext, lock: LockSummary) {
     badges.push(badge(b.path, `${lock.battery} %`, b.cls));
   }
   if (lock.firmware?.update_available) {
-    badges.push(badge(mdiArrowUpBoldCircle, lock.firmware.latest ? formatVersion(lock.firmware.latest) : ctx.t('firmware.available'), 'update'));
+    badges.push(badge(mdiArrowUpBoldCircle, lock.firmware.latest ? formatVersion(lock.protocol, lock.firmware.latest) : ctx.t('firmware.available'), 'update'));
   }
   return tile({
     entity: lock.entity_id, iconPath: look.path, tone: look.tone, primary: lock.name,

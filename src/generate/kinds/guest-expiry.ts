@@ -1,9 +1,10 @@
-// A guest code's expiry: at the registered time the slot is cleared through the lock's own service, admins are told.
+// A guest code's expiry: at the registered time the slot is cleared through the lock's own service, admins are told;
+// loaded after that time (HA was down, a late install or reload), it acts once then.
 import type { CodeRegistryEntry } from '../../model/ha.js';
 import type { Lock } from '../../model/lock.js';
 import { clearCodeServiceCall } from '../../services/clear-code.js';
 import { alertActions } from '../alert.js';
-import type { Body } from '../body.js';
+import { catchUpTriggers, missedOnce, type Body } from '../body.js';
 import { literal, literalData } from '../jinja.js';
 import type { ConfigMap } from '../types.js';
 
@@ -27,8 +28,9 @@ export function guestExpiry(lock: Lock, entry: CodeRegistryEntry): Body {
     title: `Guest code expiry (slot ${entry.slot})`,
     description: `Clears slot ${entry.slot} at ${iso} and tells the admins.`,
     mode: 'single',
-    triggers: [{ trigger: 'template', value_template: `{{ now() >= as_datetime('${iso}') }}` }],
-    conditions: [],
+    max_exceeded: 'silent',
+    triggers: [{ trigger: 'template', value_template: `{{ now() >= as_datetime('${iso}') }}` }, ...catchUpTriggers()],
+    conditions: [missedOnce(`as_datetime('${iso}')`)],
     actions: [
       clearAction(lock, entry.slot),
       ...alertActions({
