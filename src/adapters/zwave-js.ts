@@ -195,7 +195,7 @@ export const zwaveJs: Protocol<ZwaveRecord> = {
     },
   },
   codes: {
-    read: readLockCodes,
+    read: async (call, lock) => ({ codes: await readLockCodes(call, lock) }),
     set: (lock, slot, pin) => onEntity(lock.entity_id, 'set_lock_usercode', { code_slot: slot, usercode: pin }),
     clear: (lock, slot) => onEntity(lock.entity_id, 'clear_lock_usercode', { code_slot: slot }),
   },

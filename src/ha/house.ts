@@ -4,7 +4,7 @@
 import { discoverLocks } from '../adapters/discovery.js';
 import { protocol } from '../adapters/index.js';
 import type {
-  DeviceRegistryEntry, EntityRegistryEntry, HassCurrentUser, HassState, HassUser, SnapshotHeader, UsercodeResponse, WsCall,
+  DeviceRegistryEntry, EntityRegistryEntry, HassCurrentUser, HassState, HassUser, SlotRange, SnapshotHeader, UsercodeResponse, WsCall,
 } from '../model/ha.js';
 import type { Lock } from '../model/lock.js';
 import type { ReadOptions } from '../adapters/protocol.js';
@@ -23,6 +23,7 @@ export interface HouseData {
 /** What only administrators may read; missing pieces stay unknown to the engine. */
 export interface AdminData {
   usercodes?: Record<string, UsercodeResponse>;
+  usercode_slots?: Record<string, SlotRange>;
   users?: HassUser[];
   automations?: Record<string, unknown>[];
 }
@@ -38,11 +39,15 @@ export async function automationConfigs(call: WsCall, states: HassState[]): Prom
   return configs;
 }
 
-/** The codes of each lock whose protocol can read them back; locks whose read failed are listed (their codes stay unknown). */
+/**
+ * The codes of each lock whose protocol can read them back; locks whose read failed are listed (their codes stay
+ * unknown); `ranges`: locks whose read covered only some slots.
+ */
 export async function readUsercodes(
   call: WsCall, locks: Pick<Lock, 'entity_id' | 'device_id' | 'protocol'>[], options: ReadOptions = {},
-): Promise<{ codes: Record<string, UsercodeResponse>; failed: string[] }> {
+): Promise<{ codes: Record<string, UsercodeResponse>; failed: string[]; ranges: Record<string, SlotRange> }> {
   const codes: Record<string, UsercodeResponse> = {};
+  const ranges: Record<string, SlotRange> = {};
   const failed: string[] = [];
   for (const lock of locks) {
     const read = protocol(lock.protocol).codes.read;
@@ -50,12 +55,14 @@ export async function readUsercodes(
     try {
       // A lock that did not answer (null) keeps its codes unknown.
       const answer = await read(call, lock, options);
-      if (answer) codes[lock.entity_id] = answer;
+      if (!answer) continue;
+      codes[lock.entity_id] = answer.codes;
+      if (answer.range) ranges[lock.entity_id] = answer.range;
     } catch {
       failed.push(lock.entity_id);
     }
   }
-  return { codes, failed };
+  return { codes, failed, ranges };
 }
 
 /** The admin data of the house: accounts, automation configs and the user codes of `locks` (null: codes unknown). */
@@ -64,12 +71,13 @@ export async function readAdminData(
 ): Promise<AdminData & { codesFailed: string[] }> {
   const users = await optional<HassUser[]>(call, { type: 'config/auth/list' });
   const automations = await automationConfigs(call, states);
-  const { codes, failed } = locks ? await readUsercodes(call, locks, options) : { codes: null, failed: [] };
+  const { codes, failed, ranges } = locks ? await readUsercodes(call, locks, options) : { codes: null, failed: [], ranges: {} };
   const admin: AdminData & { codesFailed: string[] } = { codesFailed: failed };
   if (users) admin.users = users;
   if (automations) admin.automations = automations;
   // Codes HA refused for every lock tried are unknown, not an empty list.
   if (codes && (Object.keys(codes).length || !failed.length)) admin.usercodes = codes;
+  if (Object.keys(ranges).length) admin.usercode_slots = ranges;
   return admin;
 }
 
@@ -100,6 +108,7 @@ export function assembleHeader(house: HouseData, admin: AdminData, shared: Share
   if (admin.users) header.users = admin.users;
   if (admin.automations) header.automations = admin.automations;
   if (admin.usercodes) header.usercodes = admin.usercodes;
+  if (admin.usercodes && admin.usercode_slots) header.usercode_slots = admin.usercode_slots;
   if (shared) {
     header.code_registry = shared.code_registry;
     header.reviews = shared.reviews;

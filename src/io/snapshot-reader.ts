@@ -53,7 +53,7 @@ async function* withoutBom(chunks: AsyncIterable<Buffer>): AsyncIterable<Buffer>
 }
 
 /** Snapshot keys; a value of any other key is named by position only in errors (the key is input). */
-const KNOWN_KEYS = new Set(['version', 'captured_at', 'config', 'states', 'entity_registry', 'device_registry', 'usercodes',
+const KNOWN_KEYS = new Set(['version', 'captured_at', 'config', 'states', 'entity_registry', 'device_registry', 'usercodes', 'usercode_slots',
   'code_registry', 'users', 'current_user', 'automations', 'reviews', 'checklist', 'events']);
 
 export function isJsonLinesPath(path: string): boolean {
