@@ -49,6 +49,8 @@ async function ok(api: HaRest, method: 'GET' | 'POST' | 'DELETE', path: string, 
 
 const states = async (api: HaRest) => (await ok(api, 'GET', '/api/states')) as StateLite[];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** How long an automation may show as unavailable while HA reloads it. */
+const RELOAD_SETTLE_MS = 10000;
 
 async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
   const end = Date.now() + timeoutMs;
@@ -133,7 +135,8 @@ export async function install(api: HaRest, gen: Generated, notify: string[], tim
   const result: InstallResult = { created: [], updated: [], unchanged: [], removed: [], warnings: [] };
   for (const a of gen.automations) {
     const old = before.automations.get(a.id);
-    if (old !== undefined && canonical(old) === canonical(a) && before.loaded.get(a.id)?.attributes.friendly_name === a.alias) {
+    const now = before.loaded.get(a.id);
+    if (old !== undefined && canonical(old) === canonical(a) && now?.attributes.friendly_name === a.alias && now.state !== 'unavailable') {
       result.unchanged.push(a.id);
       continue;
     }
@@ -166,8 +169,17 @@ export async function install(api: HaRest, gen: Generated, notify: string[], tim
     const ready = [...aliases].every(([id, alias]) => loaded.get(id)?.attributes.friendly_name === alias);
     return ready && result.removed.every((id) => !loaded.has(id));
   }, timeoutMs, 'load the Lock Sentinel automations');
-  const broken = (await states(api)).filter((s) => s.entity_id.startsWith('automation.') && wanted.has(String(s.attributes.id)) && s.state === 'unavailable');
-  if (broken.length) throw new Error(`Home Assistant could not load: ${broken.map((s) => s.attributes.id).join(', ')}`);
+  // An automation HA is reloading (an earlier write's reload may still run) shows as unavailable for a moment; one HA
+  // cannot load stays so.
+  let broken: StateLite[] = [];
+  try {
+    await until(async () => {
+      broken = (await states(api)).filter((s) => s.entity_id.startsWith('automation.') && wanted.has(String(s.attributes.id)) && s.state === 'unavailable');
+      return broken.length === 0;
+    }, RELOAD_SETTLE_MS, 'finish reloading');
+  } catch {
+    throw new Error(`Home Assistant could not load: ${broken.map((s) => s.attributes.id).join(', ')}`);
+  }
   // Scripts load only where configuration.yaml has `script: !include scripts.yaml`: say so instead of failing the alerts.
   for (const id of Object.keys(gen.scripts)) {
     try {
