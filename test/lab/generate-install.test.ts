@@ -24,6 +24,7 @@ const states = () => send<St[]>(conn, { type: 'get_states' });
 const ours = async () => (await states()).filter((s) => s.entity_id.startsWith('automation.') && String(s.attributes.id).startsWith(ID_PREFIX));
 const cli = (cmd: string, extra: string[] = []) => runCli([cmd, ...extra], { LOCK_SENTINEL_URL: lab().url, LOCK_SENTINEL_TOKEN: lab().token });
 const BP_PREFIX = 'bp_check_';
+const NOTIFY = ['notify.persistent_notification'];
 
 before(async () => {
   conn = await connect();
@@ -85,22 +86,28 @@ describe('install, update, uninstall through HA\'s config API', () => {
   });
 
   test('an install interrupted half-way (the client gone after half the writes) can be run again and ends right', async () => {
-    // Over the install above, with another threshold and no notify target (so every automation changes): after the
-    // interruption half the automations are new, half old; HA reloads each as it is written.
-    const gen = generate({ locks: discoverLocks(await captureHeader(conn, new Date())), registry: [], notify: [], thresholds: { failedAttempts: 3 } });
-    const half = Math.floor(gen.automations.length / 2);
-    let writes = 0;
+    // Over the install above (same notify target), with another threshold: only the failed-attempts automations
+    // change, and the client is gone after half of those writes.
+    const gen = generate({ locks: discoverLocks(await captureHeader(conn, new Date())), registry: [], notify: NOTIFY, thresholds: { failedAttempts: 3 } });
+    const changing = gen.automations.filter((a) => a.id.startsWith(`${ID_PREFIX}failed_attempts_`)).map((a) => a.id);
+    assert.ok(changing.length >= 2, 'locks with failed-attempt alerts');
+    const half = Math.floor(changing.length / 2);
+    const written: string[] = [];
     const dying: HaRest = {
       request: (method, path, body) => {
-        if (method === 'POST' && ++writes > half) return Promise.reject(new Error('client gone'));
+        if (method !== 'POST') return api().request(method, path, body);
+        if (written.length >= half) return Promise.reject(new Error('client gone'));
+        written.push(path.slice(path.lastIndexOf('/') + 1));
         return api().request(method, path, body);
       },
     };
-    await assert.rejects(install(dying, gen, []), /client gone/);
-    const r = await install(api(), gen, []);
+    await assert.rejects(install(dying, gen, NOTIFY), /client gone/);
+    assert.deepEqual(written, changing.slice(0, half), 'only changed automations are written');
+    const r = await install(api(), gen, NOTIFY);
     assert.deepEqual(r.created, [], 'nothing new');
-    assert.deepEqual(r.unchanged, gen.automations.slice(0, half).map((a) => a.id), 'what the interrupted run wrote is not written twice');
-    assert.deepEqual(r.updated, [...gen.automations.slice(half).map((a) => a.id), ...Object.keys(gen.scripts)], 'the rest is updated');
+    for (const id of written) assert.ok(r.unchanged.includes(id), `${id}, written by the interrupted run, is not written twice`);
+    assert.deepEqual(r.updated.filter((id) => !(id in gen.scripts)), changing.slice(half), 'the rest of the changed ones is updated');
+    assert.equal(r.unchanged.length + r.updated.length, gen.automations.length + Object.keys(gen.scripts).length);
     const loaded = await ours();
     assert.deepEqual(loaded.map((s) => String(s.attributes.id)).sort(), gen.automations.map((a) => a.id).sort(), 'every automation once');
     for (const s of loaded) assert.equal(s.state, 'on', `${s.entity_id} loaded`);
