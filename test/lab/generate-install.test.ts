@@ -23,6 +23,7 @@ const states = () => send<St[]>(conn, { type: 'get_states' });
 const ours = async () => (await states()).filter((s) => s.entity_id.startsWith('automation.') && String(s.attributes.id).startsWith(ID_PREFIX));
 const cli = (cmd: string, extra: string[] = []) => runCli([cmd, ...extra], { LOCK_SENTINEL_URL: lab().url, LOCK_SENTINEL_TOKEN: lab().token });
 const BP_PREFIX = 'bp_check_';
+const NOTIFY = ['notify.persistent_notification'];
 
 before(async () => {
   conn = await connect();
@@ -73,30 +74,39 @@ describe('install, update, uninstall through HA\'s config API', () => {
     }
   });
 
-  test('a second install updates in place: same automations, no duplicates', async () => {
+  test('a second install of the same automations writes nothing (each write makes HA reload): same automations, no duplicates', async () => {
     const before = (await ours()).map((s) => s.entity_id).sort();
     const r = await cli('install', ['--notify', 'notify.persistent_notification']);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /installed: 0 new, \d+ updated, 0 removed/);
-    await sleep(1500);
+    const m = /installed: 0 new, 0 updated, 0 removed, (\d+) unchanged/.exec(r.stdout);
+    assert.ok(m, r.stdout);
+    assert.equal(Number(m[1]), before.length + 1, 'every automation and the breach script unchanged');
     assert.deepEqual((await ours()).map((s) => s.entity_id).sort(), before);
   });
 
   test('an install interrupted half-way (the client gone after half the writes) can be run again and ends right', async () => {
-    // Over the install above, with another threshold: after the interruption half the automations are new, half old.
-    const gen = generate({ locks: discoverLocks(await captureHeader(conn, new Date())), registry: [], notify: [], thresholds: { failedAttempts: 3 } });
-    const half = Math.floor(gen.automations.length / 2);
-    let writes = 0;
+    // Over the install above (same notify target), with another threshold: only the failed-attempts automations
+    // change, and the client is gone after half of those writes.
+    const gen = generate({ locks: discoverLocks(await captureHeader(conn, new Date())), registry: [], notify: NOTIFY, thresholds: { failedAttempts: 3 } });
+    const changing = gen.automations.filter((a) => a.id.startsWith(`${ID_PREFIX}failed_attempts_`)).map((a) => a.id);
+    assert.ok(changing.length >= 2, 'locks with failed-attempt alerts');
+    const half = Math.floor(changing.length / 2);
+    const written: string[] = [];
     const dying: HaRest = {
       request: (method, path, body) => {
-        if (method === 'POST' && ++writes > half) return Promise.reject(new Error('client gone'));
+        if (method !== 'POST') return api().request(method, path, body);
+        if (written.length >= half) return Promise.reject(new Error('client gone'));
+        written.push(path.slice(path.lastIndexOf('/') + 1));
         return api().request(method, path, body);
       },
     };
-    await assert.rejects(install(dying, gen, []), /client gone/);
-    const r = await install(api(), gen, []);
-    assert.deepEqual(r.created, [], 'nothing written twice');
-    for (const a of gen.automations.slice(0, half)) assert.ok(r.updated.includes(a.id), `${a.id} updated`);
+    await assert.rejects(install(dying, gen, NOTIFY), /client gone/);
+    assert.deepEqual(written, changing.slice(0, half), 'only changed automations are written');
+    const r = await install(api(), gen, NOTIFY);
+    assert.deepEqual(r.created, [], 'nothing new');
+    for (const id of written) assert.ok(r.unchanged.includes(id), `${id}, written by the interrupted run, is not written twice`);
+    assert.deepEqual(r.updated.filter((id) => !(id in gen.scripts)), changing.slice(half), 'the rest of the changed ones is updated');
+    assert.equal(r.unchanged.length + r.updated.length, gen.automations.length + Object.keys(gen.scripts).length);
     const loaded = await ours();
     assert.deepEqual(loaded.map((s) => String(s.attributes.id)).sort(), gen.automations.map((a) => a.id).sort(), 'every automation once');
     for (const s of loaded) assert.equal(s.state, 'on', `${s.entity_id} loaded`);
