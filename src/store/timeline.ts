@@ -3,8 +3,11 @@
 import type { AccessEvent, AccessKind } from '../model/lock.js';
 import type { AccessLog } from './access-log.js';
 
+const SHOWN_CACHE = 4096;
+
 export class Timeline implements Iterable<AccessEvent> {
-  private readonly shown: (string | null | undefined)[] = [];
+  /** Texts as shown, by text id: a bounded cache (a million distinct holders are not all held as strings). */
+  private readonly shown = new Map<number, string>();
 
   /** `order`: the log's rows in timeline order; `text`: how the house's texts are shown (e.g. masked). */
   constructor(private readonly log: AccessLog, private readonly order: Uint32Array, private readonly show: ((s: string) => string) | null) {}
@@ -32,12 +35,15 @@ export class Timeline implements Iterable<AccessEvent> {
     return Array.from(this);
   }
 
-  /** A text of the log as shown: each distinct text goes through `show` once. */
+  /** A text of the log as shown: a text that repeats (a household's few holders and labels) goes through `show` once. */
   private readonly text = (id: number): string | null => {
-    const raw = this.log.texts.values[id];
-    if (raw === null || !this.show) return raw;
-    let v = this.shown[id];
-    if (v === undefined) this.shown[id] = v = this.show(raw);
+    if (id === 0) return null;
+    let v = this.shown.get(id);
+    if (v !== undefined) return v;
+    const raw = this.log.texts.value(id) as string;
+    v = this.show ? this.show(raw) : raw;
+    if (this.shown.size >= SHOWN_CACHE) this.shown.clear();
+    this.shown.set(id, v);
     return v;
   };
 }
