@@ -58,7 +58,11 @@ export function buildTimeline(log: AccessLog, keep: (row: number) => boolean, me
   for (let i = 0; i < log.length; i++) if (keep(i)) n++;
   const rows = new Uint32Array(n);
   for (let i = 0, k = 0; k < n; i++) if (keep(i)) rows[k++] = i;
-  const sorted = rows.sort((a, b) => log.time(a) - log.time(b) || a - b);
+  // A history arrives mostly in time order: when it is in order, no sort (a comparator sort of a million rows copies them
+  // into boxed temporaries: tens of MB at the peak).
+  let ordered = true;
+  for (let k = 1; k < n && ordered; k++) ordered = log.time(rows[k - 1]) <= log.time(rows[k]);
+  const sorted = ordered ? rows : rows.sort((a, b) => log.time(a) - log.time(b) || a - b);
   return new Timeline(log, withoutStateEchoes(log, sorted, mergeMs), show);
 }
 
@@ -73,7 +77,7 @@ function withoutStateEchoes(log: AccessLog, sorted: Uint32Array, mergeMs: number
     const list = protocolTimes.get(key(i));
     if (list) list.push(log.time(i)); else protocolTimes.set(key(i), [log.time(i)]);
   }
-  return sorted.filter((i) => {
+  const stays = (i: number): boolean => {
     if (log.via(i) === 'protocol') return true;
     const list = protocolTimes.get(key(i));
     if (!list) return true;
@@ -81,5 +85,11 @@ function withoutStateEchoes(log: AccessLog, sorted: Uint32Array, mergeMs: number
     let lo = 0, hi = list.length;
     while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid] < t - mergeMs) lo = mid + 1; else hi = mid; }
     return !(lo < list.length && list[lo] <= t + mergeMs);
-  });
+  };
+  // Counted, then copied: a typed array's own filter gathers its result in a plain array first (tens of MB at 1M rows).
+  let n = 0;
+  for (const i of sorted) if (stays(i)) n++;
+  const out = new Uint32Array(n);
+  for (let k = 0, o = 0; o < n; k++) if (stays(sorted[k])) out[o++] = sorted[k];
+  return out;
 }
