@@ -95,7 +95,9 @@ function measure(args) {
   const r = spawnSync(process.execPath, ['--import', join(root, 'bench', 'peak.mjs'), bin, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   const peak = Number(/peak-rss-mb (\d+)/.exec(r.stderr)?.[1] ?? NaN);
-  return { exit: r.status, seconds: Math.round(seconds * 10) / 10, peak_rss_mb: peak, stdout_bytes: r.stdout.length, stderr: r.stderr.split('\n').filter((l) => l && !l.startsWith('peak-rss')).join(' | ') };
+  // CPU time is the steadier figure on a shared machine: others' work stretches the wall time, not this.
+  const cpu = Number(/cpu-s ([\d.]+)/.exec(r.stderr)?.[1] ?? NaN);
+  return { exit: r.status, seconds: Math.round(seconds * 10) / 10, cpu_s: cpu, peak_rss_mb: peak, stdout_bytes: r.stdout.length, stderr: r.stderr.split('\n').filter((l) => l && !l.startsWith('peak-rss')).join(' | ') };
 }
 
 /** The cases `--hostile` can pick (all by default). */
