@@ -7,7 +7,7 @@
 // Figures go to bench/results.json under "hostile"; no pass/fail here (tests prove behaviour, not speed).
 // `--hostile unlocks,mixed_jsonl,mixed_json,lines` runs only those cases (the machine is shared; each takes minutes).
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, statSync, unlinkSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 
@@ -107,7 +107,8 @@ export async function hostileBench({ quick = false, cases = HOSTILE_CASES, log =
   mkdirSync(data, { recursive: true });
   const n = quick ? 100_000 : 1_000_000;
   const results = { events: n };
-  const csv = join(data, 'export.csv');
+  // Each run its own export file: two bench runs at once (one case each) must not remove each other's.
+  const csv = join(data, `export-${process.pid}.csv`);
   if (cases.includes('unlocks')) {
     const file = join(data, `unlocks-0230-${n}.jsonl`);
     if (!existsSync(file)) { log(`generating ${file} ...`); await writeLines(file, unlocks(n)); }
@@ -116,7 +117,7 @@ export async function hostileBench({ quick = false, cases = HOSTILE_CASES, log =
     results.audit_json = measure(['audit', '--json', '--snapshot', file]);
     log('export --out ...');
     results.export_csv = measure(['export', '--snapshot', file, '--out', csv]);
-    unlinkSync(csv);
+    rmSync(csv, { force: true });
   }
   for (const [form, lines] of [['jsonl', mixedLines], ['json', mixedJson]]) {
     if (!cases.includes(`mixed_${form}`)) continue;
@@ -125,7 +126,7 @@ export async function hostileBench({ quick = false, cases = HOSTILE_CASES, log =
     log(`audit --json and export of ${n} mixed events (${form}) ...`);
     results[`mixed_${form}`] = { file_mb: Math.round(statSync(mixed).size / 2 ** 20), audit_json: measure(['audit', '--json', '--snapshot', mixed]) };
     results[`mixed_${form}`].export_csv = measure(['export', '--snapshot', mixed, '--out', csv]);
-    unlinkSync(csv);
+    rmSync(csv, { force: true });
   }
   if (!cases.includes('lines')) return results;
   const lineMb = quick ? 50 : 200;
