@@ -21,12 +21,7 @@ export interface HassConnection {
   subscribeEvents<T = HassEvent>(callback: (event: T) => void, eventType?: string): Promise<Unsubscribe>;
   /** A websocket subscription of any type (e.g. `mqtt/subscribe`); HA's frontend connection has it. */
   subscribeMessage?<T>(callback: (result: T) => void, msg: { type: string; [key: string]: unknown }): Promise<() => Promise<void>>;
-  /** The frontend's connection (home-assistant-js-websocket) tells when it drops and when it is back ('ready'). */
-  addEventListener?(type: ConnectionEvent, callback: () => void): void;
-  removeEventListener?(type: ConnectionEvent, callback: () => void): void;
 }
-
-export type ConnectionEvent = 'ready' | 'disconnected';
 
 export interface HassLocale {
   language: string;

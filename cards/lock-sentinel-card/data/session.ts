@@ -20,9 +20,6 @@ import type { CodeCheck } from '../../../src/rules/code-strength.js';
 /** Things the card tells the user it could not do (translation keys). */
 export type Notice = 'protocol_events_unavailable' | 'storage_unavailable' | 'usercodes_failed' | 'history_failed';
 
-/** How far before a dropped connection the history is read again after the reconnect (changes in flight then). */
-const RECONNECT_MARGIN_MS = 5_000;
-
 export class AuditSession {
   status: 'loading' | 'ready' = 'loading';
   locks: Lock[] = [];
@@ -57,8 +54,6 @@ export class AuditSession {
   private protocolSince: number | null = null;
   private running = false;
   private loaded = false;
-  /** When HA's connection dropped (null: connected), and since when the card has had history and live updates. */
-  private droppedAt: number | null = null;
 
   constructor(
     private readonly hass: () => HomeAssistant,
@@ -142,7 +137,6 @@ export class AuditSession {
     this.buffer = [];
     this.refresh();
     await this.subscribe();
-    this.watchConnection();
     if (!this.loaded) {
       await this.loadShared();
       if (this.isAdmin) await this.loadAdminData();
@@ -207,38 +201,6 @@ export class AuditSession {
     if (!all) this.notices.add('protocol_events_unavailable');
     // Each (re)subscription starts the window again: protocol events missed while disconnected are in no history.
     this.protocolSince = all ? since : null;
-  }
-
-  /**
-   * HA's frontend reconnects by itself (an HA restart, a dropped network, a tab back from the background) and
-   * home-assistant-js-websocket re-subscribes the card's feed. What happened while it was away reached the card
-   * neither live nor through `hass` (whose states only give the end result): the state changes HA recorded meanwhile
-   * come from its history, and the window of live protocol events starts again at the reconnect.
-   */
-  private watchConnection(): void {
-    const conn = this.hass().connection;
-    if (!conn.addEventListener) return;
-    const dropped = () => { this.droppedAt ??= Date.now(); };
-    const back = () => void this.resume();
-    conn.addEventListener('disconnected', dropped);
-    conn.addEventListener('ready', back);
-    this.unsubs.push(() => {
-      conn.removeEventListener?.('disconnected', dropped);
-      conn.removeEventListener?.('ready', back);
-    });
-  }
-
-  private async resume(): Promise<void> {
-    const since = this.droppedAt;
-    this.droppedAt = null;
-    if (!this.running || since === null) return;
-    if (this.protocolSince !== null) this.protocolSince = Date.now();
-    // Only the gap (a little before the drop: what was in flight then), unless history never loaded.
-    if (this.historyUntil > 0) this.historyUntil = Math.max(this.historyUntil, since - RECONNECT_MARGIN_MS);
-    await this.loadHistory();
-    if (!this.running) return;
-    this.refresh();
-    this.changed();
   }
 
   private onEvent(e: HassEvent): void {
