@@ -1,11 +1,11 @@
-// `npm run bench [-- --quick] [--idle-minutes N] [--profile] [--only engine,hostile,bundle,card,live]`
+// `npm run bench [-- --quick] [--idle-minutes N] [--profile] [--only engine,hostile,bundle,card,live] [--hostile CASES]`
 // Measures the engine at 10k/100k/1M events, the card bundle, the card in Chromium and the card live on the lab;
 // prints Markdown tables and writes bench/results.json. Not part of `npm test`.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { engineBench } from './engine.mjs';
 import { bundleBench } from './bundle.mjs';
-import { hostileBench } from './hostile.mjs';
+import { HOSTILE_CASES, hostileBench } from './hostile.mjs';
 import { cardBench } from './card.mjs';
 import { labInfo, liveBench } from './live.mjs';
 import { loadAverage, machine } from './machine.mjs';
@@ -14,10 +14,10 @@ import { summarizeProfile } from './profile.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const PARTS = ['engine', 'hostile', 'bundle', 'card', 'live'];
-const USAGE = 'usage: npm run bench -- [--quick] [--idle-minutes N] [--profile] [--only engine,hostile,bundle,card,live]';
+const USAGE = `usage: npm run bench -- [--quick] [--idle-minutes N] [--profile] [--only engine,hostile,bundle,card,live] [--hostile ${HOSTILE_CASES.join(',')}]`;
 
 function parse(argv) {
-  const o = { quick: false, idleMinutes: 10, profile: false, only: PARTS };
+  const o = { quick: false, idleMinutes: 10, profile: false, only: PARTS, hostile: HOSTILE_CASES };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -35,6 +35,10 @@ function parse(argv) {
       o.only = val().split(',');
       const bad = o.only.find((p) => !PARTS.includes(p));
       if (bad) throw new Error(`--only takes ${PARTS.join(', ')}; got ${JSON.stringify(bad)}`);
+    } else if (a.startsWith('--hostile')) {
+      o.hostile = val().split(',');
+      const bad = o.hostile.find((c) => !HOSTILE_CASES.includes(c));
+      if (bad) throw new Error(`--hostile takes ${HOSTILE_CASES.join(', ')}; got ${JSON.stringify(bad)}`);
     } else throw new Error(`unknown option ${JSON.stringify(a)}`);
   }
   return o;
@@ -75,9 +79,9 @@ async function main() {
   }
   if (o.only.includes('hostile')) {
     log('bench: hostile inputs through the CLI (issue 14) ...');
-    results.hostile = await hostileBench({ quick: o.quick, log });
+    results.hostile = await hostileBench({ quick: o.quick, cases: o.hostile, log });
     const h = results.hostile;
-    targets.million_events_under_300mb = [h, h.mixed_jsonl, h.mixed_json].filter(Boolean)
+    targets.million_events_under_300mb = [h, h.mixed_jsonl, h.mixed_json].filter((c) => c?.audit_json)
       .every((c) => c.audit_json.peak_rss_mb < 300 && c.export_csv.peak_rss_mb < 300);
     if (h.line_600mb) targets.overlong_line_refused = h.line_600mb.exit === 2;
   }

@@ -28,12 +28,13 @@ export function markdown(r) {
     const rows = [];
     const peak = (m) => `${m.peak_rss_mb} MB${mark(m.peak_rss_mb < 300)}`;
     const pair = (what, file, c) => {
-      rows.push([`${what}: \`audit --json\``, `${file} MB`, peak(c.audit_json), `${c.audit_json.seconds} s`, `exit ${c.audit_json.exit}`]);
-      rows.push([`${what}: \`export --out\``, `${file} MB`, peak(c.export_csv), `${c.export_csv.seconds} s`, `exit ${c.export_csv.exit}`]);
+      const time = (m) => `${m.seconds} s${m.cpu_s >= 0 ? ` (CPU ${m.cpu_s} s)` : ''}`;
+      rows.push([`${what}: \`audit --json\``, `${file} MB`, peak(c.audit_json), time(c.audit_json), `exit ${c.audit_json.exit}`]);
+      rows.push([`${what}: \`export --out\``, `${file} MB`, peak(c.export_csv), time(c.export_csv), `exit ${c.export_csv.exit}`]);
     };
-    pair(`${n(h.events)} unlocks at 02:30, one lock (JSON Lines)`, h.file_mb, h);
+    if (h.audit_json) pair(`${n(h.events)} unlocks at 02:30, one lock (JSON Lines)`, h.file_mb, h);
     if (h.mixed_jsonl) pair(`${n(h.events)} mixed events, 8 locks, distinct context ids and holders (JSON Lines)`, h.mixed_jsonl.file_mb, h.mixed_jsonl);
-    if (h.mixed_json) pair(`the same as JSON, events before the registries`, h.mixed_json.file_mb, h.mixed_json);
+    if (h.mixed_json) pair(`${h.mixed_jsonl ? 'the same' : `${n(h.events)} mixed events`} as JSON, events before the registries`, h.mixed_json.file_mb, h.mixed_json);
     for (const [k, m] of Object.entries(h).filter(([k]) => k.startsWith('line_'))) {
       rows.push([`one ${k.slice(5, -2)} MB JSON Lines line`, '', `${m.peak_rss_mb} MB`, `${m.seconds} s`, `exit ${m.exit}${m.stderr ? `: ${m.stderr}` : ''}`]);
     }

@@ -91,7 +91,10 @@ export function credentialUsersOf(answer: unknown): Record<number, number> {
 export const matterActions: ProtocolActions = {
   signals: {},
   codes: {
-    read: readMatterSlots,
+    read: async (call, lock) => {
+      const codes = await readMatterSlots(call, lock);
+      return codes ? { codes } : null;
+    },
     options: async (call, lock) => {
       const answer = await lockUsers(call, lock.entity_id).catch(() => null);
       return answer ? { credentialUsers: credentialUsersOf(answer) } : {};

@@ -34,6 +34,8 @@ export const matter: Protocol = {
   capabilities: { failures: false, tamper: false, lockout: false, jam: false, codes: 'write-only' },
   codesReadVia: 'occupied PIN slots listed by matter.get_lock_users',
   slotsListed: { service: 'matter.get_lock_users', since: '2026.3' },
+  // changed_by carries the operation source, no user index (released HA).
+  reportsSlotUse: false,
   codesHidden: (slots) => `${slots.length} occupied PIN ${slots.length === 1 ? 'slot' : 'slots'} (${slots.join(', ')}), PINs unreadable`,
 
   // The lock entity's state changes are recorded by the lock-state module; a Matter lock's are read here.

@@ -2,7 +2,7 @@
 // The store, the alert-coverage rule, the live feed, the capture and the card iterate PROTOCOLS (adapters/index.ts)
 // and read these fields; the generator and the code services read its actions (ProtocolActions, <name>.actions.ts).
 // No other module names a protocol's facts.
-import type { HassEvent, HassState, UsercodeResponse, WsCall } from '../model/ha.js';
+import type { HassEvent, HassState, SlotRange, UsercodeResponse, WsCall } from '../model/ha.js';
 import type { AccessEvent, AccessKind, AccessMethod, Lock, LockIndex, Protocol as ProtocolId, SensorRole } from '../model/lock.js';
 import type { ConfigMap, Input, Subject } from '../model/automation.js';
 import type { ProtocolFacts, Signal } from '../model/protocol.js';
@@ -103,12 +103,18 @@ export interface ReadOptions {
   answerMs?: number;
 }
 
+/** What one read of a lock's codes gave: its slots, and (where it could not read every slot) which it read. */
+export interface CodesRead {
+  codes: UsercodeResponse;
+  range?: SlotRange;
+}
+
 export interface CodeServices {
   /**
-   * Reads the lock's codes in `zwave_js.get_lock_usercode`'s shape (only where HA can return PINs); null when this
-   * lock did not answer (its codes stay unknown). In-use slots with an empty code are occupied, strength unknown.
+   * Reads the lock's codes in `zwave_js.get_lock_usercode`'s shape; null when this lock did not answer (its codes stay
+   * unknown). In-use slots with an empty code are occupied, strength unknown.
    */
-  read?(call: WsCall, lock: Pick<Lock, 'entity_id' | 'device_id'>, options?: ReadOptions): Promise<UsercodeResponse | null>;
+  read?(call: WsCall, lock: Pick<Lock, 'entity_id' | 'device_id'>, options?: ReadOptions): Promise<CodesRead | null>;
   /** What `set` and `clear` need to know about this lock that only HA can tell (Zigbee2MQTT: its MQTT topic). */
   options?(call: WsCall, lock: Pick<Lock, 'entity_id' | 'device_id'>): Promise<CodeOptions>;
   /** The one call that sets a PIN in a 1-based slot (the PIN goes nowhere else). */

@@ -6,7 +6,7 @@ import type { Input } from '../model/automation.js';
 import type { UsercodeResponse } from '../model/ha.js';
 import type { Lock } from '../model/lock.js';
 import {
-  hasEntities, jinjaList, type CodeOptions, type ProtocolActions, type ReadOptions, type ServiceCall, type Signal, type WsCall,
+  hasEntities, jinjaList, num, type CodeOptions, type CodesRead, type ProtocolActions, type ReadOptions, type ServiceCall, type Signal, type WsCall,
 } from './protocol.js';
 import { ACTIONS, actionEntities } from './zigbee2mqtt.js';
 
@@ -31,8 +31,18 @@ function signal(name: Signal) {
 // ---- codes over MQTT (zigbee-herdsman-converters: toZigbee `pincode_lock`, fromZigbee `lock_pin_code_response`) ----
 
 const BASE_TOPIC = 'zigbee2mqtt';
-/** Slots read: Z2M knows a lock's `pinCodeCount` but does not tell HA; Z-Wave reads as many when a lock does not say. */
+/**
+ * Slots read when the lock does not say how many it has: Z2M's generic lock definition knows `pinCodeCount` (from
+ * the lock's numOfPinUsersSupported) but publishes it nowhere; Z-Wave reads as many when a lock does not say.
+ */
 export const SLOTS_READ = 30;
+/** The most slots read when the lock says it has more (the product's slot range). */
+export const MAX_SLOTS = 254;
+/**
+ * State fields in which some lock definitions publish numOfPinUsersSupported (zigbee-herdsman-converters: Onesti
+ * easyCodeTouch / Nimly expose `max_pin_users`; later versions name it `num_pin_users`).
+ */
+const PIN_USERS_FIELDS = ['num_pin_users', 'max_pin_users'];
 /** How long the lock has to answer the first `get` (a lock that does not is not read), then each next one. */
 const FIRST_ANSWER_MS = 5000;
 const ANSWER_MS = 3000;
@@ -41,6 +51,18 @@ const ANSWER_MS = 3000;
 export interface Z2mUser {
   status: string;
   pin_code?: string;
+}
+
+/** How many PIN users the lock says it has, from a Z2M state message (null: it does not say). */
+export function pinUsersOf(payload: string): number | null {
+  let msg: unknown;
+  try { msg = JSON.parse(payload); } catch { return null; }
+  if (typeof msg !== 'object' || msg === null) return null;
+  for (const field of PIN_USERS_FIELDS) {
+    const n = num((msg as Record<string, unknown>)[field]);
+    if (n !== null && Number.isSafeInteger(n) && n > 0) return n;
+  }
+  return null;
 }
 
 /** The `users` of a Z2M state message, by 0-based user id; null when it carries none (or is no JSON object). */
@@ -119,26 +141,33 @@ interface MqttMessage {
 }
 
 /**
- * Reads slots 1..SLOTS_READ: for each, `{"pin_code": {"user": N}}` on `<topic>/get` through `mqtt.publish`; the lock
+ * Reads the lock's slots: for each, `{"pin_code": {"user": N}}` on `<topic>/get` through `mqtt.publish`; the lock
  * answers in its next state message under `users.N`, received through HA's `mqtt/subscribe` (admins only). Messages
- * flagged retained are replays of older state, not answers. Null when the lock does not answer every slot in time.
+ * flagged retained are replays of older state, not answers. As many slots as the lock says it has (in any state
+ * message, up to MAX_SLOTS), else SLOTS_READ; `range` says when that is not every slot. Null when the lock does not
+ * answer every slot in time.
  */
-export async function readOverMqtt(call: WsCall, lock: Pick<Lock, 'entity_id' | 'device_id'>, options: ReadOptions = {}): Promise<UsercodeResponse | null> {
+export async function readOverMqtt(call: WsCall, lock: Pick<Lock, 'entity_id' | 'device_id'>, options: ReadOptions = {}): Promise<CodesRead | null> {
   const subscribe = options.subscribe;
   if (!subscribe) return null;
   const topic = await deviceTopic(call, lock);
   if (!topic) return null;
   const users = new Map<number, Z2mUser>();
+  let total: number | null = null;
   let waiting: { user: number; done: () => void } | null = null;
   const unsubscribe = await subscribe<MqttMessage>({ type: 'mqtt/subscribe', topic }, (m) => {
-    if (m.retain || typeof m.payload !== 'string') return;
+    if (typeof m.payload !== 'string') return;
+    // The slot count is a fact of the lock: a retained state tells it as well as a fresh one.
+    total = pinUsersOf(m.payload) ?? total;
+    if (m.retain) return;
     const got = parseUsers(m.payload);
     if (!got) return;
     for (const [u, v] of got) users.set(u, v);
     if (waiting && got.has(waiting.user)) waiting.done();
   });
+  const slots = () => Math.min(total ?? SLOTS_READ, MAX_SLOTS);
   try {
-    for (let user = 0; user < SLOTS_READ; user++) {
+    for (let user = 0; user < slots(); user++) {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const answered = new Promise<boolean>((resolve) => {
         waiting = { user, done: () => resolve(true) };
@@ -156,7 +185,9 @@ export async function readOverMqtt(call: WsCall, lock: Pick<Lock, 'entity_id' | 
     waiting = null;
     await unsubscribe().catch(() => undefined);
   }
-  return usercodesOf(users, SLOTS_READ);
+  const read = slots();
+  const codes = usercodesOf(users, read);
+  return total !== null && total <= read ? { codes } : { codes, range: { read, total } };
 }
 
 export const zigbee2mqttActions: ProtocolActions = {

@@ -104,7 +104,7 @@ export const zwaveJsActions: ProtocolActions = {
     slot: `(${t}.event.data.parameters or {}).get('userId')`,
   }),
   codes: {
-    read: readLockCodes,
+    read: async (call, lock) => ({ codes: await readLockCodes(call, lock) }),
     set: (lock, slot, pin) => onEntity(lock.entity_id, 'set_lock_usercode', { code_slot: slot, usercode: pin }),
     clear: (lock, slot) => onEntity(lock.entity_id, 'clear_lock_usercode', { code_slot: slot }),
   },

@@ -49,6 +49,8 @@ async function ok(api: HaRest, method: 'GET' | 'POST' | 'DELETE', path: string, 
 
 const states = async (api: HaRest) => (await ok(api, 'GET', '/api/states')) as StateLite[];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** How long an automation may show as unavailable while HA reloads it. */
+const RELOAD_SETTLE_MS = 10000;
 
 async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
   const end = Date.now() + timeoutMs;
@@ -61,25 +63,51 @@ async function until(check: () => Promise<boolean>, timeoutMs: number, what: str
 const hasMarker = (config: unknown) =>
   typeof config === 'object' && config !== null && String((config as { description?: unknown }).description ?? '').startsWith(MARKER);
 
-/** Ids of the automations and scripts that Lock Sentinel installed. */
-export async function installedIds(api: HaRest): Promise<{ automations: string[]; scripts: string[] }> {
+/** Runs `f` over `items`, at most `limit` at once (HA reads its config file for each config request). */
+async function pooled<T, R>(items: T[], limit: number, f: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => { while (next < items.length) { const i = next++; out[i] = await f(items[i]); } };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+/** Same config, whatever the key order (HA writes the id first). */
+const canonical = (v: unknown): string => JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x)
+  ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : x));
+
+interface Installed {
+  /** Ours by id, with the config HA has stored. */
+  automations: Map<string, unknown>;
+  scripts: Map<string, unknown>;
+  /** Loaded automation entities by automation id. */
+  loaded: Map<string, StateLite>;
+}
+
+async function installed(api: HaRest): Promise<Installed> {
   const all = await states(api);
-  const automations: string[] = [];
-  const scripts: string[] = [];
-  for (const s of all) {
-    const autoId = s.entity_id.startsWith('automation.') ? s.attributes.id : undefined;
-    if (typeof autoId === 'string' && autoId.startsWith(ID_PREFIX)) {
-      const r = await api.request('GET', `/api/config/automation/config/${autoId}`);
-      if (r.status === 200 && hasMarker(r.body)) automations.push(autoId);
-    }
-  }
+  const loaded = new Map<string, StateLite>();
+  for (const s of all) if (s.entity_id.startsWith('automation.') && typeof s.attributes.id === 'string') loaded.set(s.attributes.id, s);
+  const ours = async (kind: 'automation' | 'script', ids: string[]) => {
+    const configs = await pooled(ids, 4, async (id) => {
+      const r = await api.request('GET', `/api/config/${kind}/config/${id}`);
+      return r.status === 200 && hasMarker(r.body) ? r.body : undefined;
+    });
+    return new Map(ids.flatMap((id, i) => (configs[i] === undefined ? [] : [[id, configs[i]] as [string, unknown]])).sort(([a], [b]) => (a < b ? -1 : 1)));
+  };
   // Scripts: loaded ones by entity, plus ours by id (written but not loaded where scripts.yaml is not included).
   const scriptIds = new Set([BREACH_SCRIPT_ID, ...all.filter((s) => s.entity_id.startsWith(`script.${ID_PREFIX}`)).map((s) => s.entity_id.slice('script.'.length))]);
-  for (const id of scriptIds) {
-    const r = await api.request('GET', `/api/config/script/config/${id}`);
-    if (r.status === 200 && hasMarker(r.body)) scripts.push(id);
-  }
-  return { automations: automations.sort(), scripts: scripts.sort() };
+  return {
+    automations: await ours('automation', [...loaded.keys()].filter((id) => id.startsWith(ID_PREFIX))),
+    scripts: await ours('script', [...scriptIds]),
+    loaded,
+  };
+}
+
+/** Ids of the automations and scripts that Lock Sentinel installed. */
+export async function installedIds(api: HaRest): Promise<{ automations: string[]; scripts: string[] }> {
+  const i = await installed(api);
+  return { automations: [...i.automations.keys()], scripts: [...i.scripts.keys()] };
 }
 
 /** Fails when a notify target is not a service of this Home Assistant (an alert would stop at it). */
@@ -94,6 +122,8 @@ async function checkNotifyTargets(api: HaRest, targets: string[]): Promise<void>
 export interface InstallResult {
   created: string[];
   updated: string[];
+  /** Installed already exactly so (and loaded): not written again (each write makes HA reload its automations). */
+  unchanged: string[];
   removed: string[];
   /** One line each: what was written but is not active. */
   warnings: string[];
@@ -101,22 +131,33 @@ export interface InstallResult {
 
 export async function install(api: HaRest, gen: Generated, notify: string[], timeoutMs = 60000, scriptTimeoutMs = 10000): Promise<InstallResult> {
   await checkNotifyTargets(api, notify);
-  const before = await installedIds(api);
-  const result: InstallResult = { created: [], updated: [], removed: [], warnings: [] };
+  const before = await installed(api);
+  const result: InstallResult = { created: [], updated: [], unchanged: [], removed: [], warnings: [] };
   for (const a of gen.automations) {
+    const old = before.automations.get(a.id);
+    const now = before.loaded.get(a.id);
+    if (old !== undefined && canonical(old) === canonical(a) && now?.attributes.friendly_name === a.alias && now.state !== 'unavailable') {
+      result.unchanged.push(a.id);
+      continue;
+    }
     await ok(api, 'POST', `/api/config/automation/config/${a.id}`, a);
-    (before.automations.includes(a.id) ? result.updated : result.created).push(a.id);
+    (old !== undefined ? result.updated : result.created).push(a.id);
   }
   for (const [id, script] of Object.entries(gen.scripts)) {
+    const old = before.scripts.get(id);
+    if (old !== undefined && canonical(old) === canonical(script)) {
+      result.unchanged.push(id);
+      continue;
+    }
     await ok(api, 'POST', `/api/config/script/config/${id}`, script);
-    (before.scripts.includes(id) ? result.updated : result.created).push(id);
+    (old !== undefined ? result.updated : result.created).push(id);
   }
   const wanted = new Set(gen.automations.map((a) => a.id));
-  for (const id of before.automations.filter((i) => !wanted.has(i))) {
+  for (const id of [...before.automations.keys()].filter((i) => !wanted.has(i))) {
     await ok(api, 'DELETE', `/api/config/automation/config/${id}`);
     result.removed.push(id);
   }
-  for (const id of before.scripts.filter((i) => !(i in gen.scripts))) {
+  for (const id of [...before.scripts.keys()].filter((i) => !(i in gen.scripts))) {
     await ok(api, 'DELETE', `/api/config/script/config/${id}`);
     result.removed.push(id);
   }
@@ -128,8 +169,17 @@ export async function install(api: HaRest, gen: Generated, notify: string[], tim
     const ready = [...aliases].every(([id, alias]) => loaded.get(id)?.attributes.friendly_name === alias);
     return ready && result.removed.every((id) => !loaded.has(id));
   }, timeoutMs, 'load the Lock Sentinel automations');
-  const broken = (await states(api)).filter((s) => s.entity_id.startsWith('automation.') && wanted.has(String(s.attributes.id)) && s.state === 'unavailable');
-  if (broken.length) throw new Error(`Home Assistant could not load: ${broken.map((s) => s.attributes.id).join(', ')}`);
+  // An automation HA is reloading (an earlier write's reload may still run) shows as unavailable for a moment; one HA
+  // cannot load stays so.
+  let broken: StateLite[] = [];
+  try {
+    await until(async () => {
+      broken = (await states(api)).filter((s) => s.entity_id.startsWith('automation.') && wanted.has(String(s.attributes.id)) && s.state === 'unavailable');
+      return broken.length === 0;
+    }, RELOAD_SETTLE_MS, 'finish reloading');
+  } catch {
+    throw new Error(`Home Assistant could not load: ${broken.map((s) => s.attributes.id).join(', ')}`);
+  }
   // Scripts load only where configuration.yaml has `script: !include scripts.yaml`: say so instead of failing the alerts.
   for (const id of Object.keys(gen.scripts)) {
     try {

@@ -3,7 +3,7 @@
 // stays out of the header, and the engine reports those checks as unknown. No DOM, no websocket library.
 import { discoverLocks } from '../adapters/discovery.js';
 import type {
-  DeviceRegistryEntry, EntityRegistryEntry, HassCurrentUser, HassState, HassUser, SnapshotHeader, UsercodeResponse, WsCall,
+  DeviceRegistryEntry, EntityRegistryEntry, HassCurrentUser, HassState, HassUser, SlotRange, SnapshotHeader, UsercodeResponse, WsCall,
 } from '../model/ha.js';
 import type { Lock } from '../model/lock.js';
 import { optional } from './command.js';
@@ -21,6 +21,7 @@ export interface HouseData {
 /** What only administrators may read (admin-data.ts reads it); missing pieces stay unknown to the engine. */
 export interface AdminData {
   usercodes?: Record<string, UsercodeResponse>;
+  usercode_slots?: Record<string, SlotRange>;
   users?: HassUser[];
   automations?: Record<string, unknown>[];
 }
@@ -52,6 +53,7 @@ export function assembleHeader(house: HouseData, admin: AdminData, shared: Share
   if (admin.users) header.users = admin.users;
   if (admin.automations) header.automations = admin.automations;
   if (admin.usercodes) header.usercodes = admin.usercodes;
+  if (admin.usercodes && admin.usercode_slots) header.usercode_slots = admin.usercode_slots;
   if (shared) {
     header.code_registry = shared.code_registry;
     header.reviews = shared.reviews;

@@ -5,9 +5,13 @@ const COMMA = 0x2c;
 
 export const isSpace = (b: number) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
 
-/** Accumulates the bytes of one value across chunks. */
+/** Accumulates the bytes of one value across chunks (or only finds its end: `keep` false, for a value skipped). */
 export class ValueCapture {
   private pieces: Buffer[] = [];
+  /** A value that lies in one chunk is read from it directly (no copy, no view object). */
+  private last: Buffer | null = null;
+  private lastStart = 0;
+  private lastEnd = 0;
   private depth = 0;
   private inString = false;
   /** The previous chunk ended inside a string with an odd run of backslashes: the next byte is escaped. */
@@ -15,6 +19,8 @@ export class ValueCapture {
   private kind: 'container' | 'string' | 'primitive' | null = null;
   /** Bytes captured so far. */
   size = 0;
+
+  constructor(private readonly keep = true) {}
 
   /** Feeds bytes from `start`; returns the index just past the value's end, or -1 when it continues in the next chunk. */
   feed(buf: Buffer, start: number): number {
@@ -31,8 +37,7 @@ export class ValueCapture {
         if (b === COMMA || b === CLOSE_BRACE || b === CLOSE_BRACKET || isSpace(b)) return this.finish(buf, start, i);
         i++;
       }
-      this.pieces.push(buf.subarray(start));
-      this.size += buf.length - start;
+      this.more(buf, start);
       return -1;
     }
     let depth = this.depth, inString = this.inString;
@@ -65,18 +70,28 @@ export class ValueCapture {
       }
     }
     this.depth = depth; this.inString = inString;
-    this.pieces.push(buf.subarray(start));
-    this.size += buf.length - start;
+    this.more(buf, start);
     return -1;
   }
 
+  /** The value goes on past this chunk: its part here is copied (the chunk's buffer may be reused for the next). */
+  private more(buf: Buffer, start: number): void {
+    if (this.keep) this.pieces.push(Buffer.from(buf.subarray(start)));
+    this.size += buf.length - start;
+  }
+
   private finish(buf: Buffer, start: number, end: number): number {
-    this.pieces.push(buf.subarray(start, end));
+    this.size += end - start;
+    if (!this.keep) return end;
+    if (this.pieces.length === 0) { this.last = buf; this.lastStart = start; this.lastEnd = end; }
+    else this.pieces.push(buf.subarray(start, end));
     return end;
   }
 
-  /** The captured text; the capture is spent afterwards. */
+  /** The captured text, read before the next chunk is fed; the capture is spent afterwards. */
   text(): string {
+    if (!this.keep) throw new Error('a skipped value has no text');
+    if (this.last) return this.last.toString('utf8', this.lastStart, this.lastEnd);
     return this.pieces.length === 1 ? this.pieces[0].toString('utf8') : Buffer.concat(this.pieces).toString('utf8');
   }
 }

@@ -2,7 +2,7 @@
 //  - JSON: one object; its "events" array is cut into elements, every other key is parsed whole;
 //  - JSON Lines (.jsonl/.ndjson): the first line is the snapshot without events, each further line one event.
 // Memory stays bounded by the largest single value, never by the number of events.
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { constants } from 'node:buffer';
 import type { HassEvent, SnapshotHeader } from '../model/ha.js';
 import { SnapshotError, validateEvent, validateHeader } from '../model/validate.js';
@@ -42,6 +42,25 @@ export const MAX_VALUE_BYTES = constants.MAX_STRING_LENGTH;
 export const tooLong = (what: string) =>
   new SnapshotError(`${what} is longer than ${Math.floor(MAX_VALUE_BYTES / 2 ** 20)} MB, more than one value can be: split the events into JSON Lines`);
 
+/**
+ * The file's bytes, read into one buffer that is reused for every chunk: reading allocates nothing per chunk, so a
+ * gigabyte read leaves no trail of freed megabyte buffers in the allocator (they fragmented the process's memory and
+ * raised its peak by tens of MB). A consumer copies whatever it keeps past the chunk it was handed.
+ */
+async function* fileChunks(path: string): AsyncIterable<Buffer> {
+  const file = await open(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafeSlow(CHUNK);
+    for (;;) {
+      const { bytesRead } = await file.read(buf, 0, CHUNK, null);
+      if (bytesRead === 0) return;
+      yield buf.subarray(0, bytesRead);
+    }
+  } finally {
+    await file.close();
+  }
+}
+
 /** Skips a UTF-8 byte order mark at the very start of a file. */
 async function* withoutBom(chunks: AsyncIterable<Buffer>): AsyncIterable<Buffer> {
   let first = true;
@@ -53,7 +72,7 @@ async function* withoutBom(chunks: AsyncIterable<Buffer>): AsyncIterable<Buffer>
 }
 
 /** Snapshot keys; a value of any other key is named by position only in errors (the key is input). */
-const KNOWN_KEYS = new Set(['version', 'captured_at', 'config', 'states', 'entity_registry', 'device_registry', 'usercodes',
+const KNOWN_KEYS = new Set(['version', 'captured_at', 'config', 'states', 'entity_registry', 'device_registry', 'usercodes', 'usercode_slots',
   'code_registry', 'users', 'current_user', 'automations', 'reviews', 'checklist', 'events']);
 
 export function isJsonLinesPath(path: string): boolean {
@@ -68,13 +87,13 @@ export function isJsonLinesPath(path: string): boolean {
 export const EVENTS_BEFORE_HEADER = 50_000;
 
 export async function readSnapshotFile(path: string, onEvent: EventSink, onHeader?: HeaderSink): Promise<ReadResult> {
-  const open = () => withoutBom(createReadStream(path, { highWaterMark: CHUNK }));
+  const chunks = () => withoutBom(fileChunks(path));
   try {
-    if (isJsonLinesPath(path)) return await readJsonLines(open(), onEvent, onHeader);
-    const first = await readJson(open(), onEvent, onHeader ? { deferFrom: EVENTS_BEFORE_HEADER } : {});
+    if (isJsonLinesPath(path)) return await readJsonLines(chunks(), onEvent, onHeader);
+    const first = await readJson(chunks(), onEvent, onHeader ? { deferFrom: EVENTS_BEFORE_HEADER } : {});
     if (first.deferredFrom === undefined || !onHeader) return first;
     onHeader(first.header);
-    const rest = await readJson(open(), onEvent, { eventsFrom: first.deferredFrom });
+    const rest = await readJson(chunks(), onEvent, { eventsFrom: first.deferredFrom });
     return { header: first.header, eventsPresent: first.eventsPresent, events: rest.events };
   } catch (e) {
     if (e instanceof SnapshotError) throw e;
@@ -114,7 +133,7 @@ export async function readJsonLines(chunks: AsyncIterable<Buffer>, onEvent: Even
       emit(value);
     }
   };
-  // The line that spans chunks is kept as pieces and joined once: reading stays linear in the input.
+  // The line that spans chunks is kept as pieces (copies) and joined once: reading stays linear in the input.
   let pieces: Buffer[] = [];
   let pending = 0;
   for await (const chunk of chunks) {
@@ -136,7 +155,8 @@ export async function readJsonLines(chunks: AsyncIterable<Buffer>, onEvent: Even
     if (start < chunk.length) {
       pending += chunk.length - start;
       if (pending > MAX_VALUE_BYTES) throw tooLong(`line ${line + 1}`);
-      pieces.push(start === 0 ? chunk : chunk.subarray(start));
+      // A copy: the chunk's buffer may be reused for the next one.
+      pieces.push(Buffer.from(chunk.subarray(start)));
     }
   }
   if (pending) handle(Buffer.concat(pieces, pending));
@@ -178,13 +198,13 @@ export async function readJson(chunks: AsyncIterable<Buffer>, onEvent: EventSink
           break;
         }
         i = end;
-        const text = capture.text();
+        const done = capture;
         capture = null;
-        if (phase === 'key') { key = parseJson(text, 'a key') as string; phase = 'colon'; }
-        else if (phase === 'value') { if (!second) header[key] = parseJson(text, KNOWN_KEYS.has(key) ? `"${key}"` : 'a value'); phase = 'after-value'; }
+        if (phase === 'key') { key = parseJson(done.text(), 'a key') as string; phase = 'colon'; }
+        else if (phase === 'value') { if (!second) header[key] = parseJson(done.text(), KNOWN_KEYS.has(key) ? `"${key}"` : 'a value'); phase = 'after-value'; }
         else if (phase === 'event') {
           if (events >= deferFrom) deferredFrom ??= events;
-          else if (events >= eventsFrom) onEvent(asEvent(parseJson(text, `event #${events + 1}`), events));
+          else if (events >= eventsFrom) onEvent(asEvent(parseJson(done.text(), `event #${events + 1}`), events));
           events++;
           phase = 'after-event';
         }
@@ -207,7 +227,7 @@ export async function readJson(chunks: AsyncIterable<Buffer>, onEvent: EventSink
           phase = key === 'events' ? 'events-open' : 'value';
           break;
         case 'value':
-          capture = new ValueCapture(); break;
+          capture = new ValueCapture(!second); break;
         case 'after-value':
           if (b === 0x2c) { phase = 'key'; i++; }
           else if (b === 0x7d) { phase = 'end'; i++; }
@@ -219,7 +239,8 @@ export async function readJson(chunks: AsyncIterable<Buffer>, onEvent: EventSink
           break;
         case 'event':
           if (b === 0x5d) { phase = 'after-value'; i++; break; }
-          capture = new ValueCapture(); break;
+          // An event this pass does not parse is only scanned to its end: no bytes kept, no text made.
+          capture = new ValueCapture(events >= eventsFrom && events < deferFrom); break;
         case 'after-event':
           if (b === 0x2c) { phase = 'event'; i++; }
           else if (b === 0x5d) { phase = 'after-value'; i++; }

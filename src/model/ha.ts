@@ -80,6 +80,12 @@ export interface HassCurrentUser {
  */
 export type UsercodeResponse = Record<string, { usercode: string; in_use: boolean; name?: string }>;
 
+/** Which slots of a lock were read: 1..`read`; `total` is how many the lock has (null: it does not say). */
+export interface SlotRange {
+  read: number;
+  total: number | null;
+}
+
 export type CodeRole = 'family' | 'guest' | 'service' | 'admin';
 
 /** Who holds which slot: recorded by the household's admins. */
@@ -111,6 +117,8 @@ export interface SnapshotHeader {
   entity_registry?: EntityRegistryEntry[];
   device_registry?: DeviceRegistryEntry[];
   usercodes?: Record<string, UsercodeResponse>;
+  /** Locks whose read covered only some slots (absent: every slot of each read lock was read). */
+  usercode_slots?: Record<string, SlotRange>;
   code_registry?: CodeRegistryEntry[];
   users?: HassUser[];
   current_user?: HassCurrentUser;

@@ -48,6 +48,8 @@ export interface ProtocolFacts {
   reportsThrough?: { role: string; missing: string };
   /** How evidence says a read lock's in-use slots carry no PIN, where the protocol never shows one ("3 occupied PIN slots …"). */
   codesHidden?: (slots: number[]) => string;
+  /** False where the lock's unlocks never say which slot opened it (Matter): its slots' use cannot be judged. */
+  reportsSlotUse?: boolean;
   /** Codes never read back, but the occupied slots are listed by this service since this HA release. */
   slotsListed?: { service: string; since: string };
   /** Automation text that shows an alert reacts to this protocol's reports (the alert-coverage rule). */

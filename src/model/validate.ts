@@ -117,6 +117,15 @@ export function validateHeader(h: unknown): asserts h is SnapshotHeader {
       }
     }
   }
+  if (h.usercode_slots !== undefined) {
+    if (!isObject(h.usercode_slots)) fail('"usercode_slots" must be an object keyed by lock entity id');
+    for (const [lock, r] of Object.entries(h.usercode_slots as Obj)) {
+      const at = `"usercode_slots" of lock #${Object.keys(h.usercode_slots as Obj).indexOf(lock) + 1}`;
+      if (!LOCK_ID.test(lock)) fail(`${at}: the key must be a lock entity id (lock.name)`);
+      const v = r as Obj;
+      if (!isObject(r) || !isSlot(v.read) || !(v.total === null || isSlot(v.total))) fail(`${at} needs read (a slot count) and total (a slot count or null)`);
+    }
+  }
   if (h.events !== undefined && !Array.isArray(h.events)) fail('"events" must be a list');
 }
 

@@ -65,6 +65,9 @@ export const staleCodes: Rule = (ctx) => {
   const last = lastUse(ctx);
   const limit = ctx.now - ctx.th.staleDays * DAY;
   return ctx.codes.flatMap((c): RaisedFinding[] => {
+    // A lock whose unlocks never name the slot cannot show a slot unused.
+    const lock = ctx.index.byEntity.get(c.lock);
+    if (lock && ctx.protocolOf(lock.protocol).reportsSlotUse === false) return [];
     const added = Date.parse(ctx.registry?.get(slotKey(c.lock, c.slot))?.added ?? '');
     if (added > limit) return [];
     const used = last.get(slotKey(c.lock, c.slot));

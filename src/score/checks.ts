@@ -4,7 +4,7 @@ import type { RuleContext } from '../rules/context.js';
 import { unusualHoursText, type Thresholds } from '../thresholds.js';
 import { historyReachesStaleWindow } from '../rules/codes.js';
 import {
-  batteryCoverage, codeCoverage, pinCoverage, hasHistory, strengthCoverage, describeCoverage, failureCoverage, firmwareCoverage, tamperCoverage, unlockCoverage,
+  batteryCoverage, codeCoverage, pinCoverage, slotUseCoverage, hasHistory, strengthCoverage, describeCoverage, failureCoverage, firmwareCoverage, tamperCoverage, unlockCoverage,
   type Coverage,
 } from './coverage.js';
 
@@ -31,6 +31,8 @@ interface CheckDef {
 }
 
 const CODES_GAP_FIX = 'Make every code known: read the codes with an admin account where the lock allows it, elsewhere set each code anew through Lock Sentinel (`lock-sentinel set-code`), which checks its strength and records it.';
+/** Where a lock's read covered only some slots (the evidence names them). */
+const CODES_PARTIAL_FIX = 'Codes in slots that were not read are not checked: keep every code in a slot that is read, or delete the others at the lock.';
 const codes = { coverage: codeCoverage, gapFix: CODES_GAP_FIX };
 /** Checks that compare the PINs themselves. */
 const pins = { coverage: pinCoverage, gapFix: CODES_GAP_FIX };
@@ -62,7 +64,8 @@ export const CHECKS: CheckDef[] = [
     pass: 'Every code in use has a recorded holder.', fix: 'Record holder, role, date added and expiry for each slot.', ...codes },
   { id: 'unused-codes-deleted', pillar: 'codes', weight: 10, title: (th) => `Unused codes deleted (${th.staleDays}+ days)`, findings: ['stale-code'],
     unknownWhy: (ctx) => (historyReachesStaleWindow(ctx) ? null : `the event history does not reach back ${ctx.th.staleDays} days`),
-    pass: (th) => `Every code was used in the last ${th.staleDays} days or is newer.`, fix: (th) => `Delete codes nobody used for ${th.staleDays}+ days.`, ...codes },
+    pass: (th) => `Every code was used in the last ${th.staleDays} days or is newer.`, fix: (th) => `Delete codes nobody used for ${th.staleDays}+ days.`,
+    ...codes, coverage: slotUseCoverage },
   { id: 'expired-codes-deleted', pillar: 'codes', weight: 10, title: 'Expired and guest codes deleted promptly', findings: ['expired-code'],
     unknownWhy: (ctx) => (ctx.registry ? null : 'no code registry with expiry dates'),
     pass: 'No code past its expiry is still in use.', fix: 'Delete guest codes the day they leave.', ...codes },
@@ -159,11 +162,14 @@ function judge(d: CheckDef, ctx: RuleContext, findings: RaisedFinding[]): Pick<C
     return { status: 'unknown', evidence: `Unknown: ${what}. ${covered}`, fix: gapText ?? fix };
   }
   if (status === 'fail') return { status, evidence: `${findingsText(hits)} ${covered}`, fix: `${fix}${gapFix}` };
-  if (cov.missing.length === 0) return { status, evidence: `${hits.length ? findingsText(hits) : pass} ${covered}`, fix };
+  if (cov.missing.length === 0 && !cov.partial?.length) return { status, evidence: `${hits.length ? findingsText(hits) : pass} ${covered}`, fix };
+  // Some slots of a lock not read is partial coverage too, scored like a lock not seen.
+  const notAll = cov.missing.length ? 'not every lock could be' : 'not every slot could be read';
+  const slotFix = cov.partial?.length && !cov.missing.length ? ` ${CODES_PARTIAL_FIX}` : '';
   return {
     status: 'warn',
-    evidence: `Partial: ${hits.length ? findingsText(hits) : 'nothing found on the locks that could be judged'}, but not every lock could be. ${covered}`,
-    fix: `${fix}${gapFix}`,
+    evidence: `Partial: ${hits.length ? findingsText(hits) : 'nothing found on the locks that could be judged'}, but ${notAll}. ${covered}`,
+    fix: `${fix}${gapFix}${slotFix}`,
   };
 }
 

@@ -16,6 +16,8 @@ export interface Coverage {
   missing: LockGap[];
   /** How some seen locks were seen ("Zigbee2MQTT: read over MQTT"), said after the count. */
   notes?: LockGap[];
+  /** Seen locks the check could judge only in part (some of their slots were not read): never a full pass. */
+  partial?: LockGap[];
   /** What "seen" means, after "N of M locks": "' codes read", " report wrong codes". */
   seenAs: string;
   /** What "missing" means, after "N lock(s)": "' codes unknown", " give no evidence". */
@@ -41,18 +43,29 @@ function channel(ctx: RuleContext, l: Lock, reports: boolean): Channel {
 export const hasHistory = (ctx: RuleContext) => ctx.history.present && Number.isFinite(ctx.history.earliest);
 
 function cover(ctx: RuleContext, judge: (l: Lock) => string | null, seenAs: string, missingAs: string, window = '',
-  note: (l: Lock) => string | null = () => null): Coverage {
+  note: (l: Lock) => string | null = () => null, part: (l: Lock) => string | null = () => null): Coverage {
   const seen: string[] = [];
   const missing: LockGap[] = [];
   const notes: LockGap[] = [];
+  const partial: LockGap[] = [];
   for (const l of ctx.locks) {
     const why = judge(l);
     if (why !== null) { missing.push({ lock: l.entity_id, why }); continue; }
     seen.push(l.entity_id);
     const how = note(l);
     if (how !== null) notes.push({ lock: l.entity_id, why: how });
+    const gap = part(l);
+    if (gap !== null) partial.push({ lock: l.entity_id, why: gap });
   }
-  return { seen, missing, seenAs, missingAs, window, ...(notes.length ? { notes } : {}) };
+  return { seen, missing, seenAs, missingAs, window, ...(notes.length ? { notes } : {}), ...(partial.length ? { partial } : {}) };
+}
+
+/** A read lock whose read covered only some slots: which were read ("slots 1-30 read; slots above 30 not read"). */
+function unreadSlots(ctx: RuleContext, l: Lock): string | null {
+  const r = ctx.codesRead.has(l.entity_id) ? ctx.header.usercode_slots?.[l.entity_id] : undefined;
+  if (!r || r.total !== null && r.total <= r.read) return null;
+  const has = r.total === null ? 'the lock does not say how many it has' : `the lock has ${r.total}`;
+  return `${ctx.protocolOf(l.protocol).title}: slots 1-${r.read} read; slots above ${r.read} not read (${has})`;
 }
 
 /** How a read lock's codes were read, where evidence says it ("Zigbee2MQTT: read over MQTT"). */
@@ -99,8 +112,15 @@ export function codesUnknownWhy(ctx: RuleContext, l: Lock): string | null {
   }
 }
 
+/** The unused-codes check: read locks whose unlocks say which slot opened them. */
+export const slotUseCoverage = (ctx: RuleContext): Coverage => cover(ctx, (l) => {
+  const why = codesUnknownWhy(ctx, l);
+  const p = ctx.protocolOf(l.protocol);
+  return why ?? (p.reportsSlotUse === false ? `${p.title}: unlocks do not say which slot was used` : null);
+}, "' codes read", "' codes unknown", '', (l) => readNote(ctx, l), (l) => unreadSlots(ctx, l));
+
 export const codeCoverage = (ctx: RuleContext): Coverage =>
-  cover(ctx, (l) => codesUnknownWhy(ctx, l), "' codes read", "' codes unknown", '', (l) => readNote(ctx, l));
+  cover(ctx, (l) => codesUnknownWhy(ctx, l), "' codes read", "' codes unknown", '', (l) => readNote(ctx, l), (l) => unreadSlots(ctx, l));
 
 /** Checks that compare PINs: a read lock that hides some PINs cannot be judged. */
 export const pinCoverage = (ctx: RuleContext): Coverage => cover(ctx, (l) => {
@@ -108,7 +128,7 @@ export const pinCoverage = (ctx: RuleContext): Coverage => cover(ctx, (l) => {
   if (why !== null) return why;
   const hidden = hiddenPins(ctx, l);
   return hidden.length ? hiddenWhy(ctx, l, hidden) : null;
-}, "' codes read", "' codes unknown", '', (l) => readNote(ctx, l));
+}, "' codes read", "' codes unknown", '', (l) => readNote(ctx, l), (l) => unreadSlots(ctx, l));
 
 /**
  * The strength checks' view: a lock's codes are known if they were read, or if every slot known to be occupied was
@@ -124,7 +144,7 @@ export function strengthCoverage(ctx: RuleContext): Coverage {
     if (mine.length === 0) return why;
     if (unknown.length === 0) return null;
     return `${why}; ${plural(unknown.length, 'slot', 'slots')} ${unknown.join(', ')} ${plural(unknown.length, 'holds a code', 'hold codes')} of unknown strength: set a new code through Lock Sentinel (\`lock-sentinel set-code --lock ${l.entity_id} --slot ${unknown[0]}\`)`;
-  }, "' codes read or set through the strength gate", "' codes unknown", '', (l) => readNote(ctx, l));
+  }, "' codes read or set through the strength gate", "' codes unknown", '', (l) => readNote(ctx, l), (l) => unreadSlots(ctx, l));
 }
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
@@ -216,7 +236,8 @@ function singular(as: string): string {
 export function describeCoverage(ctx: RuleContext, c: Coverage): string {
   const total = c.seen.length + c.missing.length;
   const n = c.missing.length;
-  const how = c.notes?.length ? ` (${c.notes.map((g) => `${lockName(ctx, g.lock)}: ${g.why}`).join('; ')})` : '';
+  const said = [...c.notes ?? [], ...c.partial ?? []];
+  const how = said.length ? ` (${said.map((g) => `${lockName(ctx, g.lock)}: ${g.why}`).join('; ')})` : '';
   const head = `${c.seen.length} of ${total} ${phrase(c.seenAs, total, c.seen.length)}${how}`;
   const gaps = n ? `; ${n} ${phrase(c.missingAs, n, n)} (${c.missing.map((g) => `${lockName(ctx, g.lock)}: ${g.why}`).join('; ')})` : '';
   return `${head}${c.window ? ` ${c.window}` : ''}${gaps}.`;

@@ -2,22 +2,33 @@
 // Two deliveries are the same event when they carry the same context id, type and time and report the same thing
 // (the entity and its new state, or the whole data of a protocol event): HA shares one context between the states a
 // single service call causes (unlocking, then unlocked), so the id alone is not enough. Without a context id the
-// same content is the same event. Only a 64-bit hash of each key is kept, in an open-addressing table of typed arrays
-// (16 MB for a million events, nothing for the garbage collector to walk); two distinct events of a million share a
-// hash with a chance of about 3 in 100 million.
+// same content is the same event.
+//
+// What is kept of each event met, in typed arrays (nothing for the garbage collector to hold or walk):
+//  - its context id itself, compared exactly: events with different context ids are never taken for one another;
+//  - a 96-bit hash of the rest (type, time, entity and state or the protocol data), with the context id: two events
+//    with the same context id (or both without one) but different content are taken for one only if all 96 bits
+//    agree, a chance of 2^-96 for a pair; were a million events all without a context id, about 6 in 10^18.
+// 16 bytes an event, its context id (one byte a character and one for the length: 27 for HA's ULIDs) and 4 to 8
+// bytes of index: ~50 MB for a million events with ULIDs.
 import type { HassEvent } from '../model/ha.js';
 
-/** Two independent 32-bit lanes over the UTF-16 code units: FNV-1a, and a multiply-xorshift one, each finalised. */
-function hash64(s: string): [number, number] {
-  let a = 0x811c9dc5, b = 0x9747b28c ^ s.length;
+/** A hash of a key as three 32-bit lanes. */
+export type Hash96 = (key: string) => readonly [number, number, number];
+
+/** Three independent 32-bit lanes over the UTF-16 code units (FNV-1a, a multiply-xorshift, a multiply-rotate), finalised. */
+export const hash96: Hash96 = (s) => {
+  let a = 0x811c9dc5, b = 0x9747b28c ^ s.length, c = 0x2545f491;
   for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
+    const u = s.charCodeAt(i);
+    a = Math.imul(a ^ u, 0x01000193);
+    b = Math.imul(b ^ u, 0x5bd1e995);
     b ^= b >>> 15;
+    c = Math.imul(c + u, 0x9e3779b1);
+    c = (c << 13) | (c >>> 19);
   }
-  return [fmix(a), fmix(b)];
-}
+  return [fmix(a), fmix(b), fmix(c)];
+};
 
 /** MurmurHash3's finaliser: every input bit reaches every output bit. */
 function fmix(h: number): number {
@@ -26,55 +37,135 @@ function fmix(h: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-function keyOf(e: HassEvent): string {
+/** The event's context id, or null. */
+const contextOf = (e: HassEvent): string | null => (typeof e.context?.id === 'string' ? e.context.id : null);
+
+/** Everything but the context id that makes an event the event it is. */
+function contentOf(e: HassEvent): string {
   const d = (e.data ?? {}) as Record<string, unknown>;
-  const ctx = typeof e.context?.id === 'string' ? e.context.id : '';
   if (e.event_type === 'state_changed') {
     const ns = d.new_state as { state?: unknown; last_updated?: unknown } | null | undefined;
-    return `s|${ctx}|${String(e.time_fired)}|${String(d.entity_id)}|${String(ns?.state)}|${String(ns?.last_updated)}`;
+    return `s|${String(e.time_fired)}|${String(d.entity_id)}|${String(ns?.state)}|${String(ns?.last_updated)}`;
   }
-  return `e|${ctx}|${e.event_type}|${String(e.time_fired)}|${JSON.stringify(d)}`;
+  return `e|${e.event_type}|${String(e.time_fired)}|${JSON.stringify(d)}`;
 }
 
-/** A set of 64-bit hashes (lanes hi, lo; 0/0 marks an empty slot), at most half full. */
-class HashSet64 {
-  private hi = new Uint32Array(1 << 10);
-  private lo = new Uint32Array(1 << 10);
-  private size = 0;
+const PAGE_BITS = 16, PAGE = 1 << PAGE_BITS, IN_PAGE = PAGE - 1;
+/** Bytes per page of context ids; an id longer than a page gets a page of its own. */
+const BYTES = 1 << 20;
 
-  /** Adds the hash; false when it was there already. */
-  add(hi: number, lo: number): boolean {
-    if (hi === 0 && lo === 0) lo = 1;
-    const mask = this.hi.length - 1;
-    let i = lo & mask;
-    while (this.hi[i] !== 0 || this.lo[i] !== 0) {
-      if (this.hi[i] === hi && this.lo[i] === lo) return false;
-      i = (i + 1) & mask;
+/** Context ids, each stored once per event met: a length (units, times two, plus one when 16-bit) and the units. */
+class ContextIds {
+  private readonly pages: Uint8Array[] = [];
+  private used = BYTES;
+
+  /** Stores `s`; returns where (1 + page * BYTES + offset; 0 is "no id": 4 GB of ids, far past any memory, fit). */
+  add(s: string): number {
+    let wide = false;
+    for (let i = 0; i < s.length && !wide; i++) wide = s.charCodeAt(i) > 0xff;
+    const head = s.length * 2 + (wide ? 1 : 0);
+    const size = varintSize(head) + s.length * (wide ? 2 : 1);
+    if (size > BYTES - this.used) {
+      this.pages.push(new Uint8Array(Math.max(BYTES, size)));
+      this.used = 0;
     }
-    this.hi[i] = hi;
-    this.lo[i] = lo;
-    if (++this.size * 2 > this.hi.length) this.grow();
+    const p = this.pages.length - 1, bytes = this.pages[p];
+    const at = 1 + p * BYTES + this.used;
+    let o = writeVarint(bytes, this.used, head);
+    for (let i = 0; i < s.length; i++) {
+      const u = s.charCodeAt(i);
+      if (wide) { bytes[o++] = u >>> 8; bytes[o++] = u & 0xff; } else bytes[o++] = u;
+    }
+    this.used = o;
+    return at;
+  }
+
+  /** Is the id stored at `ref` exactly `s`? */
+  equals(ref: number, s: string): boolean {
+    const p = Math.floor((ref - 1) / BYTES), bytes = this.pages[p];
+    let o = (ref - 1) % BYTES, head = 0, shift = 0, b: number;
+    do { b = bytes[o++]; head += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80);
+    const wide = head % 2 === 1, n = Math.floor(head / 2);
+    if (n !== s.length) return false;
+    for (let i = 0; i < n; i++) {
+      const u = wide ? (bytes[o++] << 8) | bytes[o++] : bytes[o++];
+      if (u !== s.charCodeAt(i)) return false;
+    }
     return true;
   }
+}
 
-  private grow(): void {
-    const { hi, lo } = this;
-    this.hi = new Uint32Array(hi.length * 2);
-    this.lo = new Uint32Array(lo.length * 2);
-    this.size = 0;
-    for (let i = 0; i < hi.length; i++) if (hi[i] !== 0 || lo[i] !== 0) this.add(hi[i], lo[i]);
-  }
+const varintSize = (v: number): number => { let n = 1; while (v >= 0x80) { v = Math.floor(v / 128); n++; } return n; };
+function writeVarint(bytes: Uint8Array, o: number, v: number): number {
+  while (v >= 0x80) { bytes[o++] = (v % 128) | 0x80; v = Math.floor(v / 128); }
+  bytes[o++] = v;
+  return o;
 }
 
 export class Dedup {
-  private readonly seen = new HashSet64();
+  /** Open addressing by the hash's first lane, at most half full: an event's number + 1, 0 for an empty slot. */
+  private slots = new Uint32Array(1 << 10);
+  /** Per event met (in pages): its hash's lanes and where its context id is (0: none). */
+  private readonly a: Uint32Array[] = [];
+  private readonly b: Uint32Array[] = [];
+  private readonly c: Uint32Array[] = [];
+  private readonly ctx: Uint32Array[] = [];
+  private readonly ids = new ContextIds();
+  private n = 0;
   duplicates = 0;
+
+  /** `hash`: tests inject a tiny one to force collisions. */
+  constructor(private readonly hash: Hash96 = hash96) {}
 
   /** True the first time an event is met, false for every further delivery of it. */
   first(e: HassEvent): boolean {
-    const [hi, lo] = hash64(keyOf(e));
-    if (this.seen.add(hi, lo)) return true;
-    this.duplicates++;
-    return false;
+    const id = contextOf(e);
+    const [a, b, c] = this.hash(id === null ? `\u0000${contentOf(e)}` : `${id}\u0000${contentOf(e)}`);
+    const mask = this.slots.length - 1;
+    let k = a & mask;
+    for (let ref = this.slots[k]; ref !== 0; ref = this.slots[k]) {
+      if (this.same(ref - 1, a, b, c, id)) {
+        this.duplicates++;
+        return false;
+      }
+      k = (k + 1) & mask;
+    }
+    this.slots[k] = this.keep(a, b, c, id) + 1;
+    if (this.n * 2 > this.slots.length) this.grow();
+    return true;
+  }
+
+  private same(i: number, a: number, b: number, c: number, id: string | null): boolean {
+    const p = i >>> PAGE_BITS, j = i & IN_PAGE;
+    if (this.a[p][j] !== a >>> 0 || this.b[p][j] !== b >>> 0 || this.c[p][j] !== c >>> 0) return false;
+    const ref = this.ctx[p][j];
+    return id === null ? ref === 0 : ref !== 0 && this.ids.equals(ref, id);
+  }
+
+  /** Keeps what is compared of a new event; returns its number. */
+  private keep(a: number, b: number, c: number, id: string | null): number {
+    const i = this.n++;
+    const p = i >>> PAGE_BITS, j = i & IN_PAGE;
+    if (j === 0) {
+      this.a.push(new Uint32Array(PAGE));
+      this.b.push(new Uint32Array(PAGE));
+      this.c.push(new Uint32Array(PAGE));
+      this.ctx.push(new Uint32Array(PAGE));
+    }
+    this.a[p][j] = a;
+    this.b[p][j] = b;
+    this.c[p][j] = c;
+    this.ctx[p][j] = id === null ? 0 : this.ids.add(id);
+    return i;
+  }
+
+  private grow(): void {
+    const slots = new Uint32Array(this.slots.length * 2), mask = slots.length - 1;
+    for (let i = 0; i < this.n; i++) {
+      let k = this.a[i >>> PAGE_BITS][i & IN_PAGE] & mask;
+      while (slots[k] !== 0) k = (k + 1) & mask;
+      slots[k] = i + 1;
+    }
+    this.slots = slots;
   }
 }

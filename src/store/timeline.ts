@@ -3,8 +3,11 @@
 import type { AccessEvent, AccessKind } from '../model/lock.js';
 import type { AccessLog } from './access-log.js';
 
+const SHOWN_CACHE = 4096;
+
 export class Timeline implements Iterable<AccessEvent> {
-  private readonly shown: (string | null | undefined)[] = [];
+  /** Texts as shown, by text id: a bounded cache (a million distinct holders are not all held as strings). */
+  private readonly shown = new Map<number, string>();
 
   /** `order`: the log's rows in timeline order; `text`: how the house's texts are shown (e.g. masked). */
   constructor(private readonly log: AccessLog, private readonly order: Uint32Array, private readonly show: ((s: string) => string) | null) {}
@@ -32,12 +35,15 @@ export class Timeline implements Iterable<AccessEvent> {
     return Array.from(this);
   }
 
-  /** A text of the log as shown: each distinct text goes through `show` once. */
+  /** A text of the log as shown: a text that repeats (a household's few holders and labels) goes through `show` once. */
   private readonly text = (id: number): string | null => {
-    const raw = this.log.texts.values[id];
-    if (raw === null || !this.show) return raw;
-    let v = this.shown[id];
-    if (v === undefined) this.shown[id] = v = this.show(raw);
+    if (id === 0) return null;
+    let v = this.shown.get(id);
+    if (v !== undefined) return v;
+    const raw = this.log.texts.value(id) as string;
+    v = this.show ? this.show(raw) : raw;
+    if (this.shown.size >= SHOWN_CACHE) this.shown.clear();
+    this.shown.set(id, v);
     return v;
   };
 }
@@ -52,7 +58,11 @@ export function buildTimeline(log: AccessLog, keep: (row: number) => boolean, me
   for (let i = 0; i < log.length; i++) if (keep(i)) n++;
   const rows = new Uint32Array(n);
   for (let i = 0, k = 0; k < n; i++) if (keep(i)) rows[k++] = i;
-  const sorted = rows.sort((a, b) => log.time(a) - log.time(b) || a - b);
+  // A history arrives mostly in time order: when it is in order, no sort (a comparator sort of a million rows copies them
+  // into boxed temporaries: tens of MB at the peak).
+  let ordered = true;
+  for (let k = 1; k < n && ordered; k++) ordered = log.time(rows[k - 1]) <= log.time(rows[k]);
+  const sorted = ordered ? rows : rows.sort((a, b) => log.time(a) - log.time(b) || a - b);
   return new Timeline(log, withoutStateEchoes(log, sorted, mergeMs), show);
 }
 
@@ -67,7 +77,7 @@ function withoutStateEchoes(log: AccessLog, sorted: Uint32Array, mergeMs: number
     const list = protocolTimes.get(key(i));
     if (list) list.push(log.time(i)); else protocolTimes.set(key(i), [log.time(i)]);
   }
-  return sorted.filter((i) => {
+  const stays = (i: number): boolean => {
     if (log.via(i) === 'protocol') return true;
     const list = protocolTimes.get(key(i));
     if (!list) return true;
@@ -75,5 +85,11 @@ function withoutStateEchoes(log: AccessLog, sorted: Uint32Array, mergeMs: number
     let lo = 0, hi = list.length;
     while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid] < t - mergeMs) lo = mid + 1; else hi = mid; }
     return !(lo < list.length && list[lo] <= t + mergeMs);
-  });
+  };
+  // Counted, then copied: a typed array's own filter gathers its result in a plain array first (tens of MB at 1M rows).
+  let n = 0;
+  for (const i of sorted) if (stays(i)) n++;
+  const out = new Uint32Array(n);
+  for (let k = 0, o = 0; o < n; k++) if (stays(sorted[k])) out[o++] = sorted[k];
+  return out;
 }

@@ -7,7 +7,8 @@ import type { HomeAssistant } from '../../cards/lock-sentinel-card/data/hass.js'
 import { audit } from '../../src/engine.js';
 import type { Check } from '../../src/model/finding.js';
 import type { HassEvent, HassState, Snapshot } from '../../src/model/ha.js';
-import { mixedHouse, unreadableHouse } from '../unit/helpers/coverage-houses.js';
+import { matterHouse, mixedHouse, unreadableHouse } from '../unit/helpers/coverage-houses.js';
+import { usersOfSlots } from '../unit/helpers/matter.js';
 import { until } from './helpers.js';
 
 const CAPTURED = Date.parse('2026-11-20T12:00:00Z');
@@ -33,7 +34,9 @@ function hassOf(snap: Snapshot): { hass: HomeAssistant; subscribedAt: () => numb
         return Object.fromEntries(Object.entries(history).filter(([id]) => (msg.entity_ids as string[]).includes(id)));
       case 'config/auth/list': return snap.users ?? Promise.reject({ code: 'unauthorized', message: 'Unauthorized' });
       case 'call_service':
-        if (msg.service === 'get_lock_usercode' && snap.usercodes?.[target]) return { response: { [target]: snap.usercodes[target] } };
+        if (msg.service === 'get_lock_usercode' && snap.usercodes?.[target] && msg.domain === 'zwave_js') return { response: { [target]: snap.usercodes[target] } };
+        // Matter (HA 2026.3+): the lock's users and their credentials, never a PIN.
+        if (msg.domain === 'matter' && msg.service === 'get_lock_users' && snap.usercodes?.[target]) return { response: { [target]: usersOfSlots(snap.usercodes[target]) } };
         return Promise.reject({ code: 'service_not_found', message: 'no' });
       default: return Promise.reject({ code: 'unknown_command', message: `Unknown command ${msg.type}` });
     }
@@ -108,6 +111,20 @@ describe('the card and the CLI agree', () => {
     const strong = checks.find((c) => c.id === 'strong-codes')!;
     expect(strong.status).to.equal('warn');
     expect(strong.evidence).to.include('Back Door: ZHA: codes cannot be read back; Gate: generic lock: no code service');
+  });
+});
+
+describe('a Matter lock with 2 occupied PIN slots', () => {
+  it('the card reads them through matter.get_lock_users: strength unknown, no full pass, the same verdicts as the engine, the user name masked', async () => {
+    const snap = matterHouse();
+    const { checks, since } = await renderedChecks(snap);
+    expect(byId(checks)).to.deep.equal(expected(audit(snap, { protocolEventsSince: since! }).checks));
+    const strong = checks.find((c) => c.id === 'strong-codes')!;
+    expect(strong.status).to.equal('warn');
+    expect(strong.evidence).to.include('Side Door: Matter: 2 occupied PIN slots (3, 5), PINs unreadable');
+    const documented = checks.find((c) => c.id === 'codes-documented')!;
+    expect(documented.evidence).to.include('Side Door slot 3 (user "Cleaner ••••" on the lock)');
+    expect(JSON.stringify(checks)).not.to.include('573194');
   });
 });
 

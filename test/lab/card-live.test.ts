@@ -7,9 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { lab, labHasZwave, root, waitFor } from './support.js';
+import { act, lab, labHasZwave, mockSlots, root, waitFor, zwaveLab, type ZwaveLab } from './support.js';
 import { PRESET_CODES as Z2M_PINS } from '../../lab/z2m.mjs';
-import { act, loadLab, mockSlots, type ZwaveLab } from './zwave-lab.js';
 import { installedIds, restClient, uninstall } from '../../src/generate/installer.js';
 
 /** The lab lock's preset codes (lab/zwave/server.cjs): none may ever reach the page. */
@@ -136,7 +135,7 @@ const hasZwave = labHasZwave();
 let zw: ZwaveLab;
 
 before(async () => {
-  if (hasZwave) zw = loadLab();
+  if (hasZwave) zw = zwaveLab();
   base = await serve();
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
 });

@@ -8,8 +8,7 @@ import { send } from '../../src/ha/command.js';
 import { captureHeader } from '../../src/ha/capture.js';
 import { discoverLocks } from '../../src/adapters/discovery.js';
 import { generate, ID_PREFIX } from '../../src/generate/generate.js';
-import { callService, connect, lab, moveEveryone, setTimeZone, waitFor, zoneWhereHourIs } from './support.js';
-import { act, loadLab, mockSlots, type ZwaveLab } from './zwave-lab.js';
+import { act, callService, connect, lab, mockSlots, moveEveryone, setTimeZone, waitFor, zoneWhereHourIs, zwaveLab, type ZwaveLab } from './support.js';
 import { api, failedRuns, installFromLab, removeAll, sleep, watchNotifications, type Note } from './generate-support.js';
 
 const HOSTILE_LOCK = `{{ states('sun.sun') }} It's "Front" {% raw %}\\`;
@@ -29,7 +28,7 @@ let garageName: string;
 const titled = (from: number, part: string) => watch.notes.slice(from).filter((n: Note) => n.title.includes(part));
 
 before(async () => {
-  zl = loadLab();
+  zl = zwaveLab();
   conn = await connect();
   const [patio, garage] = zl.zwave.locks;
   await send(conn, { type: 'config/entity_registry/update', entity_id: patio.lock_entity, name: HOSTILE_LOCK });

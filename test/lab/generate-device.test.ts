@@ -11,8 +11,7 @@ import { install } from '../../src/generate/installer.js';
 import { send } from '../../src/ha/command.js';
 import { THRESHOLDS } from '../../src/thresholds.js';
 import { INITIAL_STATE } from '../../lab/z2m.mjs';
-import { callService, connect, mqttPublish, waitFor, z2mState } from './support.js';
-import { act, loadLab } from './zwave-lab.js';
+import { act, callService, connect, mqttPublish, waitFor, z2mState, zwaveLab } from './support.js';
 import { api, removeAll, sleep, watchNotifications } from './generate-support.js';
 
 let conn: Connection;
@@ -43,15 +42,15 @@ after(async () => {
   await removeAll().catch(() => undefined);
   await mqttPublish(BRIDGE, { state: 'online' }, true).catch(() => undefined);
   await z2mState(INITIAL_STATE).catch(() => undefined);
-  for (const l of loadLab().zwave.locks) await act(loadLab(), l.node_id, { action: 'manual_lock' }).catch(() => undefined);
+  for (const l of zwaveLab().zwave.locks) await act(zwaveLab(), l.node_id, { action: 'manual_lock' }).catch(() => undefined);
   conn?.close();
 });
 
 describe('device health and reminders', () => {
   test('a Z-Wave jam gives one alert', async () => {
-    const patio = loadLab().zwave.locks[0];
+    const patio = zwaveLab().zwave.locks[0];
     const from = watch.notes.length;
-    await act(loadLab(), patio.node_id, { action: 'jam' });
+    await act(zwaveLab(), patio.node_id, { action: 'jam' });
     const [note] = await waitFor(() => titled(from, 'lock jammed'), 10000, 'the jam alert');
     const name = discoverLocks(await captureHeader(conn, new Date())).find((l) => l.entity_id === patio.lock_entity)?.name;
     assert.equal(note.message, `${String(name)}: jammed. Check the door and the bolt.`);

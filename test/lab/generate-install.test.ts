@@ -13,8 +13,7 @@ import { BREACH_SCRIPT_ID, generate, ID_PREFIX } from '../../src/generate/genera
 import { install, installedIds, type HaRest } from '../../src/generate/installer.js';
 import { captureHeader } from '../../src/ha/capture.js';
 import { discoverLocks } from '../../src/adapters/discovery.js';
-import { callService, connect, lab, root, runCli, waitFor } from './support.js';
-import { act, loadLab } from './zwave-lab.js';
+import { act, callService, connect, lab, root, runCli, waitFor, zwaveLab } from './support.js';
 import { api, removeAll, sleep, watchNotifications } from './generate-support.js';
 
 interface St { entity_id: string; state: string; attributes: Record<string, unknown> }
@@ -24,6 +23,7 @@ const states = () => send<St[]>(conn, { type: 'get_states' });
 const ours = async () => (await states()).filter((s) => s.entity_id.startsWith('automation.') && String(s.attributes.id).startsWith(ID_PREFIX));
 const cli = (cmd: string, extra: string[] = []) => runCli([cmd, ...extra], { LOCK_SENTINEL_URL: lab().url, LOCK_SENTINEL_TOKEN: lab().token });
 const BP_PREFIX = 'bp_check_';
+const NOTIFY = ['notify.persistent_notification'];
 
 before(async () => {
   conn = await connect();
@@ -49,7 +49,7 @@ describe('install, update, uninstall through HA\'s config API', () => {
     for (const s of loaded) assert.equal(s.state, 'on', `${s.entity_id} loaded`);
     // One per kind and lock of the lab: the Z-Wave locks get the Z-Wave-only kinds.
     const ids = loaded.map((s) => String(s.attributes.id));
-    for (const z of loadLab().zwave.locks) {
+    for (const z of zwaveLab().zwave.locks) {
       for (const kind of ['failed_attempts', 'lockout', 'unusual_hour', 'away_access', 'tamper', 'jam', 'low_battery', 'unavailable']) {
         assert.ok(ids.includes(`${ID_PREFIX}${kind}_${z.lock_entity.slice(5)}`), `${kind} for ${z.lock_entity}`);
       }
@@ -61,8 +61,8 @@ describe('install, update, uninstall through HA\'s config API', () => {
   test('the breach script is installed and locks every lock when run', async () => {
     await waitFor(async () => (await states()).find((s) => s.entity_id === `script.${BREACH_SCRIPT_ID}`), 15000,
       `script.${BREACH_SCRIPT_ID} (needs \`script: !include scripts.yaml\` in the lab's configuration.yaml)`);
-    const patio = loadLab().zwave.locks[0];
-    await act(loadLab(), patio.node_id, { action: 'manual_unlock' });
+    const patio = zwaveLab().zwave.locks[0];
+    await act(zwaveLab(), patio.node_id, { action: 'manual_unlock' });
     await waitFor(async () => (await states()).find((s) => s.entity_id === patio.lock_entity)?.state === 'unlocked', 10000, 'patio unlocked');
     const watch = await watchNotifications(conn);
     try {
@@ -74,30 +74,39 @@ describe('install, update, uninstall through HA\'s config API', () => {
     }
   });
 
-  test('a second install updates in place: same automations, no duplicates', async () => {
+  test('a second install of the same automations writes nothing (each write makes HA reload): same automations, no duplicates', async () => {
     const before = (await ours()).map((s) => s.entity_id).sort();
     const r = await cli('install', ['--notify', 'notify.persistent_notification']);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /installed: 0 new, \d+ updated, 0 removed/);
-    await sleep(1500);
+    const m = /installed: 0 new, 0 updated, 0 removed, (\d+) unchanged/.exec(r.stdout);
+    assert.ok(m, r.stdout);
+    assert.equal(Number(m[1]), before.length + 1, 'every automation and the breach script unchanged');
     assert.deepEqual((await ours()).map((s) => s.entity_id).sort(), before);
   });
 
   test('an install interrupted half-way (the client gone after half the writes) can be run again and ends right', async () => {
-    // Over the install above, with another threshold: after the interruption half the automations are new, half old.
-    const gen = generate({ locks: discoverLocks(await captureHeader(conn, new Date())), registry: [], notify: [], thresholds: { failedAttempts: 3 } });
-    const half = Math.floor(gen.automations.length / 2);
-    let writes = 0;
+    // Over the install above (same notify target), with another threshold: only the failed-attempts automations
+    // change, and the client is gone after half of those writes.
+    const gen = generate({ locks: discoverLocks(await captureHeader(conn, new Date())), registry: [], notify: NOTIFY, thresholds: { failedAttempts: 3 } });
+    const changing = gen.automations.filter((a) => a.id.startsWith(`${ID_PREFIX}failed_attempts_`)).map((a) => a.id);
+    assert.ok(changing.length >= 2, 'locks with failed-attempt alerts');
+    const half = Math.floor(changing.length / 2);
+    const written: string[] = [];
     const dying: HaRest = {
       request: (method, path, body) => {
-        if (method === 'POST' && ++writes > half) return Promise.reject(new Error('client gone'));
+        if (method !== 'POST') return api().request(method, path, body);
+        if (written.length >= half) return Promise.reject(new Error('client gone'));
+        written.push(path.slice(path.lastIndexOf('/') + 1));
         return api().request(method, path, body);
       },
     };
-    await assert.rejects(install(dying, gen, []), /client gone/);
-    const r = await install(api(), gen, []);
-    assert.deepEqual(r.created, [], 'nothing written twice');
-    for (const a of gen.automations.slice(0, half)) assert.ok(r.updated.includes(a.id), `${a.id} updated`);
+    await assert.rejects(install(dying, gen, NOTIFY), /client gone/);
+    assert.deepEqual(written, changing.slice(0, half), 'only changed automations are written');
+    const r = await install(api(), gen, NOTIFY);
+    assert.deepEqual(r.created, [], 'nothing new');
+    for (const id of written) assert.ok(r.unchanged.includes(id), `${id}, written by the interrupted run, is not written twice`);
+    assert.deepEqual(r.updated.filter((id) => !(id in gen.scripts)), changing.slice(half), 'the rest of the changed ones is updated');
+    assert.equal(r.unchanged.length + r.updated.length, gen.automations.length + Object.keys(gen.scripts).length);
     const loaded = await ours();
     assert.deepEqual(loaded.map((s) => String(s.attributes.id)).sort(), gen.automations.map((a) => a.id).sort(), 'every automation once');
     for (const s of loaded) assert.equal(s.state, 'on', `${s.entity_id} loaded`);
@@ -138,10 +147,10 @@ describe('install, update, uninstall through HA\'s config API', () => {
 
 describe('blueprints', () => {
   test('HA accepts every committed blueprint and runs an automation made from each', async () => {
-    const z = loadLab().zwave.locks[0];
+    const z = zwaveLab().zwave.locks[0];
     const input = {
       lock: z.lock_entity, battery: z.battery_entity, firmware: 'update.back_door',
-      locks: loadLab().zwave.locks.map((l) => l.lock_entity), notify_targets: ['notify.persistent_notification'],
+      locks: zwaveLab().zwave.locks.map((l) => l.lock_entity), notify_targets: ['notify.persistent_notification'],
     };
     for (const f of blueprints()) {
       const yaml = readFileSync(join(root, 'automations', f.path), 'utf8');
@@ -160,13 +169,13 @@ describe('blueprints', () => {
   });
 
   test('the failed-attempts blueprint alerts once per burst; notify.persistent_notification as a target adds no second notification', async () => {
-    const z = loadLab().zwave.locks[0]; // the lock the blueprint automations were made for
+    const z = zwaveLab().zwave.locks[0]; // the lock the blueprint automations were made for
     const watch = await watchNotifications(conn);
     try {
-      for (let i = 0; i < 4; i++) { await act(loadLab(), z.node_id, { action: 'wrong_code' }); await sleep(400); }
+      for (let i = 0; i < 4; i++) { await act(zwaveLab(), z.node_id, { action: 'wrong_code' }); await sleep(400); }
       await sleep(2500);
       assert.equal(watch.notes.filter((n) => n.title.includes('failed code attempts')).length, 0);
-      await act(loadLab(), z.node_id, { action: 'wrong_code' });
+      await act(zwaveLab(), z.node_id, { action: 'wrong_code' });
       await waitFor(() => watch.notes.filter((n) => n.title.includes('failed code attempts')), 10000, 'the alert');
       // A push through notify.persistent_notification would follow the notification within milliseconds.
       await sleep(2500);

@@ -1,4 +1,6 @@
-// Shared helpers for tests against the lab's real Home Assistant (started by `node lab/lab.mjs up`).
+// The one support module of the tests against the lab's real Home Assistant (started by `node lab/lab.mjs up`): the
+// lab's facts (one loader), connections, the one polling helper (`waitFor`), the simulated Z-Wave locks' control
+// channel and a live HA session through the product's own client (src/ha). Never prints a PIN.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -8,18 +10,30 @@ import { mqttPublish as publish } from '../../lab/mqtt.mjs';
 import { stateMessage } from '../../lab/z2m.mjs';
 import { movePhone } from '../../lab/phones.mjs';
 import { VERSIONS } from '../../lab/versions.mjs';
+import { readLockCodes } from '../../src/adapters/zwave-js.actions.js';
+import { captureHeader } from '../../src/ha/capture.js';
 import { connectHa } from '../../src/ha/connection.js';
 import { send } from '../../src/ha/command.js';
+import { subscribeLockEvents, type Feed } from '../../src/ha/feed.js';
 import { useNodeWebSocket } from '../../src/ha/node.js';
-import type { HassState } from '../../src/model/ha.js';
+import type { HassEvent, HassState, SnapshotHeader, UsercodeResponse } from '../../src/model/ha.js';
 
 export const root = join(new URL('.', import.meta.url).pathname, '..', '..');
 
+/** One simulated Z-Wave lock of the lab (lab/zwave/up.mjs). */
 export interface ZwaveLock {
   node_id: number;
   lock_entity: string;
   device_id: string;
-  battery_entity: string;
+  battery_entity: string | null;
+}
+
+/** The lab's Z-Wave block: the mock locks' control channel and its locks (the first lock's fields repeated at the top). */
+export interface ZwaveInfo extends ZwaveLock {
+  control: string;
+  server_port: number;
+  config_entry_id: string;
+  locks: ZwaveLock[];
 }
 
 export interface LabInfo {
@@ -36,8 +50,11 @@ export interface LabInfo {
   time_zone: string;
   config_dir: string;
   started_at: string;
-  zwave?: { control: string; locks: ZwaveLock[] };
+  zwave?: ZwaveInfo;
 }
+
+/** A lab with its simulated Z-Wave locks. */
+export type ZwaveLab = LabInfo & { zwave: ZwaveInfo };
 
 /** The running lab's facts (.lab/lab.json). */
 export function lab(): LabInfo {
@@ -47,6 +64,13 @@ export function lab(): LabInfo {
   } catch {
     throw new Error(`no lab at ${file}: run \`node lab/lab.mjs up\` first`);
   }
+}
+
+/** The running lab with its Z-Wave locks (fails when lab/zwave/up.mjs did not add them). */
+export function zwaveLab(): ZwaveLab {
+  const l = lab();
+  if (!l.zwave || l.zwave.locks.length < 2) throw new Error('the lab has no zwave block with two locks: did lab/zwave/up.mjs run?');
+  return l as ZwaveLab;
 }
 
 /** Whether the running lab's HA can use the simulated Z-Wave locks (lab/versions.mjs): tests that need them exist only then. */
@@ -91,14 +115,17 @@ export async function getState(conn: Connection, entityId: string): Promise<Hass
   return states.find((s) => s.entity_id === entityId);
 }
 
-/** Polls until `probe` returns a truthy value that is not an empty array, or fails naming what was awaited. */
+/**
+ * The lab tests' one polling helper: polls until `probe` returns a truthy value that is not an empty array, or fails
+ * naming what was awaited. Wait for what a test asserts; never assume HA has processed something because the lock has.
+ */
 export async function waitFor<T>(probe: () => T | Promise<T>, timeoutMs: number, what: string): Promise<NonNullable<T>> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();
     if (v && !(Array.isArray(v) && v.length === 0)) return v as NonNullable<T>;
     if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 100));
   }
 }
 
@@ -174,4 +201,130 @@ export async function logWindow(conn: Connection): Promise<{ close: () => Promis
       return lines.slice(start + 1, at);
     },
   };
+}
+
+// ---- the simulated Z-Wave locks (lab/zwave/server.cjs) and a live session ----
+
+export interface Sent {
+  type: number;
+  event: number;
+  userId?: number;
+}
+
+/** Makes a mock lock act as a person at the door would (see lab/zwave/server.cjs ACTIONS). */
+export async function act(lab: ZwaveLab, nodeId: number, body: Record<string, unknown>): Promise<Sent[]> {
+  const r = await fetch(`${lab.zwave.control}/nodes/${nodeId}/act`, { method: 'POST', body: JSON.stringify(body) });
+  const out = (await r.json()) as { sent?: Sent[]; error?: string };
+  if (r.status !== 200 || !out.sent) throw new Error(`mock lock ${nodeId} refused ${String(body.action)}: ${out.error ?? r.status}`);
+  return out.sent;
+}
+
+/** Which slots the mock lock itself holds a code in (statuses only, never the codes). */
+export async function mockSlots(lab: ZwaveLab, nodeId: number): Promise<Record<string, { status: 'enabled' | 'available' }>> {
+  const r = await fetch(`${lab.zwave.control}/nodes/${nodeId}/codes`);
+  if (r.status !== 200) throw new Error(`mock lock ${nodeId}: HTTP ${r.status}`);
+  return (await r.json()) as Record<string, { status: 'enabled' | 'available' }>;
+}
+
+/** The preset codes of lab/zwave/server.cjs (node → slot → code); lab fixtures, slot 2 of node 2 deliberately weak. */
+const PRESETS: Record<number, Record<number, string>> = { 2: { 1: '573194', 2: '1234', 3: '906217' }, 3: { 1: '482916' } };
+
+/** The preset battery levels of lab/zwave/server.cjs (node → %); other suites (card-live) read them. */
+const BATTERY_PRESETS: Record<number, number> = { 2: 87, 3: 64 };
+
+/** Puts the mock locks' batteries back at their preset levels (a test that changes one calls this after). */
+export async function restoreBatteries(lab: ZwaveLab): Promise<void> {
+  for (const lock of lab.zwave.locks) {
+    const level = BATTERY_PRESETS[lock.node_id];
+    if (level !== undefined) await act(lab, lock.node_id, { action: 'battery', level });
+  }
+}
+
+/** Puts back, through HA, any preset code an earlier test (or a failed one) left cleared on a mock lock. */
+export async function restorePresets(lab: ZwaveLab, conn: Connection): Promise<void> {
+  for (const lock of lab.zwave.locks) {
+    const presets = PRESETS[lock.node_id] ?? {};
+    const missing = async () => {
+      const slots = await mockSlots(lab, lock.node_id);
+      return Object.keys(presets).filter((slot) => slots[slot]?.status !== 'enabled');
+    };
+    for (const slot of await missing()) {
+      await send(conn, {
+        type: 'call_service', domain: 'zwave_js', service: 'set_lock_usercode',
+        service_data: { code_slot: Number(slot), usercode: presets[Number(slot)] }, target: { entity_id: lock.lock_entity },
+      });
+    }
+    await waitFor(async () => (await missing()).length === 0, 10000, `the preset codes of ${lock.lock_entity} to be restored`);
+    // HA learns the lock's new values a moment after the lock holds them (its value cache follows the driver's
+    // events): wait until the product's own read through HA shows every preset too.
+    await waitFor(async () => {
+      const read = await readCodesThroughHa(conn, lock);
+      return Object.keys(presets).every((slot) => read[slot]?.in_use);
+    }, 10000, `Home Assistant to show the preset codes of ${lock.lock_entity}`);
+  }
+}
+
+/** A live admin session on the lab's HA through the product's client, recording every lock event it delivers. */
+export class LiveHa {
+  readonly events: HassEvent[] = [];
+
+  private constructor(readonly conn: Connection, private feed: Feed | null) {}
+
+  static async open(lab: LabInfo): Promise<LiveHa> {
+    const conn = await connect(lab.token);
+    const live = new LiveHa(conn, null);
+    live.feed = await subscribeLockEvents(conn, (e) => live.events.push(e));
+    if (live.feed.refused.length) throw new Error(`HA refused ${live.feed.refused.join(', ')} to the lab admin`);
+    return live;
+  }
+
+  /** Events after `from` (an index into `events`) matching `pred`. */
+  since(from: number, pred: (e: HassEvent) => boolean): HassEvent[] {
+    return this.events.slice(from).filter(pred);
+  }
+
+  async waitFor(from: number, pred: (e: HassEvent) => boolean, what: string, timeoutMs = 10000): Promise<HassEvent> {
+    return waitFor(() => this.since(from, pred)[0], timeoutMs, `Home Assistant to deliver ${what}`);
+  }
+
+  async state(entityId: string): Promise<string | undefined> {
+    const states = await send<{ entity_id: string; state: string }[]>(this.conn, { type: 'get_states' });
+    return states.find((s) => s.entity_id === entityId)?.state;
+  }
+
+  /** The engine's input as the product's CLI captures it, plus the events this session saw. */
+  async snapshot(extra: Partial<SnapshotHeader> = {}): Promise<SnapshotHeader & { events: HassEvent[] }> {
+    const header = await captureHeader(this.conn, new Date());
+    return { ...header, ...extra, events: [...this.events] };
+  }
+
+  async close(): Promise<void> {
+    await this.feed?.close();
+    this.conn.close();
+  }
+}
+
+export const isNotification = (deviceId: string, type: number, event: number) => (e: HassEvent) =>
+  e.event_type === 'zwave_js_notification' && e.data.device_id === deviceId && e.data.type === type && e.data.event === event;
+
+export const isStateChange = (entityId: string, to: string) => (e: HassEvent) =>
+  e.event_type === 'state_changed' && e.data.entity_id === entityId
+  && (e.data.new_state as { state?: string } | null)?.state === to;
+
+/** The lock's codes read the way the product reads them (src/adapters/zwave-js.actions.ts): HA's service where it has one, else the lock via invoke_cc_api. */
+export function readCodesThroughHa(conn: Connection, lock: ZwaveLock): Promise<UsercodeResponse> {
+  return readLockCodes((msg) => send(conn, msg), { entity_id: lock.lock_entity, device_id: lock.device_id });
+}
+
+/** HA's logbook and history (every entity) since `since`, as HA's REST API serves them to any client: raw JSON text. */
+export async function recordedSince(since: Date): Promise<{ logbook: string; history: string }> {
+  const { url, token } = lab();
+  const get = async (path: string) => {
+    const res = await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    if (res.status !== 200) throw new Error(`GET ${path.split('?')[0]}: HTTP ${res.status}`);
+    return res.text();
+  };
+  const from = encodeURIComponent(since.toISOString());
+  const ids = (JSON.parse(await get('/api/states')) as { entity_id: string }[]).map((s) => s.entity_id);
+  return { logbook: await get(`/api/logbook/${from}`), history: await get(`/api/history/period/${from}?filter_entity_id=${ids.join(',')}`) };
 }

@@ -24,7 +24,7 @@ let conn: Connection;
 let lock: Lock;
 const call: WsCall = (msg) => send(conn, msg as MessageBase);
 const subscribe: WsSubscribe = (msg, onEvent) => conn.subscribeMessage(onEvent, msg as MessageBase);
-const readBack = async () => (await zigbee2mqtt.codes.read!(call, lock, { subscribe }))!;
+const readBack = async () => (await zigbee2mqtt.codes.read!(call, lock, { subscribe }))!.codes;
 const store = () => new SharedStore(() => ({ callWS: <T>(msg: { type: string }) => send<T>(conn, msg as MessageBase) }));
 /** Everything the product and HA wrote while the code existed, scanned for it at the end. */
 const outputs: string[] = [];

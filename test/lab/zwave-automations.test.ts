@@ -7,7 +7,7 @@ import { discoverLocks } from '../../src/adapters/discovery.js';
 import { generate } from '../../src/generate/generate.js';
 import { install, restClient, uninstall } from '../../src/generate/installer.js';
 import { THRESHOLDS, type Thresholds } from '../../src/thresholds.js';
-import { act, isNotification, LiveHa, loadLab, restorePresets, until, type ZwaveLab, type ZwaveLock } from './zwave-lab.js';
+import { act, isNotification, LiveHa, restorePresets, waitFor, zwaveLab, type ZwaveLab, type ZwaveLock } from './support.js';
 import { failedRuns, watchNotifications, type Note } from './generate-support.js';
 
 
@@ -32,7 +32,7 @@ const alerts = (from: number, title: string, lockName: string) =>
 
 /** Waits `ms` and returns the alerts that arrived, so "exactly one" also means "no second one came". */
 async function settle(from: number, title: string, lockName: string, ms = 3000): Promise<Note[]> {
-  await until(() => alerts(from, title, lockName).length > 0, 15000, `no "${title}" alert for ${lockName}`);
+  await waitFor(() => alerts(from, title, lockName).length > 0, 15000, `a "${title}" alert for ${lockName}`);
   await new Promise((r) => setTimeout(r, ms));
   return alerts(from, title, lockName);
 }
@@ -42,7 +42,7 @@ function localHour(timeZone: string): number {
 }
 
 before(async () => {
-  lab = loadLab();
+  lab = zwaveLab();
   [patio, garage] = lab.zwave.locks;
   ha = await LiveHa.open(lab);
   const watch = await watchNotifications(ha.conn);
@@ -73,11 +73,11 @@ describe('generated automations on real Z-Wave events', () => {
       await new Promise((r) => setTimeout(r, 50));
     }
     await Promise.all(sent);
-    await until(() => ha.since(seen, (e) => e.event_type === 'zwave_js_notification' && e.data.device_id === garage.device_id).length >= 10,
-      10000, 'HA did not deliver the ten failures');
-    await until(async () => (await failedRuns(garage.lock_entity)) === 10, 10000, 'the automation did not count all ten failures');
-    await until(() => alerts(from, 'Lock Sentinel: failed code attempts', 'Garage Side Door').some((n) => /\b10 failed code attempts\b/.test(n.message)),
-      10000, 'the alert did not come to count 10');
+    await waitFor(() => ha.since(seen, (e) => e.event_type === 'zwave_js_notification' && e.data.device_id === garage.device_id).length >= 10,
+      10000, 'HA to deliver the ten failures');
+    await waitFor(async () => (await failedRuns(garage.lock_entity)) === 10, 10000, 'the automation to count all ten failures');
+    await waitFor(() => alerts(from, 'Lock Sentinel: failed code attempts', 'Garage Side Door').some((n) => /\b10 failed code attempts\b/.test(n.message)),
+      10000, 'the alert to count 10');
     const got = await settle(from, 'Lock Sentinel: failed code attempts', 'Garage Side Door', 1500);
     assert.equal(got.length, 1, 'one notification for the burst');
     assert.match(got[0].message, /\b10 failed code attempts\b/);

@@ -8,11 +8,10 @@ import { discoverLocks } from '../../src/adapters/discovery.js';
 import { clearCodeServiceCall } from '../../src/services/clear-code.js';
 import { send } from '../../src/ha/command.js';
 import type { UsercodeResponse } from '../../src/model/ha.js';
-import { runCli } from './support.js';
+import { LiveHa, mockSlots, readCodesThroughHa, restorePresets, runCli, waitFor, zwaveLab, type ZwaveLab, type ZwaveLock } from './support.js';
 import { SharedStore } from '../../src/ha/shared-store.js';
 import { setCodeServiceCall } from '../../src/services/set-code.js';
 import type { MessageBase } from 'home-assistant-js-websocket';
-import { LiveHa, loadLab, mockSlots, readCodesThroughHa, restorePresets, until, type ZwaveLab, type ZwaveLock } from './zwave-lab.js';
 
 let lab: ZwaveLab;
 let ha: LiveHa;
@@ -29,7 +28,7 @@ async function setCode(lock: ZwaveLock, slot: number, usercode: string): Promise
 }
 
 before(async () => {
-  lab = loadLab();
+  lab = zwaveLab();
   [patio, garage] = lab.zwave.locks;
   ha = await LiveHa.open(lab);
   await restorePresets(lab, ha.conn);
@@ -86,19 +85,19 @@ describe('Z-Wave codes through Home Assistant', () => {
     assert.equal(call.domain, 'zwave_js');
     assert.equal(call.service, 'clear_lock_usercode');
     await send(ha.conn, { type: 'call_service', ...call });
-    await until(async () => (await mockSlots(lab, patio.node_id))['2'].status === 'available', 10000,
-      'slot 2 still holds a code on the mock lock after clear_lock_usercode');
+    await waitFor(async () => (await mockSlots(lab, patio.node_id))['2'].status === 'available', 10000,
+      'slot 2 to hold no code on the mock lock after clear_lock_usercode');
     // HA 2026.11's get_lock_usercode answers from the driver's values, which follow the lock after the driver's
     // verification read (about a second later); the floor's invoke_cc_api asks the lock itself.
-    await until(async () => inUse(await readCodesThroughHa(ha.conn, patio)).join() === '1,3', 10000,
-      'HA still reads a code in slot 2 after clear_lock_usercode');
+    await waitFor(async () => inUse(await readCodesThroughHa(ha.conn, patio)).join() === '1,3', 10000,
+      'HA to read no code in slot 2 after clear_lock_usercode');
     assert.equal(audit(await ha.snapshot({ usercodes: { [patio.lock_entity]: await readCodesThroughHa(ha.conn, patio) } }))
       .findings.filter((f) => f.id === 'weak-code').length, 0, 'no weak code left');
 
     await setCode(patio, 2, '1234');
-    await until(async () => (await mockSlots(lab, patio.node_id))['2'].status === 'enabled', 10000, 'slot 2 was not set again');
-    await until(async () => inUse(await readCodesThroughHa(ha.conn, patio)).join() === '1,2,3', 10000,
-      'HA does not read the code set again in slot 2');
+    await waitFor(async () => (await mockSlots(lab, patio.node_id))['2'].status === 'enabled', 10000, 'slot 2 to be set again');
+    await waitFor(async () => inUse(await readCodesThroughHa(ha.conn, patio)).join() === '1,2,3', 10000,
+      'HA to read the code set again in slot 2');
   });
 
   test('a code the lock cannot take never lands, whatever HA answers: re-reading shows the slot still empty', async () => {

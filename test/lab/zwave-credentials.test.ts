@@ -7,8 +7,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { send } from '../../src/ha/command.js';
-import { lab } from './support.js';
-import { LiveHa, loadLab, mockSlots, readCodesThroughHa, restorePresets, until, type ZwaveLab, type ZwaveLock } from './zwave-lab.js';
+import { lab, LiveHa, mockSlots, readCodesThroughHa, restorePresets, waitFor, zwaveLab, type ZwaveLab, type ZwaveLock } from './support.js';
 
 const CREDENTIAL_SERVICES = ['get_credential_capabilities', 'get_users', 'set_user', 'set_credential', 'delete_credential'];
 /** A guest code for these tests only: never one of the presets. */
@@ -40,7 +39,7 @@ const pinSlots = (u: Users) => u.users.flatMap((x) => x.credentials.filter((c) =
 const enabledOnLock = async () => Object.entries(await mockSlots(zl, patio.node_id)).filter(([, v]) => v.status === 'enabled').map(([s]) => Number(s)).sort((a, b) => a - b);
 
 before(async () => {
-  zl = loadLab();
+  zl = zwaveLab();
   patio = zl.zwave.locks[0]!;
   ha = await LiveHa.open(zl);
   await restorePresets(zl, ha.conn);
@@ -89,7 +88,7 @@ describe(`Z-Wave codes through the API Home Assistant ${lab().ha_version} offers
       const slot = added.credential_slot;
       try {
         assert.ok(Number.isInteger(added.user_id) && !before.includes(slot), `a new user in a free slot (user ${added.user_id}, slot ${slot})`);
-        await until(async () => (await enabledOnLock()).includes(slot), 10000, `slot ${slot} holds no code on the lock after set_user`);
+        await waitFor(async () => (await enabledOnLock()).includes(slot), 10000, `slot ${slot} to hold a code on the lock after set_user`);
         assert.ok(pinSlots(await respond<Users>('get_users')).includes(slot), 'get_users lists the new credential');
         let codes = await readCodesThroughHa(ha.conn, patio);
         assert.ok(codes[String(slot)]?.in_use && codes[String(slot)]?.usercode === GUEST_PIN, 'the lock holds the guest PIN');
@@ -98,10 +97,10 @@ describe(`Z-Wave codes through the API Home Assistant ${lab().ha_version} offers
           user_id: added.user_id, credential_type: 'pin_code', credential_data: OTHER_PIN, credential_slot: slot,
         });
         assert.deepEqual([changed.user_id, changed.credential_slot], [added.user_id, slot]);
-        codes = await until(async () => {
+        codes = await waitFor(async () => {
           const c = await readCodesThroughHa(ha.conn, patio);
           return c[String(slot)]?.usercode === OTHER_PIN ? c : null;
-        }, 10000, `the PIN in slot ${slot} did not change`);
+        }, 10000, `the PIN in slot ${slot} to change`);
         assert.ok(codes[String(slot)]!.in_use);
       } finally {
         await send(ha.conn, {
@@ -109,7 +108,7 @@ describe(`Z-Wave codes through the API Home Assistant ${lab().ha_version} offers
           service_data: { user_id: added.user_id, credential_type: 'pin_code', credential_slot: slot }, target: { entity_id: patio.lock_entity },
         });
       }
-      await until(async () => !(await enabledOnLock()).includes(slot), 10000, `slot ${slot} still holds a code after delete_credential`);
+      await waitFor(async () => !(await enabledOnLock()).includes(slot), 10000, `slot ${slot} to hold no code after delete_credential`);
       assert.deepEqual(await enabledOnLock(), before, 'only the guest code went');
       assert.ok(!pinSlots(await respond<Users>('get_users')).includes(slot), 'get_users no longer lists it');
       assert.equal((await readCodesThroughHa(ha.conn, patio))[String(slot)]?.in_use, false);
@@ -132,12 +131,12 @@ describe(`Z-Wave codes through the API Home Assistant ${lab().ha_version} offers
       });
       await call('set_lock_usercode', { code_slot: slot, usercode: GUEST_PIN });
       try {
-        await until(async () => (await mockSlots(zl, patio.node_id))[String(slot)]?.status === 'enabled', 10000, `slot ${slot} was not set`);
+        await waitFor(async () => (await mockSlots(zl, patio.node_id))[String(slot)]?.status === 'enabled', 10000, `slot ${slot} to be set`);
         assert.equal((await readCodesThroughHa(ha.conn, patio))[String(slot)]?.usercode === GUEST_PIN, true, 'the lock holds the guest PIN');
       } finally {
         await call('clear_lock_usercode', { code_slot: slot });
       }
-      await until(async () => (await mockSlots(zl, patio.node_id))[String(slot)]?.status === 'available', 10000, `slot ${slot} was not cleared`);
+      await waitFor(async () => (await mockSlots(zl, patio.node_id))[String(slot)]?.status === 'available', 10000, `slot ${slot} to be cleared`);
     });
   }
 });

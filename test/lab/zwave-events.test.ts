@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { Auditor } from '../../src/engine.js';
 import type { AccessEvent } from '../../src/model/lock.js';
 import type { DeviceRegistryEntry, EntityRegistryEntry, HassEvent } from '../../src/model/ha.js';
-import { act, isNotification, isStateChange, LiveHa, loadLab, restoreBatteries, restorePresets, until, type ZwaveLab, type ZwaveLock } from './zwave-lab.js';
+import { act, isNotification, isStateChange, LiveHa, restoreBatteries, restorePresets, waitFor, zwaveLab, type ZwaveLab, type ZwaveLock } from './support.js';
 
 const ACCESS_CONTROL = 6;
 const HOME_SECURITY = 7;
@@ -27,7 +27,7 @@ async function engine(): Promise<Auditor> {
 const after_ = (t: number) => (e: AccessEvent) => e.time >= t;
 
 before(async () => {
-  lab = loadLab();
+  lab = zwaveLab();
   [patio, garage] = lab.zwave.locks;
   ha = await LiveHa.open(lab);
   await restorePresets(lab, ha.conn);
@@ -39,7 +39,7 @@ before(async () => {
     await act(lab, l.node_id, { action: 'manual_lock' });
     await ha.waitFor(from, isNotification(l.device_id, ACCESS_CONTROL, 1), `manual lock on ${l.lock_entity}`);
   }
-  await until(async () => (await ha.state(patio.battery_entity ?? '')) === '90.0', 10000, 'battery back at 90 %');
+  await waitFor(async () => (await ha.state(patio.battery_entity ?? '')) === '90.0', 10000, 'battery back at 90 %');
 });
 
 after(async () => {

@@ -164,3 +164,15 @@ test('set-code on Matter: the slot is the PIN credential index; an occupied one 
   // An HA that cannot list users: the set is still the one call, without a user index.
   assert.deepEqual(await matter.codes.options!(haWith({}), lock), {});
 });
+
+test('Matter unlocks never name the slot: its slots are not called unused, and the unused-codes check says it could not judge them', async () => {
+  const { stateChanged } = await import('./helpers/house.js');
+  const snap = matterHouse();
+  snap.events!.unshift(stateChanged('lock.side', '2026-08-01T09:00:00Z', 'locked', 'unlocked', { changed_by: 'Keypad' }));
+  for (const e of snap.code_registry!) e.added = '2026-01-01T00:00:00Z';
+  const r = audit(snap);
+  const stale = r.findings.filter((f) => f.id === 'stale-code');
+  assert.ok(stale.length > 0, 'the Z-Wave slots unused for 90+ days are found');
+  assert.ok(stale.every((f) => f.entity_id === 'lock.front'), 'no Matter slot is called unused');
+  assert.match(check(r, 'unused-codes-deleted').evidence, /1 lock's codes unknown \(Side Door: Matter: unlocks do not say which slot was used\)/);
+});

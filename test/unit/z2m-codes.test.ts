@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { audit } from '../../src/engine.js';
-import { zigbee2mqttActions as zigbee2mqtt, parseUsers, readOverMqtt, usercodesOf, deviceTopic, SLOTS_READ } from '../../src/adapters/zigbee2mqtt.actions.js';
+import { zigbee2mqttActions as zigbee2mqtt, parseUsers, pinUsersOf, readOverMqtt, usercodesOf, deviceTopic, SLOTS_READ, MAX_SLOTS } from '../../src/adapters/zigbee2mqtt.actions.js';
 import type { Lock } from '../../src/model/lock.js';
 import type { WsCall, WsSubscribe } from '../../src/adapters/protocol.js';
 import { PRESET_CODES, STATE_TOPIC, z2mLock, INITIAL_STATE } from '../../lab/z2m.mjs';
@@ -38,7 +38,7 @@ test('usercodesOf: slot = user + 1; `available` is empty even with Z2M\'s stale 
 });
 
 /** HA's websocket as Zigbee2MQTT's lock sees it through the broker: debug info, `mqtt.publish`, `mqtt/subscribe`. */
-function fakeHa(lock = z2mLock(), opts: { retainedFirst?: boolean; answer?: boolean } = {}) {
+function fakeHa(lock = z2mLock(), opts: { retainedFirst?: boolean; answer?: boolean; pinUsers?: { field: string; value: unknown } } = {}) {
   const published: { topic: string; payload: string }[] = [];
   let listener: ((m: { topic: string; payload: string; retain: boolean }) => void) | null = null;
   let unsubscribed = 0;
@@ -50,7 +50,9 @@ function fakeHa(lock = z2mLock(), opts: { retainedFirst?: boolean; answer?: bool
       const { topic, payload } = msg.service_data as { topic: string; payload: string };
       published.push({ topic, payload });
       const answers = opts.answer === false ? [] : lock.handle(topic, payload);
-      setTimeout(() => { for (const a of answers) listener?.({ topic: a.topic, payload: JSON.stringify(a.payload), retain: false }); }, 1);
+      // A lock definition that publishes its slot count does so in every state message (Z2M sends the whole state).
+      const extra = opts.pinUsers ? { [opts.pinUsers.field]: opts.pinUsers.value } : {};
+      setTimeout(() => { for (const a of answers) listener?.({ topic: a.topic, payload: JSON.stringify({ ...(a.payload as object), ...extra }), retain: false }); }, 1);
       return null as T;
     }
     throw { code: 'unknown_command', message: msg.type };
@@ -70,9 +72,12 @@ const backDoor = { entity_id: 'lock.back_door', device_id: 'dev-back_door' };
 
 test('readOverMqtt asks each slot on `<topic>/get` and reads the lab lock\'s presets from its answers, ignoring retained replays', async () => {
   const ha = fakeHa(z2mLock(), { retainedFirst: true });
-  const codes = await readOverMqtt(ha.call, backDoor, { subscribe: ha.subscribe });
-  assert.ok(codes);
+  const read = await readOverMqtt(ha.call, backDoor, { subscribe: ha.subscribe });
+  assert.ok(read);
+  const { codes } = read;
   assert.equal(Object.keys(codes).length, SLOTS_READ);
+  // The lock does not say how many slots it has: the read says which it read.
+  assert.deepEqual(read.range, { read: SLOTS_READ, total: null });
   const inUse = Object.fromEntries(Object.entries(codes).filter(([, v]) => v.in_use).map(([s, v]) => [s, v.usercode]));
   assert.deepEqual(inUse, Object.fromEntries(Object.entries(PRESET_CODES).map(([u, pin]) => [String(Number(u) + 1), pin])));
   assert.equal(ha.published.length, SLOTS_READ);
@@ -83,7 +88,7 @@ test('readOverMqtt asks each slot on `<topic>/get` and reads the lab lock\'s pre
 
 test('readOverMqtt: without expose_pin the slots are in use with no code; a lock that never answers, or no subscription, is not read', async () => {
   const hidden = fakeHa(z2mLock({ exposePin: false }));
-  const codes = await readOverMqtt(hidden.call, backDoor, { subscribe: hidden.subscribe });
+  const codes = (await readOverMqtt(hidden.call, backDoor, { subscribe: hidden.subscribe }))?.codes;
   assert.deepEqual(Object.entries(codes!).filter(([, v]) => v.in_use), [['1', { usercode: '', in_use: true }], ['2', { usercode: '', in_use: true }], ['4', { usercode: '', in_use: true }]]);
   const silent = fakeHa(z2mLock(), { answer: false });
   const t0 = Date.now();
@@ -142,4 +147,54 @@ test('slots whose PIN Z2M does not show are occupied, strength unknown: no full 
   const gated = z2mHouse({ 1: { usercode: '739164', in_use: true }, 2: { usercode: '', in_use: true } });
   gated.code_registry = [{ lock: 'lock.back_door', slot: 2, name: 'Ana', role: 'family', added: '2026-11-01T00:00:00Z', expires: null, set_strong: '2026-11-02T10:00:00Z' }];
   assert.equal(check(audit(gated), 'strong-codes').status, 'pass');
+});
+
+test('pinUsersOf: the slot count a lock definition publishes in its state (max_pin_users, num_pin_users); nothing else is one', () => {
+  assert.equal(pinUsersOf(JSON.stringify({ state: 'LOCK', max_pin_users: 50 })), 50);
+  assert.equal(pinUsersOf(JSON.stringify({ num_pin_users: '12' })), 12);
+  for (const p of ['nope', 'null', '{}', JSON.stringify({ max_pin_users: 0 }), JSON.stringify({ max_pin_users: -3 }), JSON.stringify({ max_pin_users: 2.5 }), JSON.stringify({ max_pin_users: 'many' })]) {
+    assert.equal(pinUsersOf(p), null, p);
+  }
+});
+
+test('readOverMqtt reads as many slots as the lock says it has (up to the product\'s slot range), and says so when that is not every slot', async () => {
+  const few = fakeHa(z2mLock(), { pinUsers: { field: 'max_pin_users', value: 8 } });
+  const eight = await readOverMqtt(few.call, backDoor, { subscribe: few.subscribe });
+  assert.equal(Object.keys(eight!.codes).length, 8);
+  assert.equal(few.published.length, 8);
+  assert.equal(eight!.range, undefined, 'every slot of the lock was read');
+  const many = fakeHa(z2mLock({ count: 40 }), { pinUsers: { field: 'num_pin_users', value: 40 } });
+  const forty = await readOverMqtt(many.call, backDoor, { subscribe: many.subscribe });
+  assert.equal(Object.keys(forty!.codes).length, 40);
+  assert.equal(forty!.range, undefined);
+  const huge = fakeHa(z2mLock({ count: 1000 }), { pinUsers: { field: 'max_pin_users', value: 1000 } });
+  const capped = await readOverMqtt(huge.call, backDoor, { subscribe: huge.subscribe, answerMs: 200 });
+  assert.equal(Object.keys(capped!.codes).length, MAX_SLOTS);
+  assert.deepEqual(capped!.range, { read: MAX_SLOTS, total: 1000 });
+});
+
+test('the audit: a Zigbee2MQTT lock read in part is partial coverage, never a full pass, and the evidence says which slots were read', () => {
+  const strong: Record<string, { usercode: string; in_use: boolean }> = {};
+  for (let s = 1; s <= SLOTS_READ; s++) strong[s] = s <= 2 ? { usercode: ['573194', '842637'][s - 1], in_use: true } : { usercode: '', in_use: false };
+  const registry = [1, 2].map((slot) => ({ lock: 'lock.garage', slot, name: `P${slot}`, role: 'family' as const, added: '2026-11-01T00:00:00Z', expires: null }));
+  const snap = house({ locks: [{ id: 'lock.garage', platform: 'mqtt', name: 'Garage' }], usercodes: { 'lock.garage': strong }, registry });
+  // Every slot read (the lock said it has 30): a full pass.
+  const full = audit(snap).checks.find((c) => c.id === 'strong-codes')!;
+  assert.equal(full.status, 'pass');
+  // The lock did not say how many it has: slots above 30 were not read.
+  snap.usercode_slots = { 'lock.garage': { read: SLOTS_READ, total: null } };
+  const r = audit(snap);
+  for (const id of ['strong-codes', 'unique-codes', 'codes-documented', 'codes-not-exposed']) {
+    const c = r.checks.find((x) => x.id === id)!;
+    assert.equal(c.status, 'warn', id);
+    assert.match(c.evidence, /but not every slot could be read\. 1 of 1 lock's codes read(?: or set through the strength gate)? \(Garage: Zigbee2MQTT: read over MQTT; Garage: Zigbee2MQTT: slots 1-30 read; slots above 30 not read \(the lock does not say how many it has\)\)/, id);
+    assert.match(c.fix, /Codes in slots that were not read are not checked/, id);
+  }
+  // A weak code among the slots read still fails.
+  snap.usercodes!['lock.garage'][3] = { usercode: '1234', in_use: true };
+  assert.equal(audit(snap).checks.find((c) => c.id === 'strong-codes')!.status, 'fail');
+  // The lock says it has 250; the snapshot says so.
+  delete snap.usercodes!['lock.garage'][3];
+  snap.usercode_slots = { 'lock.garage': { read: SLOTS_READ, total: 250 } };
+  assert.match(audit(snap).checks.find((c) => c.id === 'strong-codes')!.evidence, /slots 1-30 read; slots above 30 not read \(the lock has 250\)/);
 });

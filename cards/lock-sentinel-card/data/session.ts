@@ -276,12 +276,14 @@ export class AuditSession {
     const hass = this.hass();
     await this.loadAdminRules();
     const sub = hass.connection.subscribeMessage?.bind(hass.connection);
-    const { codes, failed } = await readUsercodes((msg) => hass.callWS(msg), [lock], sub ? { subscribe: (msg, onEvent) => sub(onEvent, msg) } : {});
+    const { codes, failed, ranges } = await readUsercodes((msg) => hass.callWS(msg), [lock], sub ? { subscribe: (msg, onEvent) => sub(onEvent, msg) } : {});
     if (failed.length) this.notices.add('usercodes_failed');
     const resp = codes[lockId];
     if (resp) {
       await this.showCodes(lockId, resp);
-      this.admin = { ...this.admin, usercodes: { ...this.admin.usercodes, [lockId]: resp } };
+      const { [lockId]: _old, ...otherRanges } = this.admin.usercode_slots ?? {};
+      const slots = ranges[lockId] ? { ...otherRanges, [lockId]: ranges[lockId] } : otherRanges;
+      this.admin = { ...this.admin, usercodes: { ...this.admin.usercodes, [lockId]: resp }, usercode_slots: slots };
     }
     this.refresh();
   }

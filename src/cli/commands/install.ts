@@ -22,7 +22,7 @@ A second run updates what the first installed and removes automations of locks t
     const gen = generateFor(await loadHeader(p), notify, thresholdFlags(p));
     const r = await install(restClient(source.url, source.token), gen, notify);
     for (const n of [...gen.notes, ...r.warnings]) process.stderr.write(`note: ${n}\n`);
-    process.stdout.write(`installed: ${r.created.length} new, ${r.updated.length} updated, ${r.removed.length} removed\n`);
+    process.stdout.write(`installed: ${r.created.length} new, ${r.updated.length} updated, ${r.removed.length} removed, ${r.unchanged.length} unchanged\n`);
     return 0;
   },
 };
