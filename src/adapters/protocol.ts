@@ -90,8 +90,8 @@ export type WsSubscribe = <T>(msg: { type: string; [key: string]: unknown }, onE
 export interface CodeOptions {
   /** Zigbee2MQTT: the device's MQTT topic (`zigbee2mqtt/<friendly name>`), as HA's MQTT integration knows it. */
   mqttTopic?: string;
-  /** Zigbee2MQTT friendly name (the device's registry name), when its topic is not known; defaults to the lock's name. */
-  mqttName?: string;
+  /** The device's registry name as discovered (Zigbee2MQTT's friendly name), for protocols that address a device by name. */
+  deviceName?: string;
   /** Matter: the user index holding each occupied PIN credential index (a credential is modified through its user). */
   credentialUsers?: Record<number, number>;
 }

@@ -123,7 +123,7 @@ export async function deviceTopic(call: WsCall, lock: Pick<Lock, 'entity_id' | '
 /** The device's MQTT topic: as HA knows it, else built from the registry's device name or the lock's name. */
 function topicOf(lock: Lock, options: CodeOptions): string {
   if (options.mqttTopic) return options.mqttTopic;
-  const name = (options.mqttName ?? lock.name).trim();
+  const name = (options.deviceName ?? lock.name).trim();
   if (!name || /[#+]/.test(name)) throw new Error(`Lock ${lock.entity_id} has no usable Zigbee2MQTT name`);
   return `${BASE_TOPIC}/${name}`;
 }

@@ -2,7 +2,7 @@
 // triggers on `zwave_js_notification`, the user codes read through `zwave_js.*` services or the User Code CC, set
 // and cleared through `zwave_js.*_lock_usercode`. Loaded with the generator and the code services only.
 // Shapes: shared/ha-reference.md §1.
-import type { UsercodeResponse } from '../model/ha.js';
+import { errorCode, type UsercodeResponse } from '../model/ha.js';
 import { fromDevice, type ProtocolActions, type ServiceCall, type Signal, type WsCall } from './protocol.js';
 import { EVENT_TYPE, NOTIFICATION_CC, NOTIFICATIONS, pairs } from './zwave-js.js';
 
@@ -28,8 +28,6 @@ const CODE_IN_SLOT = new Set([1, 2, 3, 4]);
 const SLOTS_IF_UNKNOWN = 30;
 /** Errors that mean "this HA has no such service". */
 const NO_SERVICE = new Set(['not_found', 'service_not_found', 'service_validation_error', 'unknown_command']);
-
-const codeOf = (e: unknown) => (typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : null);
 
 async function viaService(call: WsCall, entityId: string): Promise<UsercodeResponse> {
   const r = await call<{ response: Record<string, unknown> }>({
@@ -85,7 +83,7 @@ export async function readLockCodes(call: WsCall, lock: { entity_id: string; dev
     try {
       return await read(call, lock.entity_id);
     } catch (err) {
-      if (!NO_SERVICE.has(codeOf(err) ?? '')) throw err;
+      if (!NO_SERVICE.has(errorCode(err) ?? '')) throw err;
     }
   }
   if (!lock.device_id) throw { code: 'not_supported', message: `${lock.entity_id} has no device to ask for its codes` };

@@ -9,8 +9,8 @@ const HOURS = 'unusual-hours';
 
 export const THRESHOLD_VALUED = [...NUMBERS.map((n) => n.flag), HOURS];
 export const THRESHOLD_USAGE = [
-  ...NUMBERS.map((n) => `  --${`${n.flag} N`.padEnd(16)}${n.what} (${n.min}-${n.max})`),
-  `  --${`${HOURS} HH-HH`.padEnd(16)}unlocks in these local hours are unusual, e.g. 01-05 (22-05 spans midnight)`,
+  ...NUMBERS.map((n) => `  ${`--${n.flag} N`.padEnd(17)} ${n.what} (${n.min}-${n.max})`),
+  `  ${`--${HOURS} HH-HH`.padEnd(17)} unlocks in these local hours are unusual, e.g. 01-05 (22-05 spans midnight)`,
 ].join('\n');
 
 /** The thresholds the flags set (none set: an empty object, the guide's defaults apply). */

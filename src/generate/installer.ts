@@ -50,7 +50,7 @@ async function ok(api: HaRest, method: 'GET' | 'POST' | 'DELETE', path: string, 
 const states = async (api: HaRest) => (await ok(api, 'GET', '/api/states')) as StateLite[];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** How long an automation may show as unavailable while HA reloads it. */
-const RELOAD_SETTLE_MS = 10000;
+const RELOAD_SETTLE_MS = 30000;
 
 async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
   const end = Date.now() + timeoutMs;
@@ -80,14 +80,13 @@ interface Installed {
   /** Ours by id, with the config HA has stored. */
   automations: Map<string, unknown>;
   scripts: Map<string, unknown>;
-  /** Loaded automation entities by automation id. */
-  loaded: Map<string, StateLite>;
 }
 
-async function installed(api: HaRest): Promise<Installed> {
+/** What is installed: ours among the loaded automations, plus `expected` ids (stored, but reloading at this moment). */
+async function installed(api: HaRest, expected: string[] = []): Promise<Installed> {
   const all = await states(api);
-  const loaded = new Map<string, StateLite>();
-  for (const s of all) if (s.entity_id.startsWith('automation.') && typeof s.attributes.id === 'string') loaded.set(s.attributes.id, s);
+  const loaded = new Set<string>();
+  for (const s of all) if (s.entity_id.startsWith('automation.') && typeof s.attributes.id === 'string') loaded.add(s.attributes.id);
   const ours = async (kind: 'automation' | 'script', ids: string[]) => {
     const configs = await pooled(ids, 4, async (id) => {
       const r = await api.request('GET', `/api/config/${kind}/config/${id}`);
@@ -98,9 +97,8 @@ async function installed(api: HaRest): Promise<Installed> {
   // Scripts: loaded ones by entity, plus ours by id (written but not loaded where scripts.yaml is not included).
   const scriptIds = new Set([BREACH_SCRIPT_ID, ...all.filter((s) => s.entity_id.startsWith(`script.${ID_PREFIX}`)).map((s) => s.entity_id.slice('script.'.length))]);
   return {
-    automations: await ours('automation', [...loaded.keys()].filter((id) => id.startsWith(ID_PREFIX))),
+    automations: await ours('automation', [...new Set([...loaded.keys(), ...expected])].filter((id) => id.startsWith(ID_PREFIX))),
     scripts: await ours('script', [...scriptIds]),
-    loaded,
   };
 }
 
@@ -122,7 +120,7 @@ async function checkNotifyTargets(api: HaRest, targets: string[]): Promise<void>
 export interface InstallResult {
   created: string[];
   updated: string[];
-  /** Installed already exactly so (and loaded): not written again (each write makes HA reload its automations). */
+  /** Stored already exactly so: not written again (each write makes HA reload its automations); loaded is checked after. */
   unchanged: string[];
   removed: string[];
   /** One line each: what was written but is not active. */
@@ -131,12 +129,13 @@ export interface InstallResult {
 
 export async function install(api: HaRest, gen: Generated, notify: string[], timeoutMs = 60000, scriptTimeoutMs = 10000): Promise<InstallResult> {
   await checkNotifyTargets(api, notify);
-  const before = await installed(api);
+  // HA reloads after each write in the background: an automation may be missing or unavailable for a moment, so what
+  // is written is decided by the config HA has stored; that every one is loaded is checked once at the end.
+  const before = await installed(api, gen.automations.map((a) => a.id));
   const result: InstallResult = { created: [], updated: [], unchanged: [], removed: [], warnings: [] };
   for (const a of gen.automations) {
     const old = before.automations.get(a.id);
-    const now = before.loaded.get(a.id);
-    if (old !== undefined && canonical(old) === canonical(a) && now?.attributes.friendly_name === a.alias && now.state !== 'unavailable') {
+    if (old !== undefined && canonical(old) === canonical(a)) {
       result.unchanged.push(a.id);
       continue;
     }

@@ -23,7 +23,7 @@ test('zha clears the 1-based slot on the entity', () => {
 });
 
 test('zigbee2mqtt publishes the 0-based user with a null pin to the set topic', () => {
-  const call = clearCodeServiceCall(lock('zigbee2mqtt'), 2, { mqttName: 'Back Door Lock' });
+  const call = clearCodeServiceCall(lock('zigbee2mqtt'), 2, { deviceName: 'Back Door Lock' });
   assert.equal(call.domain, 'mqtt');
   assert.equal(call.service, 'publish');
   assert.equal(call.target, undefined);

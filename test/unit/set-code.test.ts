@@ -24,7 +24,7 @@ test('ZHA: set_lock_user_code with the 1-based slot', () => {
 });
 
 test('Zigbee2MQTT: mqtt.publish of pin_code to the device set topic, 0-based user, PIN as a string, not retained', () => {
-  const call = setCodeServiceCall(lock('zigbee2mqtt'), 1, '048271', { mqttName: 'Garage Lock' });
+  const call = setCodeServiceCall(lock('zigbee2mqtt'), 1, '048271', { deviceName: 'Garage Lock' });
   assert.equal(call.domain, 'mqtt');
   assert.equal(call.service, 'publish');
   assert.equal(call.target, undefined);

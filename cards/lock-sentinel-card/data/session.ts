@@ -339,7 +339,7 @@ export class AuditSession {
       import('../../../src/services/clear-code.js'), import('../../../src/adapters/actions.js'),
     ]);
     const known = await actionsOf(lock.protocol).codes.options?.((msg) => this.hass().callWS(msg as { type: string }), lock).catch(() => undefined);
-    const call = clearCodeServiceCall(lock, slot, { mqttName: device?.name ?? undefined, ...known });
+    const call = clearCodeServiceCall(lock, slot, { deviceName: device?.name ?? undefined, ...known });
     await this.hass().callWS({ type: 'call_service', ...call });
     this.inUse.set(lockId, (this.inUse.get(lockId) ?? []).filter((s) => s !== slot));
     this.verdicts.delete(slotKey(lockId, slot));

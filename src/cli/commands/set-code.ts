@@ -56,7 +56,7 @@ async function typedCode(): Promise<string | null> {
 }
 
 /** Zigbee2MQTT's friendly name is the device's name as discovered; a rename in HA (name_by_user) does not change the topic. */
-function mqttName(header: SnapshotHeader, lock: Lock): string | undefined {
+function registryName(header: SnapshotHeader, lock: Lock): string | undefined {
   return header.device_registry?.find((d) => d.id === lock.device_id)?.name ?? undefined;
 }
 
@@ -77,7 +77,7 @@ async function setCode(conn: Connection, req: Request, typed: string | null): Pr
   const lockName = mask.text(lock.name);
   const ws = <T>(msg: { type: string }) => send<T>(conn, msg as MessageBase);
   const known = await actionsOf(lock.protocol).codes.options?.(ws, lock);
-  const call = setCodeServiceCall(lock, req.slot, pin, { mqttName: mqttName(header, lock), ...known });
+  const call = setCodeServiceCall(lock, req.slot, pin, { deviceName: registryName(header, lock), ...known });
   try {
     await sendCode((c) => send(conn, { type: 'call_service', ...c } as MessageBase), call, pin);
   } catch (err) {
