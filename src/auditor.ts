@@ -14,7 +14,7 @@ import { THRESHOLDS, type Thresholds } from './thresholds.js';
 import { slotKey, type Rule, type RuleContext } from './rules/context.js';
 import { slotStrengths } from './rules/codes.js';
 import { auditRules, type AdminRules } from './rules/rules.js';
-import { evaluateChecks } from './score/checks.js';
+import { evaluateChecks, type CheckTexts } from './score/checks.js';
 import { score } from './score/scorecard.js';
 import { aggregateFindings } from './rules/aggregate.js';
 import { validateEvent, validateHeader } from './model/validate.js';
@@ -86,6 +86,11 @@ export interface AuditOptions {
    * needs them: without them its checks would pass on data no rule looked at.
    */
   adminRules?: AdminRules;
+  /**
+   * The checks' words (score/check-texts.ts). Without them the report's checks carry their verdicts with empty
+   * titles, evidence and fixes: the card's first screen shows only the score; its scorecard loads them.
+   */
+  checkTexts?: CheckTexts;
 }
 
 /** The header carries data only the admin rules read. */
@@ -107,12 +112,14 @@ export class Auditor {
   private readonly snapshot: boolean;
   private readonly protocolEventsSince: number | null;
   private readonly rules: Rule[];
+  private checkTexts: CheckTexts | null;
   private cached: { version: number; timeline: Timeline; rows?: AccessEvent[]; findings: RaisedFinding[]; report: AuditReport; slots: SlotStrength[] } | null = null;
 
   constructor(header: SnapshotHeader, options: AuditOptions = {}) {
     validateHeader(header);
     if (!options.adminRules && hasAdminData(header)) throw new Error('Codes, users or automations need the admin rules (AuditOptions.adminRules)');
     this.rules = auditRules(options.adminRules ?? null);
+    this.checkTexts = options.checkTexts ?? null;
     this.raw = header;
     this.mask = new Masker((inUseCodes(header) ?? []).map((c) => c.code));
     this.header = maskedHeader(header, this.mask);
@@ -139,6 +146,13 @@ export class Auditor {
     this.locks = discoverLocks(this.header);
     this.index = indexLocks(this.locks);
     this.store.bind(this.index);
+    this.cached = null;
+  }
+
+  /** The checks' words from now on (the card, once its scorecard loaded them): the next report tells every check. */
+  useCheckTexts(texts: CheckTexts): void {
+    if (this.checkTexts === texts) return;
+    this.checkTexts = texts;
     this.cached = null;
   }
 
@@ -203,7 +217,7 @@ export class Auditor {
     };
     const findings = aggregateFindings(this.rules.flatMap((rule) => rule(ctx)))
       .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (b.time ?? '').localeCompare(a.time ?? ''));
-    const checks = evaluateChecks(ctx, findings);
+    const checks = evaluateChecks(ctx, findings, this.checkTexts);
     const report: AuditReport = {
       score: score(checks),
       locks: this.locks.map((l) => this.summary(l, timeline)),

@@ -1,7 +1,7 @@
 // Which locks a check could judge, and why the others give no evidence. A check that saw no lock is unknown;
-// one that saw only some locks is never a full pass (see evaluateChecks).
+// one that saw only some locks is never a full pass (see evaluateChecks). How it is told: check-texts.ts.
 import type { Lock } from '../model/lock.js';
-import { lockName, type RuleContext } from '../rules/context.js';
+import type { RuleContext } from '../rules/context.js';
 import { slotStrengths } from '../rules/codes.js';
 
 export interface LockGap {
@@ -22,11 +22,9 @@ export interface Coverage {
   seenAs: string;
   /** What "missing" means, after "N lock(s)": "' codes unknown", " give no evidence". */
   missingAs: string;
-  /** The history the check read, e.g. "over 7 days of history (since 2026-11-13 10:00)"; empty when it reads none. */
-  window: string;
+  /** From when the history the check read reaches (ms), told as "over 7 days of history (since …)"; null when it reads none. */
+  since: number | null;
 }
-
-const DAY = 86_400_000;
 
 /**
  * How a protocol's reports of a kind reach the audit: `events` through its own HA bus events (received live only:
@@ -42,7 +40,7 @@ function channel(ctx: RuleContext, l: Lock, reports: boolean): Channel {
 /** The stream carries events at all: an empty one tells nothing about any period. */
 export const hasHistory = (ctx: RuleContext) => ctx.history.present && Number.isFinite(ctx.history.earliest);
 
-function cover(ctx: RuleContext, judge: (l: Lock) => string | null, seenAs: string, missingAs: string, window = '',
+function cover(ctx: RuleContext, judge: (l: Lock) => string | null, seenAs: string, missingAs: string, since: number | null = null,
   note: (l: Lock) => string | null = () => null, part: (l: Lock) => string | null = () => null): Coverage {
   const seen: string[] = [];
   const missing: LockGap[] = [];
@@ -57,7 +55,7 @@ function cover(ctx: RuleContext, judge: (l: Lock) => string | null, seenAs: stri
     const gap = part(l);
     if (gap !== null) partial.push({ lock: l.entity_id, why: gap });
   }
-  return { seen, missing, seenAs, missingAs, window, ...(notes.length ? { notes } : {}), ...(partial.length ? { partial } : {}) };
+  return { seen, missing, seenAs, missingAs, since, ...(notes.length ? { notes } : {}), ...(partial.length ? { partial } : {}) };
 }
 
 /** A read lock whose read covered only some slots: which were read ("slots 1-30 read; slots above 30 not read"). */
@@ -117,10 +115,10 @@ export const slotUseCoverage = (ctx: RuleContext): Coverage => cover(ctx, (l) =>
   const why = codesUnknownWhy(ctx, l);
   const p = ctx.protocolOf(l.protocol);
   return why ?? (p.reportsSlotUse === false ? `${p.title}: unlocks do not say which slot was used` : null);
-}, "' codes read", "' codes unknown", '', (l) => readNote(ctx, l), (l) => unreadSlots(ctx, l));
+}, "' codes read", "' codes unknown", null, (l) => readNote(ctx, l), (l) => unreadSlots(ctx, l));
 
 export const codeCoverage = (ctx: RuleContext): Coverage =>
-  cover(ctx, (l) => codesUnknownWhy(ctx, l), "' codes read", "' codes unknown", '', (l) => readNote(ctx, l), (l) => unreadSlots(ctx, l));
+  cover(ctx, (l) => codesUnknownWhy(ctx, l), "' codes read", "' codes unknown", null, (l) => readNote(ctx, l), (l) => unreadSlots(ctx, l));
 
 /** Checks that compare PINs: a read lock that hides some PINs cannot be judged. */
 export const pinCoverage = (ctx: RuleContext): Coverage => cover(ctx, (l) => {
@@ -128,7 +126,7 @@ export const pinCoverage = (ctx: RuleContext): Coverage => cover(ctx, (l) => {
   if (why !== null) return why;
   const hidden = hiddenPins(ctx, l);
   return hidden.length ? hiddenWhy(ctx, l, hidden) : null;
-}, "' codes read", "' codes unknown", '', (l) => readNote(ctx, l), (l) => unreadSlots(ctx, l));
+}, "' codes read", "' codes unknown", null, (l) => readNote(ctx, l), (l) => unreadSlots(ctx, l));
 
 /**
  * The strength checks' view: a lock's codes are known if they were read, or if every slot known to be occupied was
@@ -144,23 +142,17 @@ export function strengthCoverage(ctx: RuleContext): Coverage {
     if (mine.length === 0) return why;
     if (unknown.length === 0) return null;
     return `${why}; ${plural(unknown.length, 'slot', 'slots')} ${unknown.join(', ')} ${plural(unknown.length, 'holds a code', 'hold codes')} of unknown strength: set a new code through Lock Sentinel (\`lock-sentinel set-code --lock ${l.entity_id} --slot ${unknown[0]}\`)`;
-  }, "' codes read or set through the strength gate", "' codes unknown", '', (l) => readNote(ctx, l), (l) => unreadSlots(ctx, l));
+  }, "' codes read or set through the strength gate", "' codes unknown", null, (l) => readNote(ctx, l), (l) => unreadSlots(ctx, l));
 }
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
-function span(ctx: RuleContext, since: number): string {
-  const days = Math.max(0, (ctx.now - since) / DAY);
-  const amount = days >= 1 ? `${Math.floor(days)} day(s)` : `${Math.max(0, Math.round((ctx.now - since) / 3_600_000))} hour(s)`;
-  return `over ${amount} of history (since ${ctx.tz.format(since)})`;
-}
-
-/** The history window a check read: the whole stream, or (for live protocol events) from when they are in it. */
-function historyWindow(ctx: RuleContext, channels: Channel[]): string {
-  if (!hasHistory(ctx)) return '';
+/** From when the history a check read reaches: the whole stream, or (for live protocol events) from when they are in it. */
+function historySince(ctx: RuleContext, channels: Channel[]): number | null {
+  if (!hasHistory(ctx)) return null;
   const since = channels.includes('events') && ctx.history.protocolSince !== null
     ? Math.max(ctx.history.protocolSince, ctx.history.earliest) : ctx.history.earliest;
-  return span(ctx, Math.min(since, ctx.now));
+  return Math.min(since, ctx.now);
 }
 
 /** Why a channel gives no evidence for this lock (null: it does). */
@@ -186,7 +178,7 @@ export function failureCoverage(ctx: RuleContext): Coverage {
     if (gap === 'events') return `${p.title}: its wrong-code events are not in the history loaded (they are only received live)`;
     return 'no history';
   }, ' report wrong codes', ' give no evidence');
-  c.window = historyWindow(ctx, [...used]);
+  c.since = historySince(ctx, [...used]);
   return c;
 }
 
@@ -204,41 +196,16 @@ export function tamperCoverage(ctx: RuleContext): Coverage {
     if (gap === 'events') return `${p.title}: its tamper events are not in the history loaded (they are only received live)`;
     return 'no history';
   }, ' report tampering', ' give no evidence');
-  c.window = historyWindow(ctx, [...used]);
+  c.since = historySince(ctx, [...used]);
   return c;
 }
 
 /** Every lock reports its unlocks through its own state, so every lock is seen over the history loaded. */
 export const unlockCoverage = (ctx: RuleContext): Coverage =>
-  cover(ctx, () => null, ' report unlocks', ' give no evidence', historyWindow(ctx, ['states']));
+  cover(ctx, () => null, ' report unlocks', ' give no evidence', historySince(ctx, ['states']));
 
 export const batteryCoverage = (ctx: RuleContext): Coverage =>
   cover(ctx, (l) => (l.battery === null ? 'no battery level' : null), ' report a battery level', ' give no evidence');
 
 export const firmwareCoverage = (ctx: RuleContext): Coverage =>
   cover(ctx, (l) => (l.firmware ? null : 'no firmware update entity'), ' have a firmware update entity', ' give no evidence');
-
-/** "locks' codes read", "lock's codes read", "locks report wrong codes", "1 of 3 locks reports ...": noun by `nouns`, verb by `subjects`. */
-function phrase(as: string, nouns: number, subjects: number): string {
-  if (as.startsWith("'")) return (nouns === 1 ? "lock's" : "locks'") + as.slice(1);
-  return (nouns === 1 ? 'lock' : 'locks') + (subjects === 1 ? singular(as) : as);
-}
-
-/** " report wrong codes" → " reports wrong codes". */
-function singular(as: string): string {
-  const m = /^ (\w+)(.*)$/.exec(as);
-  if (!m) return as;
-  const [, verb, rest] = m;
-  return ` ${verb === 'have' ? 'has' : verb === 'give' ? 'gives' : `${verb}s`}${rest}`;
-}
-
-/** "3 of 5 locks' codes read; 2 locks' codes unknown (Back Door: ZHA: codes cannot be read back; ...)." */
-export function describeCoverage(ctx: RuleContext, c: Coverage): string {
-  const total = c.seen.length + c.missing.length;
-  const n = c.missing.length;
-  const said = [...c.notes ?? [], ...c.partial ?? []];
-  const how = said.length ? ` (${said.map((g) => `${lockName(ctx, g.lock)}: ${g.why}`).join('; ')})` : '';
-  const head = `${c.seen.length} of ${total} ${phrase(c.seenAs, total, c.seen.length)}${how}`;
-  const gaps = n ? `; ${n} ${phrase(c.missingAs, n, n)} (${c.missing.map((g) => `${lockName(ctx, g.lock)}: ${g.why}`).join('; ')})` : '';
-  return `${head}${c.window ? ` ${c.window}` : ''}${gaps}.`;
-}

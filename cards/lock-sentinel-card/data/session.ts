@@ -15,6 +15,7 @@ import { historyEntities, historyEvents } from '../../../src/ha/history.js';
 import { SharedStore, type StorageMode } from './storage.js';
 import type { CodeCheck } from '../../../src/rules/code-strength.js';
 import type { AdminRules } from '../../../src/rules/rules.js';
+import type { CheckTexts } from '../../../src/score/checks.js';
 
 /** Things the card tells the user it could not do (translation keys). */
 export type Notice = 'protocol_events_unavailable' | 'storage_unavailable' | 'usercodes_failed' | 'history_failed';
@@ -42,6 +43,8 @@ export class AuditSession {
   private admin: AdminData = {};
   /** The rules over the admin data, loaded with it (admins only). */
   private adminRules: AdminRules | null = null;
+  /** The checks' words, once a view that shows checks loaded them (the first screen shows only the score). */
+  private checkTexts: CheckTexts | null = null;
   private auditor: Auditor | null = null;
   /** Log events the Auditor has read, and what it was built from (a change of these needs a new one). */
   private fed = 0;
@@ -99,7 +102,7 @@ export class AuditSession {
       } else {
         this.auditor = new Auditor(header, {
           thresholds: this.thresholds, ...(this.protocolSince === null ? {} : { protocolEventsSince: this.protocolSince }),
-          ...(this.adminRules ? { adminRules: this.adminRules } : {}),
+          ...(this.adminRules ? { adminRules: this.adminRules } : {}), ...(this.checkTexts ? { checkTexts: this.checkTexts } : {}),
         });
         this.fed = 0;
         this.rebuilds++;
@@ -111,6 +114,15 @@ export class AuditSession {
     } catch (err) {
       this.error = errorMessage(err);
     }
+  }
+
+  /** Tells the checks in words from now on (the scorecard's): the report is told again, no event read again. */
+  useCheckTexts(texts: CheckTexts): void {
+    if (this.checkTexts === texts) return;
+    this.checkTexts = texts;
+    if (!this.auditor) return;
+    this.auditor.useCheckTexts(texts);
+    this.evaluate();
   }
 
   /** Gives the Auditor the logged events it has not read yet. */
