@@ -2,9 +2,10 @@
 // No DOM; the element only asks it for data and tells it what the user did.
 import { discoverLocks } from '../../../src/adapters/discovery.js';
 import { Auditor, type AuditReport } from '../../../src/auditor.js';
-import type { HassEvent, UsercodeResponse } from '../../../src/model/ha.js';
+import type { HassEvent } from '../../../src/model/ha.js';
 import { slotKey, type AccessEvent, type Lock, type SlotStrength } from '../../../src/model/lock.js';
 import type { InstallResult } from '../../../src/generate/installer.js';
+import type { AdminHost } from './admin-session.js';
 import { thresholdsOf, type LockSentinelConfig } from '../config.js';
 import { withThresholds, type Thresholds } from '../../../src/thresholds.js';
 import { PROTOCOL_EVENT_TYPES, subscribeLockEvents } from '../../../src/ha/feed.js';
@@ -17,10 +18,13 @@ import type { CodeCheck } from '../../../src/rules/code-strength.js';
 import type { AdminRules } from '../../../src/rules/rules.js';
 import type { CheckTexts } from '../../../src/score/checks.js';
 
+/** The administrator's side (codes, set and clear, alert install): loaded on an admin's first use. */
+const adminSide = () => import('./admin-session.js');
+
 /** Things the card tells the user it could not do (translation keys). */
 export type Notice = 'protocol_events_unavailable' | 'storage_unavailable' | 'usercodes_failed' | 'history_failed';
 
-export class AuditSession {
+export class AuditSession implements AdminHost {
   status: 'loading' | 'ready' = 'loading';
   locks: Lock[] = [];
   /** Every lock of the house (alerts are installed for all of them, whatever the card shows). */
@@ -40,9 +44,10 @@ export class AuditSession {
 
   private readonly log = new EventLog();
   private readonly store: SharedStore;
-  private admin: AdminData = {};
+  /** What only an admin reads (codes, users, automations): data/admin-session.ts fills it. */
+  admin: AdminData = {};
   /** The rules over the admin data, loaded with it (admins only). */
-  private adminRules: AdminRules | null = null;
+  adminRules: AdminRules | null = null;
   /** The checks' words, once a view that shows checks loaded them (the first screen shows only the score). */
   private checkTexts: CheckTexts | null = null;
   private auditor: Auditor | null = null;
@@ -60,7 +65,7 @@ export class AuditSession {
   private loaded = false;
 
   constructor(
-    private readonly hass: () => HomeAssistant,
+    readonly hass: () => HomeAssistant,
     private readonly config: () => LockSentinelConfig,
     private readonly changed: () => void,
   ) {
@@ -244,38 +249,11 @@ export class AuditSession {
   }
 
   private async loadAdminData(): Promise<void> {
-    const hass = this.hass();
-    // Only administrators read codes: the reader (each protocol's code services) and the strength check load for them alone.
-    let admin: Awaited<ReturnType<typeof import('../../../src/ha/admin-data.js').readAdminData>>;
     try {
-      const { readAdminData } = await import('../../../src/ha/admin-data.js');
-      await this.loadAdminRules();
-      const sub = hass.connection.subscribeMessage?.bind(hass.connection);
-      admin = await readAdminData((msg) => hass.callWS(msg), Object.values(hass.states), this.locks,
-        sub ? { subscribe: (msg, onEvent) => sub(onEvent, msg) } : {});
+      await (await adminSide()).loadAdminData(this);
     } catch {
       this.notices.add('usercodes_failed');
-      return;
     }
-    const { codesFailed, ...data } = admin;
-    if (codesFailed.length) this.notices.add('usercodes_failed');
-    for (const [lock, resp] of Object.entries(data.usercodes ?? {})) await this.showCodes(lock, resp);
-    this.admin = data;
-  }
-
-  /** The rules over codes, users and automations: loaded before any of these reaches the Auditor. */
-  private async loadAdminRules(): Promise<void> {
-    this.adminRules ??= (await import('../../../src/rules/admin.js')).ADMIN_RULES;
-  }
-
-  /** The card's view of one lock's codes read: slots in use and their verdicts (the codes stay in `admin`). */
-  private async showCodes(lock: string, resp: UsercodeResponse): Promise<void> {
-    const { summarizeUsercodes } = await import('./usercodes.js');
-    const { slots, verdicts } = summarizeUsercodes(resp);
-    this.inUse.set(lock, slots);
-    this.usercodeLocks.add(lock);
-    for (const key of [...this.verdicts.keys()]) if (key.startsWith(`${lock}|`)) this.verdicts.delete(key);
-    for (const [slot, v] of verdicts) this.verdicts.set(slotKey(lock, slot), v);
   }
 
   /** After a code was set on a lock of the card: its old verdict is gone; a readable lock's codes are read again. */
@@ -283,27 +261,7 @@ export class AuditSession {
     this.verdicts.delete(slotKey(lockId, slot));
     const lock = this.locks.find((l) => l.entity_id === lockId);
     if (!lock || !this.isAdmin) return;
-    const [{ readUsercodes }, { actionsOf }] = await Promise.all([import('../../../src/ha/admin-data.js'), import('../../../src/adapters/actions.js')]);
-    if (!actionsOf(lock.protocol).codes.read) return;
-    const hass = this.hass();
-    await this.loadAdminRules();
-    const sub = hass.connection.subscribeMessage?.bind(hass.connection);
-    const { codes, failed, ranges } = await readUsercodes((msg) => hass.callWS(msg), [lock], sub ? { subscribe: (msg, onEvent) => sub(onEvent, msg) } : {});
-    if (failed.length) this.notices.add('usercodes_failed');
-    const resp = codes[lockId];
-    if (resp) {
-      await this.showCodes(lockId, resp);
-      const { [lockId]: _old, ...otherRanges } = this.admin.usercode_slots ?? {};
-      const slots = ranges[lockId] ? { ...otherRanges, [lockId]: ranges[lockId] } : otherRanges;
-      this.admin = { ...this.admin, usercodes: { ...this.admin.usercodes, [lockId]: resp }, usercode_slots: slots };
-    }
-    this.refresh();
-  }
-
-  private async loadAutomations(): Promise<AdminData['automations']> {
-    const hass = this.hass();
-    return Promise.all([import('../../../src/ha/admin-data.js'), this.loadAdminRules()])
-      .then(([{ automationConfigs }]) => automationConfigs((msg) => hass.callWS(msg), Object.values(hass.states))).catch(() => undefined);
+    await (await adminSide()).codeSet(this, lock);
   }
 
   /** Applies a change to the shared data and stores it in HA. */
@@ -328,35 +286,14 @@ export class AuditSession {
 
   /** Generates the alert automations for every lock of the house and installs them in HA (admins). */
   async installAlerts(notify: string[]): Promise<InstallResult> {
-    const hass = this.hass();
-    if (!this.canInstall || !hass.callApi) throw new Error('Installing alerts needs an administrator');
-    // The generator is only needed here, by admins: it loads as its own chunk, not with every dashboard.
-    const [{ generate }, { install }, { hassRest }] = await Promise.all([
-      import('../../../src/generate/generate.js'), import('../../../src/generate/installer.js'), import('./rest.js'),
-    ]);
-    const gen = generate({ locks: this.allLocks, registry: this.shared.code_registry, notify, thresholds: this.thresholds });
-    const result = await install(hassRest(hass.callApi.bind(hass)), gen, notify);
-    this.admin = { ...this.admin, automations: await this.loadAutomations() };
-    this.refresh();
-    return result;
+    if (!this.canInstall) throw new Error('Installing alerts needs an administrator');
+    return (await adminSide()).installAlerts(this, notify);
   }
 
   /** Clears a code through the lock's protocol service and forgets its registry record. */
   async clearCode(lockId: string, slot: number): Promise<void> {
     const lock = this.locks.find((l) => l.entity_id === lockId);
     if (!lock) throw new Error(`Unknown lock ${lockId}`);
-    const device = lock.device_id ? this.hass().devices?.[lock.device_id] : undefined;
-    // Only admins who delete a code need the protocols' service calls: loaded then.
-    const [{ clearCodeServiceCall }, { actionsOf }] = await Promise.all([
-      import('../../../src/services/clear-code.js'), import('../../../src/adapters/actions.js'),
-    ]);
-    const known = await actionsOf(lock.protocol).codes.options?.((msg) => this.hass().callWS(msg as { type: string }), lock).catch(() => undefined);
-    const call = clearCodeServiceCall(lock, slot, { deviceName: device?.name ?? undefined, ...known });
-    await this.hass().callWS({ type: 'call_service', ...call });
-    this.inUse.set(lockId, (this.inUse.get(lockId) ?? []).filter((s) => s !== slot));
-    this.verdicts.delete(slotKey(lockId, slot));
-    const codes = this.admin.usercodes?.[lockId];
-    if (codes?.[String(slot)]) codes[String(slot)] = { usercode: '', in_use: false };
-    await this.updateShared((d) => ({ ...d, code_registry: d.code_registry.filter((e) => !(e.lock === lockId && e.slot === slot)) }));
+    await (await adminSide()).clearCode(this, lock, slot);
   }
 }
