@@ -8,7 +8,7 @@ import { displayTimeZone, formatter, type Formatter } from './format.js';
 import { errorMessage, type HomeAssistant } from './data/hass.js';
 import { baseLanguage, english, loadEnglishRest, loadTable, translator, type Translate } from './i18n.js';
 import { AuditSession } from './data/session.js';
-import { SetCodeHost } from './set-code-host.js';
+import type { SetCodeHost } from './set-code-host.js';
 import './strategy-element.js';
 import { styles } from './styles.js';
 import type { TimelineFilter } from './timeline.js';
@@ -79,7 +79,8 @@ export class LockSentinelCard extends LitElement {
   private _lang = '';
   private _fmt: Formatter = formatter('en', undefined);
   private _stale = false;
-  private readonly _setCode = new SetCodeHost(this, () => this._hass, () => this._session);
+  /** "Set a new code": its dialog, logic and controller load on an admin's first click. */
+  private _setCode: SetCodeHost | null = null;
 
   constructor() {
     super();
@@ -252,7 +253,7 @@ export class LockSentinelCard extends LitElement {
           this._editing = null;
         }),
         deleteSlot: (lock, slot) => { this._confirm = { lock, slot }; },
-        setCode: (lock, slot) => this._setCode.open(lock, slot),
+        setCode: (lock, slot) => this._openSetCode(lock, slot),
         filter: (change) => { this._filter = { ...this._filter, ...change }; },
         markReviewed: () => void this._run(() => s.updateShared((d) => ({
           ...d, reviews: [...d.reviews, { time: new Date().toISOString(), user: this._hass?.user?.name ?? null }],
@@ -281,6 +282,17 @@ export class LockSentinelCard extends LitElement {
         }),
       },
     };
+  }
+
+  private _openSetCode(lock: string, slot: number | null): void {
+    if (!this._session?.isAdmin) return;
+    // The button that opened it gets the focus back: taken now, before anything loads.
+    const active = (this.renderRoot as ShadowRoot).activeElement;
+    const opener = active instanceof HTMLElement ? active : null;
+    Promise.all([import('./set-code-host.js'), loadEnglishRest()]).then(([{ SetCodeHost }]) => {
+      this._setCode ??= new SetCodeHost(this, () => this._hass, () => this._session);
+      this._setCode.open(lock, slot, opener);
+    }, () => undefined); // a chunk that failed to load (a dropped connection) is asked for again on the next click
   }
 
   private _confirmDelete(ok: boolean): void {
@@ -327,7 +339,7 @@ export class LockSentinelCard extends LitElement {
           <div id="panel" class="panel" role="tabpanel" aria-labelledby=${`tab-${this._view}`}>${this._renderView(ctx)}</div>`
         : html`<div id="panel" class="panel" role="region" aria-label=${t(`view.${this._view}`)}>${this._renderView(ctx)}</div>`}
       ${this._confirm ? this._renderConfirm(ctx) : nothing}
-      ${this._setCode.render(ctx)}
+      ${this._setCode?.render(ctx) ?? nothing}
     </ha-card>`;
   }
 

@@ -1,25 +1,14 @@
-// The card's side of "Set a new code": which slot the dialog is open for, loading the dialog and its logic on first
-// use (admins only; not in the startup bundle), and giving focus back to the button that opened it.
+// The card's side of "Set a new code": which slot the dialog is open for, the dialog and its logic, and giving focus
+// back to the button that opened it. Loaded with them (and the rest of English) on an admin's first click (card.ts),
+// not in the startup bundle.
 import { nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { HomeAssistant } from './data/hass.js';
-import { loadEnglishRest } from './i18n.js';
 import type { AuditSession } from './data/session.js';
-import type { SetCodeForm, SetCodeOutcome } from './set-code.js';
+import { setCodeDialog } from './set-code-dialog.js';
+import { setCodeFromCard, type SetCodeForm, type SetCodeOutcome } from './set-code.js';
 import type { ViewContext } from './views/context.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
-
-interface Loaded {
-  dialog: typeof import('./set-code-dialog.js');
-  logic: typeof import('./set-code.js');
-}
-let loaded: Promise<Loaded> | null = null;
-let mods: Loaded | null = null;
-/** The dialog element and the logic behind it, once per page. */
-const load = () => (loaded ??= Promise.all([import('./set-code-dialog.js'), import('./set-code.js'), loadEnglishRest()]).then(([dialog, logic]) => (mods = { dialog, logic }), (err: unknown) => {
-  loaded = null; // a chunk that failed to load (a dropped connection) is asked for again on the next click
-  throw err;
-}));
 
 export class SetCodeHost implements ReactiveController {
   /** The slot the dialog is open for (slot null: the admin picks it). */
@@ -38,14 +27,12 @@ export class SetCodeHost implements ReactiveController {
     this.target = null;
   }
 
-  open(lock: string, slot: number | null): void {
+  /** Opens the dialog for the slot; `opener` gets the focus back when it closes. */
+  open(lock: string, slot: number | null, opener: HTMLElement | null): void {
     if (!this.session()?.isAdmin) return;
-    const root = this.host.renderRoot as ShadowRoot;
-    this.opener = root.activeElement instanceof HTMLElement ? root.activeElement : null;
-    load().then(() => {
-      this.target = { lock, slot };
-      this.host.requestUpdate();
-    }, () => undefined);
+    this.opener = opener;
+    this.target = { lock, slot };
+    this.host.requestUpdate();
   }
 
   private close = (): void => {
@@ -57,10 +44,10 @@ export class SetCodeHost implements ReactiveController {
   };
 
   private async submit(lock: string, form: SetCodeForm): Promise<SetCodeOutcome> {
-    const [{ logic }, hass, session] = [await load(), this.hass(), this.session()];
+    const [hass, session] = [this.hass(), this.session()];
     if (!hass || !session) return { kind: 'failed', message: 'not connected to Home Assistant' };
     try {
-      return await logic.setCodeFromCard(hass, session, lock, form);
+      return await setCodeFromCard(hass, session, lock, form);
     } finally {
       this.host.requestUpdate();
     }
@@ -68,7 +55,7 @@ export class SetCodeHost implements ReactiveController {
 
   render(ctx: ViewContext) {
     const target = this.target;
-    if (!target || !ctx.admin || !mods) return nothing;
-    return mods.dialog.setCodeDialog(ctx, target, (form) => this.submit(target.lock, form), this.close);
+    if (!target || !ctx.admin) return nothing;
+    return setCodeDialog(ctx, target, (form) => this.submit(target.lock, form), this.close);
   }
 }
