@@ -14,7 +14,8 @@ import { THRESHOLDS, type Thresholds } from './thresholds.js';
 import { slotKey, type Rule, type RuleContext } from './rules/context.js';
 import { slotStrengths } from './rules/codes.js';
 import { auditRules, type AdminRules } from './rules/rules.js';
-import { evaluateChecks, type CheckTexts } from './score/checks.js';
+import { evaluateChecks, type DescribeCheck } from './score/checks.js';
+import type { FindingId } from './model/finding.js';
 import { score } from './score/scorecard.js';
 import { aggregateFindings } from './rules/aggregate.js';
 import { validateEvent, validateHeader } from './model/validate.js';
@@ -87,10 +88,19 @@ export interface AuditOptions {
    */
   adminRules?: AdminRules;
   /**
-   * The checks' words (score/check-texts.ts). Without them the report's checks carry their verdicts with empty
-   * titles, evidence and fixes: the card's first screen shows only the score; its scorecard loads them.
+   * The report's words (src/words.ts): the checks' titles, evidence and fixes, the findings' fixes. Without them the
+   * checks carry their verdicts with empty words and findings only the fixes their rules gave: the card's first
+   * screen shows only the score and the alerts' names; the views that show the rest load them.
    */
-  checkTexts?: CheckTexts;
+  words?: AuditWords;
+}
+
+/** The words of a report (src/words.ts). */
+export interface AuditWords {
+  /** A check's verdict in words. */
+  describe: DescribeCheck;
+  /** The fix of each finding whose fix is the same whatever the case. */
+  fixes: Readonly<Partial<Record<FindingId, string>>>;
 }
 
 /** The header carries data only the admin rules read. */
@@ -112,14 +122,14 @@ export class Auditor {
   private readonly snapshot: boolean;
   private readonly protocolEventsSince: number | null;
   private readonly rules: Rule[];
-  private checkTexts: CheckTexts | null;
+  private words: AuditWords | null;
   private cached: { version: number; timeline: Timeline; rows?: AccessEvent[]; findings: RaisedFinding[]; report: AuditReport; slots: SlotStrength[] } | null = null;
 
   constructor(header: SnapshotHeader, options: AuditOptions = {}) {
     validateHeader(header);
     if (!options.adminRules && hasAdminData(header)) throw new Error('Codes, users or automations need the admin rules (AuditOptions.adminRules)');
     this.rules = auditRules(options.adminRules ?? null);
-    this.checkTexts = options.checkTexts ?? null;
+    this.words = options.words ?? null;
     this.raw = header;
     this.mask = new Masker((inUseCodes(header) ?? []).map((c) => c.code));
     this.header = maskedHeader(header, this.mask);
@@ -149,10 +159,10 @@ export class Auditor {
     this.cached = null;
   }
 
-  /** The checks' words from now on (the card, once its scorecard loaded them): the next report tells every check. */
-  useCheckTexts(texts: CheckTexts): void {
-    if (this.checkTexts === texts) return;
-    this.checkTexts = texts;
+  /** The report's words from now on (the card, once a view that shows them loaded them): the next report has them. */
+  useWords(words: AuditWords): void {
+    if (this.words === words) return;
+    this.words = words;
     this.cached = null;
   }
 
@@ -217,13 +227,13 @@ export class Auditor {
     };
     const findings = aggregateFindings(this.rules.flatMap((rule) => rule(ctx)))
       .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (b.time ?? '').localeCompare(a.time ?? ''));
-    const checks = evaluateChecks(ctx, findings, this.checkTexts);
+    const checks = evaluateChecks(ctx, findings, this.words?.describe ?? null);
     const report: AuditReport = {
       score: score(checks),
       locks: this.locks.map((l) => this.summary(l, timeline)),
       checks,
       findings: findings.map((f) => ({
-        id: f.id, severity: f.severity, entity_id: f.entity_id, time: f.time, evidence: f.evidence, fix: f.fix,
+        id: f.id, severity: f.severity, entity_id: f.entity_id, time: f.time, evidence: f.evidence, fix: f.fix ?? this.words?.fixes[f.id] ?? '',
         count: f.count ?? 1, first: f.first ?? f.time, last: f.last ?? f.time,
       })),
     };

@@ -1,17 +1,17 @@
 // The engine as the CLI, the bench and the tests use it: the Auditor (auditor.ts) with every rule, the admin rules
-// included, and the checks' words. The card builds its Auditor from auditor.ts and adds the admin rules with the admin
-// data, the checks' words with its scorecard.
+// included, and the report's words. The card builds its Auditor from auditor.ts and adds the admin rules with the admin
+// data, the words with the views that show them.
 import { Auditor as HouseAuditor, type AuditOptions, type AuditReport } from './auditor.js';
 import type { Snapshot, SnapshotHeader } from './model/ha.js';
 import { ADMIN_RULES } from './rules/admin.js';
-import { CHECK_TEXTS } from './score/check-texts.js';
+import { WORDS } from './words.js';
 
 export type { AuditOptions, AuditReport, LastAccess, LockSummary } from './auditor.js';
 
-/** Streaming auditor with every rule and the checks' words: feed events one by one, in any order; ask for the report as often as needed. */
+/** Streaming auditor with every rule and the report's words: feed events one by one, in any order; ask for the report as often as needed. */
 export class Auditor extends HouseAuditor {
   constructor(header: SnapshotHeader, options: AuditOptions = {}) {
-    super(header, { ...options, adminRules: options.adminRules ?? ADMIN_RULES, checkTexts: options.checkTexts ?? CHECK_TEXTS });
+    super(header, { ...options, adminRules: options.adminRules ?? ADMIN_RULES, words: options.words ?? WORDS });
   }
 }
 

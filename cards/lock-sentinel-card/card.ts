@@ -1,7 +1,7 @@
 // <lock-sentinel-card>: the Lit element. Data and security logic live in session.ts and the engine (src/).
 import { html, LitElement, nothing, type CSSResult, type PropertyValues } from 'lit';
 import type { CodeRole } from '../../src/model/ha.js';
-import type { CheckTexts } from '../../src/score/checks.js';
+import type { AuditWords } from '../../src/auditor.js';
 import { validateConfig, type LockSentinelConfig } from './config.js';
 import { CARD_NAME, CARD_TAG, DOCS_URL, VIEWS, type View } from './const.js';
 import { displayTimeZone, formatter, type Formatter } from './format.js';
@@ -21,19 +21,20 @@ type Renderer = (ctx: ViewContext) => unknown;
 interface ViewModule {
   render: Renderer;
   styles?: CSSResult | CSSResult[];
-  /** The checks' words, for a view that shows checks (the scorecard): the session's audit tells them from then on. */
-  checkTexts?: CheckTexts;
+  /** The report's words, for a view that shows them (fixes, checks' evidence): the session's audit has them from then on. */
+  words?: AuditWords;
   confirm?: (ctx: ViewContext, target: { lock: string; slot: number }, done: (ok: boolean) => void) => unknown;
 }
 
 /** The overview comes with the card; the other views (and their styles) load on first use. */
 const modules: Partial<Record<View, ViewModule>> = { overview: { render: overviewView } };
 const loaders: Record<Exclude<View, 'overview'>, () => Promise<ViewModule>> = {
-  alerts: () => import('./views/alerts.js').then((m) => ({ render: m.alertsView, styles: m.styles })),
+  alerts: () => Promise.all([import('./views/alerts.js'), import('../../src/words.js')])
+    .then(([m, w]) => ({ render: m.alertsView, styles: m.styles, words: w.WORDS })),
   codes: () => import('./views/codes.js').then((m) => ({ render: m.codesView, styles: m.styles, confirm: m.confirmDialog })),
   timeline: () => import('./views/timeline.js').then((m) => ({ render: m.timelineView, styles: m.styles })),
-  scorecard: () => Promise.all([import('./views/scorecard.js'), import('../../src/score/check-texts.js')])
-    .then(([m, w]) => ({ render: m.scorecardView, styles: m.styles, checkTexts: w.CHECK_TEXTS })),
+  scorecard: () => Promise.all([import('./views/scorecard.js'), import('../../src/words.js')])
+    .then(([m, w]) => ({ render: m.scorecardView, styles: m.styles, words: w.WORDS })),
 };
 const loading = new Map<View, Promise<void>>();
 
@@ -202,8 +203,8 @@ export class LockSentinelCard extends LitElement {
   protected override willUpdate(_changed: PropertyValues): void {
     if (!this._hass) return;
     this._fmt = formatter(this._hass.locale?.language ?? baseLanguage(this._lang), displayTimeZone(this._hass));
-    const texts = modules[this._view]?.checkTexts;
-    if (texts && this._session) this._session.useCheckTexts(texts);
+    const words = modules[this._view]?.words;
+    if (words && this._session) this._session.useWords(words);
     if (this._stale && this._session) {
       this._stale = false;
       this._session.refresh();

@@ -33,8 +33,12 @@ export interface Finding {
   last?: string | null;
 }
 
-/** A finding plus the access events (by seq) that raised it; the link is internal and never serialised. */
-export interface RaisedFinding extends Finding {
+/**
+ * A finding as a rule raises it, plus the access events (by seq) that raised them (internal, never serialised). Its
+ * fix only where it depends on the case; else the report takes the finding's fix from the words (src/rules/fixes.ts).
+ */
+export interface RaisedFinding extends Omit<Finding, 'fix'> {
+  fix?: string;
   events?: number[];
 }
 

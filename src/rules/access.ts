@@ -78,7 +78,6 @@ export const failedAttempts: Rule = (ctx) => {
       out.push({
         id: 'failed-attempts', severity: 'critical', entity_id: lock, time: iso(b.start),
         evidence: `${lockName(ctx, lock)}: ${parts.join('; ')}.`,
-        fix: 'Someone may be guessing codes: check the camera and who was at the door, change the codes of that lock if in doubt, and keep the lock\'s attempt limit on.',
         events: b.events,
       });
     }
@@ -121,7 +120,6 @@ export const unusualHours: Rule = (ctx) => {
     out.push({
       id: 'unusual-hour-access', severity: 'warning', entity_id: lock, ...tallyFields(t),
       evidence: `${lockName(ctx, lock)} was unlocked at ${ctx.tz.format(e.time)} (local, in the unusual hours ${unusualHoursText(ctx.th)}) ${who(ctx, e)}.${moreLikeIt(ctx, t, 'unlocks at these hours')}`,
-      fix: 'Check it was expected; if codes should not work at night, restrict them by schedule.',
       events: t.events,
     });
   }
@@ -152,7 +150,6 @@ export const awayAccess: Rule = (ctx) => {
     out.push({
       id: 'away-access', severity: 'critical', entity_id: lock, ...tallyFields(t),
       evidence: `${lockName(ctx, lock)} was unlocked at ${ctx.tz.format(e.time)} (local) ${who(ctx, e)} while nobody was home (${ctx.presence.persons.map((p) => `${p}: ${ctx.presence.stateAt(p, e.time)}`).join(', ')}).${moreLikeIt(ctx, t, 'unlocks while nobody was home')}`,
-      fix: 'Confirm who opened the door; if nobody should have, change the codes and review the log.',
       events: t.events,
     });
   }

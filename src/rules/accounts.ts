@@ -12,7 +12,6 @@ export const tooManyAdmins: Rule = (ctx) => {
   return [{
     id: 'too-many-admins', severity: 'warning', entity_id: null, time: null,
     evidence: `${admins.length} active administrators (${admins.map((u) => u.name ?? u.username ?? u.id).join(', ')}); more than ${ctx.th.maxAdmins}.`,
-    fix: 'Only trusted people get admin: make the others regular users (they cannot add or delete codes).',
   }];
 };
 
@@ -22,6 +21,5 @@ export const mfaDisabled: Rule = (ctx) => {
   return [{
     id: 'mfa-disabled', severity: 'warning', entity_id: null, time: null,
     evidence: `${me.name ?? 'This account'} has no multi-factor authentication module enabled.`,
-    fix: 'Enable app-based two-factor authentication (TOTP) in your Home Assistant profile; not SMS.',
   }];
 };

@@ -75,7 +75,6 @@ export const expiredCodes: Rule = (ctx) => {
     out.push({
       id: 'expired-code', severity: 'critical', entity_id: entry.lock, time: iso(expires),
       evidence: `${slotLabel(ctx, entry.lock, entry.slot)} expired ${ctx.tz.format(expires)} and is still ${usedAfter ? 'in use (it opened the door after that)' : 'set on the lock'}.`,
-      fix: 'Delete this code now (guests: the same day they leave; staff: within 1 hour).',
     });
   }
   return out;

@@ -27,7 +27,6 @@ export const tamper: Rule = (ctx) => {
   const out: RaisedFinding[] = perLockEvents(ctx, 'tamper', (e) => ({
     id: 'tamper', severity: 'critical', entity_id: e.lock, time: iso(e.time),
     evidence: `${ctx.index.byEntity.get(e.lock)?.name ?? e.lock} reported tampering at ${ctx.tz.format(e.time)} (local): ${e.label}.`,
-    fix: 'Inspect the lock and the door now; check the camera; keep tamper alerts on.',
   }));
   for (const l of ctx.locks) {
     for (const s of sensorsOn(ctx, l.sensors.tamper)) {
@@ -35,7 +34,6 @@ export const tamper: Rule = (ctx) => {
       if (t !== null) out.push({
         id: 'tamper', severity: 'critical', entity_id: l.entity_id, time: iso(t),
         evidence: `${s.entity_id} reports tampering on ${l.name} now.`,
-        fix: 'Inspect the lock and the door now; check the camera; keep tamper alerts on.',
       });
     }
   }
@@ -46,7 +44,6 @@ export const jammed: Rule = (ctx) => {
   const out: RaisedFinding[] = perLockEvents(ctx, 'jam', (e) => ({
     id: 'jammed', severity: 'warning', entity_id: e.lock, time: iso(e.time),
     evidence: `${ctx.index.byEntity.get(e.lock)?.name ?? e.lock} jammed at ${ctx.tz.format(e.time)} (local): the door may not be locked.`,
-    fix: 'Check the door is closed and the bolt aligned with the strike plate, then lock again.',
   }));
   for (const l of ctx.locks) {
     const sensor = sensorsOn(ctx, l.sensors.jam)[0];
@@ -55,7 +52,6 @@ export const jammed: Rule = (ctx) => {
     if (t !== null) out.push({
       id: 'jammed', severity: 'warning', entity_id: l.entity_id, time: iso(t),
       evidence: `${l.name} is jammed now${sensor ? ` (${sensor.entity_id})` : ''}: the door may not be locked.`,
-      fix: 'Check the door is closed and the bolt aligned with the strike plate, then lock again.',
     });
   }
   return out;
@@ -65,14 +61,12 @@ export const lowBattery: Rule = (ctx) =>
   ctx.locks.filter((l) => l.battery !== null && l.battery < ctx.th.lowBattery).map((l) => ({
     id: 'low-battery', severity: 'warning', entity_id: l.entity_id, time: null,
     evidence: `${l.name} battery is at ${l.battery}% (below ${ctx.th.lowBattery}%)${l.battery_entity ? ` (${l.battery_entity})` : ''}.`,
-    fix: 'Replace the batteries this week; a dead lock falls back to the physical key.',
   }));
 
 export const firmwareUpdate: Rule = (ctx) =>
   ctx.locks.filter((l) => l.firmware?.update_available).map((l) => ({
     id: 'firmware-update', severity: 'warning', entity_id: l.entity_id, time: null,
     evidence: `${l.name} runs firmware ${l.firmware?.installed ?? '?'}; ${l.firmware?.latest ?? 'a newer version'} is available (${l.firmware?.entity_id}).`,
-    fix: 'Install the update; do not postpone security updates.',
   }));
 
 export const unavailable: Rule = (ctx) =>
@@ -81,6 +75,5 @@ export const unavailable: Rule = (ctx) =>
     return {
       id: 'lock-unavailable' as const, severity: 'warning' as const, entity_id: l.entity_id, time: Number.isNaN(t) ? null : iso(t),
       evidence: `${l.name} is unavailable${Number.isNaN(t) ? '' : ` since ${ctx.tz.format(t)} (local)`}: Home Assistant can neither see nor control it.`,
-      fix: 'Check the lock\'s batteries and its radio link (hub, repeaters), then re-interview or re-pair it.',
     };
   });

@@ -1,10 +1,11 @@
 // The words of the checks (checks.ts decides their verdicts): each check's title, what a pass means, its fix, and the
-// evidence every verdict is told with. The CLI's engine always has them; the card loads them with its scorecard, the
-// one view that shows them.
+// evidence every verdict is told with. Part of the report's words (src/words.ts): the CLI's engine always has them, the
+// card loads them with the views that show them.
 import { lockName, type RuleContext } from '../rules/context.js';
 import { unusualHoursText, type Thresholds } from '../thresholds.js';
-import type { CheckTexts, CheckWords, Verdict } from './checks.js';
-import type { Coverage } from './coverage.js';
+import type { CheckWords, Verdict } from './checks.js';
+import type { Lock } from '../model/lock.js';
+import type { Coverage, CoverageOf, Gap, LockGap } from './coverage.js';
 
 /** A text, or one that names the thresholds in force. */
 type Text = string | ((th: Readonly<Thresholds>) => string);
@@ -110,19 +111,92 @@ function span(ctx: RuleContext, since: number): string {
   return `over ${amount} of history (since ${ctx.tz.format(since)})`;
 }
 
+/** What "seen" and "missing" mean, after "N of M locks" and "N lock(s)". */
+const AS: Record<CoverageOf, [seen: string, missing: string]> = {
+  codes: ["' codes read", "' codes unknown"],
+  strength: ["' codes read or set through the strength gate", "' codes unknown"],
+  failures: [' report wrong codes', ' give no evidence'],
+  tamper: [' report tampering', ' give no evidence'],
+  unlocks: [' report unlocks', ' give no evidence'],
+  battery: [' report a battery level', ' give no evidence'],
+  firmware: [' have a firmware update entity', ' give no evidence'],
+};
+
+const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+
+/** "2026.3" <= "2026.11.0" (HA's year.month[.patch] versions; null when `version` is not one). */
+function releaseAtLeast(version: unknown, since: string): boolean | null {
+  const parse = (v: unknown) => (typeof v === 'string' ? /^(\d+)\.(\d+)/.exec(v)?.slice(1).map(Number) ?? null : null);
+  const [have, need] = [parse(version), parse(since)];
+  if (!have || !need) return null;
+  return have[0] > need[0] || have[0] === need[0] && have[1] >= need[1];
+}
+
+/** Why a lock's codes are unknown. */
+function codesUnknownWhy(ctx: RuleContext, l: Lock): string {
+  const p = ctx.protocolOf(l.protocol);
+  if (p.slotsListed) {
+    const { service, since } = p.slotsListed;
+    // Only the release's numbers are repeated (the snapshot's config is not trusted text).
+    const release = /^\d+\.\d+/.exec(String(ctx.header.config.version))?.[0];
+    return releaseAtLeast(ctx.header.config.version, since) === false
+      ? `${p.title}: codes cannot be read back, and Home Assistant ${release} cannot list the occupied slots (${service} needs ${since}+)`
+      : `${p.title}: codes cannot be read back, and the occupied slots were not listed (${service})`;
+  }
+  switch (p.capabilities.codes) {
+    case 'read': return `${p.title}: codes were not read`;
+    case 'write-only': return `${p.title}: codes cannot be read back`;
+    default: return `${p.title}: no code service`;
+  }
+}
+
+/** A lock's gap (or how it was seen) in words. */
+function gapText(ctx: RuleContext, lockId: string, gap: Gap): string {
+  const l = ctx.index.byEntity.get(lockId)!;
+  const p = ctx.protocolOf(l.protocol);
+  if (typeof gap === 'object') {
+    if ('hidden' in gap) {
+      const slots = gap.hidden;
+      if (p.codesHidden) return `${p.title}: ${p.codesHidden(slots)}`;
+      return `${p.title}: ${p.codesHiddenWhy ?? 'the lock does not show the PIN'} of ${plural(slots.length, 'slot', 'slots')} ${slots.join(', ')}`;
+    }
+    if ('strength' in gap) {
+      const unknown = gap.strength;
+      return `${gapText(ctx, lockId, gap.base)}; ${plural(unknown.length, 'slot', 'slots')} ${unknown.join(', ')} ${plural(unknown.length, 'holds a code', 'hold codes')} of unknown strength: set a new code through Lock Sentinel (\`lock-sentinel set-code --lock ${lockId} --slot ${unknown[0]}\`)`;
+    }
+    const has = gap.total === null ? 'the lock does not say how many it has' : `the lock has ${gap.total}`;
+    return `${p.title}: slots 1-${gap.read} read; slots above ${gap.read} not read (${has})`;
+  }
+  switch (gap) {
+    case 'codes': return codesUnknownWhy(ctx, l);
+    case 'read-via': return `${p.title}: ${p.codesReadVia}`;
+    case 'slot-use': return `${p.title}: unlocks do not say which slot was used`;
+    case 'through': return `${p.title}: ${p.reportsThrough?.missing}`;
+    case 'no-failures': return `${p.title}: does not report wrong codes`;
+    case 'failure-events': return `${p.title}: its wrong-code events are not in the history loaded (they are only received live)`;
+    case 'no-tamper': return `${p.title}: no tamper sensor or report`;
+    case 'tamper-events': return `${p.title}: its tamper events are not in the history loaded (they are only received live)`;
+    case 'no-history': return 'no history';
+    case 'no-battery': return 'no battery level';
+    case 'no-firmware': return 'no firmware update entity';
+  }
+}
+
 /** "3 of 5 locks' codes read; 2 locks' codes unknown (Back Door: ZHA: codes cannot be read back; ...)." */
 export function describeCoverage(ctx: RuleContext, c: Coverage): string {
+  const [seenAs, missingAs] = AS[c.of];
   const total = c.seen.length + c.missing.length;
   const n = c.missing.length;
+  const told = (gaps: LockGap[]) => gaps.map((g) => `${lockName(ctx, g.lock)}: ${gapText(ctx, g.lock, g.why)}`).join('; ');
   const said = [...c.notes ?? [], ...c.partial ?? []];
-  const how = said.length ? ` (${said.map((g) => `${lockName(ctx, g.lock)}: ${g.why}`).join('; ')})` : '';
-  const head = `${c.seen.length} of ${total} ${phrase(c.seenAs, total, c.seen.length)}${how}`;
-  const gaps = n ? `; ${n} ${phrase(c.missingAs, n, n)} (${c.missing.map((g) => `${lockName(ctx, g.lock)}: ${g.why}`).join('; ')})` : '';
+  const how = said.length ? ` (${told(said)})` : '';
+  const head = `${c.seen.length} of ${total} ${phrase(seenAs, total, c.seen.length)}${how}`;
+  const gaps = n ? `; ${n} ${phrase(missingAs, n, n)} (${told(c.missing)})` : '';
   return `${head}${c.since !== null ? ` ${span(ctx, c.since)}` : ''}${gaps}.`;
 }
 
 /** A verdict in words: its evidence says what was seen and what was not, its fix how to make the rest known. */
-function describe(v: Verdict, ctx: RuleContext): CheckWords {
+export function describeCheck(v: Verdict, ctx: RuleContext): CheckWords {
   if (v.kind === 'self') {
     const w = CHECKLIST_WORDS[v.item.id]!;
     const evidence = v.answer === undefined ? 'Unknown: not answered yet (self-reported).' : `Self-reported: ${v.answer ? 'done' : 'not done'}.`;
@@ -158,5 +232,3 @@ function describe(v: Verdict, ctx: RuleContext): CheckWords {
     fix: `${fix}${gapFix}${slotFix}`,
   };
 }
-
-export const CHECK_TEXTS: CheckTexts = { describe };

@@ -88,9 +88,7 @@ export type Verdict =
 
 /** The words of a check, as check-texts.ts tells them. */
 export type CheckWords = Pick<Check, 'title' | 'evidence' | 'fix'>;
-export interface CheckTexts {
-  describe(v: Verdict, ctx: RuleContext): CheckWords;
-}
+export type DescribeCheck = (v: Verdict, ctx: RuleContext) => CheckWords;
 
 function statusFrom(findings: RaisedFinding[]): CheckStatus {
   if (findings.some((f) => f.severity !== 'info')) return 'fail';
@@ -128,9 +126,9 @@ function judge(d: CheckDef, ctx: RuleContext, findings: RaisedFinding[]): Verdic
 /** Without their words (the card before its scorecard loads them): the verdicts alone. */
 const NO_WORDS: CheckWords = { title: '', evidence: '', fix: '' };
 
-/** Every check's verdict, told in `texts`' words (null: verdicts only, with empty words). */
-export function evaluateChecks(ctx: RuleContext, findings: RaisedFinding[], texts: CheckTexts | null): Check[] {
-  const words = (v: Verdict) => (texts ? texts.describe(v, ctx) : NO_WORDS);
+/** Every check's verdict, told by `describe` (null: verdicts only, with empty words). */
+export function evaluateChecks(ctx: RuleContext, findings: RaisedFinding[], describe: DescribeCheck | null): Check[] {
+  const words = (v: Verdict) => (describe ? describe(v, ctx) : NO_WORDS);
   const checks: Check[] = CHECKS.map((d) => {
     const v = judge(d, ctx, findings);
     const { title, evidence, fix } = words(v);

@@ -4,12 +4,33 @@ import type { Lock } from '../model/lock.js';
 import type { RuleContext } from '../rules/context.js';
 import { slotStrengths } from '../rules/codes.js';
 
+/**
+ * Why a lock gives a check no evidence, or how it was seen; check-texts.ts tells it (with the lock's protocol).
+ * `codes`: its codes are unknown (not read, cannot be read back, the occupied slots not listed); `slot-use`: its
+ * unlocks do not say which slot; `hidden`: read, but the lock did not show the PINs of these slots; `strength`: these
+ * occupied slots hold codes of unknown strength (`base`: why they are unknown); `through`: the entity its reports come
+ * through is missing; `no-failures` / `no-tamper`: it does not report them; `failure-events` / `tamper-events`: its
+ * own events report them, received live only and not in the history loaded; `no-history`, `no-battery`,
+ * `no-firmware`; `read-via`: how its codes were read; `read`: only slots 1-`read` were read (of `total`, null: it
+ * does not say).
+ */
+export type Gap =
+  | 'codes' | 'slot-use' | 'through' | 'no-failures' | 'failure-events' | 'no-tamper' | 'tamper-events' | 'no-history'
+  | 'no-battery' | 'no-firmware' | 'read-via'
+  | { hidden: number[] }
+  | { strength: number[]; base: Gap }
+  | { read: number; total: number | null };
+
 export interface LockGap {
   lock: string;
-  why: string;
+  why: Gap;
 }
 
+/** What a coverage counts: locks whose codes were read, that report wrong codes, tampering, unlocks, a battery level, a firmware update. */
+export type CoverageOf = 'codes' | 'strength' | 'failures' | 'tamper' | 'unlocks' | 'battery' | 'firmware';
+
 export interface Coverage {
+  of: CoverageOf;
   /** Locks the check could judge. */
   seen: string[];
   /** Locks it could not judge, each with the reason. */
@@ -18,10 +39,6 @@ export interface Coverage {
   notes?: LockGap[];
   /** Seen locks the check could judge only in part (some of their slots were not read): never a full pass. */
   partial?: LockGap[];
-  /** What "seen" means, after "N of M locks": "' codes read", " report wrong codes". */
-  seenAs: string;
-  /** What "missing" means, after "N lock(s)": "' codes unknown", " give no evidence". */
-  missingAs: string;
   /** From when the history the check read reaches (ms), told as "over 7 days of history (since …)"; null when it reads none. */
   since: number | null;
 }
@@ -40,8 +57,8 @@ function channel(ctx: RuleContext, l: Lock, reports: boolean): Channel {
 /** The stream carries events at all: an empty one tells nothing about any period. */
 export const hasHistory = (ctx: RuleContext) => ctx.history.present && Number.isFinite(ctx.history.earliest);
 
-function cover(ctx: RuleContext, judge: (l: Lock) => string | null, seenAs: string, missingAs: string, since: number | null = null,
-  note: (l: Lock) => string | null = () => null, part: (l: Lock) => string | null = () => null): Coverage {
+function cover(ctx: RuleContext, of: CoverageOf, judge: (l: Lock) => Gap | null, since: number | null = null,
+  note: (l: Lock) => Gap | null = () => null, part: (l: Lock) => Gap | null = () => null): Coverage {
   const seen: string[] = [];
   const missing: LockGap[] = [];
   const notes: LockGap[] = [];
@@ -55,78 +72,42 @@ function cover(ctx: RuleContext, judge: (l: Lock) => string | null, seenAs: stri
     const gap = part(l);
     if (gap !== null) partial.push({ lock: l.entity_id, why: gap });
   }
-  return { seen, missing, seenAs, missingAs, since, ...(notes.length ? { notes } : {}), ...(partial.length ? { partial } : {}) };
+  return { of, seen, missing, since, ...(notes.length ? { notes } : {}), ...(partial.length ? { partial } : {}) };
 }
 
-/** A read lock whose read covered only some slots: which were read ("slots 1-30 read; slots above 30 not read"). */
-function unreadSlots(ctx: RuleContext, l: Lock): string | null {
+/** A read lock whose read covered only some slots: how many were read, of how many. */
+function unreadSlots(ctx: RuleContext, l: Lock): Gap | null {
   const r = ctx.codesRead.has(l.entity_id) ? ctx.header.usercode_slots?.[l.entity_id] : undefined;
-  if (!r || r.total !== null && r.total <= r.read) return null;
-  const has = r.total === null ? 'the lock does not say how many it has' : `the lock has ${r.total}`;
-  return `${ctx.protocolOf(l.protocol).title}: slots 1-${r.read} read; slots above ${r.read} not read (${has})`;
+  return !r || r.total !== null && r.total <= r.read ? null : { read: r.read, total: r.total };
 }
 
-/** How a read lock's codes were read, where evidence says it ("Zigbee2MQTT: read over MQTT"). */
-function readNote(ctx: RuleContext, l: Lock): string | null {
-  const p = ctx.protocolOf(l.protocol);
-  return ctx.codesRead.has(l.entity_id) && p.codesReadVia ? `${p.title}: ${p.codesReadVia}` : null;
-}
+/** A read lock whose protocol says how it reads codes ("Zigbee2MQTT: read over MQTT"). */
+const readNote = (ctx: RuleContext, l: Lock): Gap | null =>
+  (ctx.codesRead.has(l.entity_id) && ctx.protocolOf(l.protocol).codesReadVia ? 'read-via' : null);
 
 /** In-use slots of a read lock whose PIN the lock did not show (Zigbee2MQTT without `expose_pin`). */
 function hiddenPins(ctx: RuleContext, l: Lock): number[] {
   return ctx.codesRead.has(l.entity_id) ? (ctx.codes ?? []).filter((c) => c.lock === l.entity_id && !c.code).map((c) => c.slot) : [];
 }
 
-function hiddenWhy(ctx: RuleContext, l: Lock, slots: number[]): string {
-  const p = ctx.protocolOf(l.protocol);
-  if (p.codesHidden) return `${p.title}: ${p.codesHidden(slots)}`;
-  return `${p.title}: ${p.codesHiddenWhy ?? 'the lock does not show the PIN'} of ${plural(slots.length, 'slot', 'slots')} ${slots.join(', ')}`;
-}
+/** The lock's codes are unknown (null: they were read). */
+const codesUnknown = (ctx: RuleContext, l: Lock): Gap | null => (ctx.codesRead.has(l.entity_id) ? null : 'codes');
 
-/** "2026.3" <= "2026.11.0" (HA's year.month[.patch] versions; null when `version` is not one). */
-export function releaseAtLeast(version: unknown, since: string): boolean | null {
-  const parse = (v: unknown) => (typeof v === 'string' ? /^(\d+)\.(\d+)/.exec(v)?.slice(1).map(Number) ?? null : null);
-  const [have, need] = [parse(version), parse(since)];
-  if (!have || !need) return null;
-  return have[0] > need[0] || have[0] === need[0] && have[1] >= need[1];
-}
-
-/** Why a lock's codes are unknown, or null when they were read. */
-export function codesUnknownWhy(ctx: RuleContext, l: Lock): string | null {
-  if (ctx.codesRead.has(l.entity_id)) return null;
-  const p = ctx.protocolOf(l.protocol);
-  if (p.slotsListed) {
-    const { service, since } = p.slotsListed;
-    // Only the release's numbers are repeated (the snapshot's config is not trusted text).
-    const release = /^\d+\.\d+/.exec(String(ctx.header.config.version))?.[0];
-    return releaseAtLeast(ctx.header.config.version, since) === false
-      ? `${p.title}: codes cannot be read back, and Home Assistant ${release} cannot list the occupied slots (${service} needs ${since}+)`
-      : `${p.title}: codes cannot be read back, and the occupied slots were not listed (${service})`;
-  }
-  switch (p.capabilities.codes) {
-    case 'read': return `${p.title}: codes were not read`;
-    case 'write-only': return `${p.title}: codes cannot be read back`;
-    default: return `${p.title}: no code service`;
-  }
-}
+/** Checks over the codes read: how each read lock was read, and where only some of its slots were. */
+const codeCover = (ctx: RuleContext, of: CoverageOf, judge: (l: Lock) => Gap | null): Coverage =>
+  cover(ctx, of, judge, null, (l) => readNote(ctx, l), (l) => unreadSlots(ctx, l));
 
 /** The unused-codes check: read locks whose unlocks say which slot opened them. */
-export const slotUseCoverage = (ctx: RuleContext): Coverage => cover(ctx, (l) => {
-  const why = codesUnknownWhy(ctx, l);
-  const p = ctx.protocolOf(l.protocol);
-  return why ?? (p.reportsSlotUse === false ? `${p.title}: unlocks do not say which slot was used` : null);
-}, "' codes read", "' codes unknown", null, (l) => readNote(ctx, l), (l) => unreadSlots(ctx, l));
+export const slotUseCoverage = (ctx: RuleContext): Coverage => codeCover(ctx, 'codes',
+  (l) => codesUnknown(ctx, l) ?? (ctx.protocolOf(l.protocol).reportsSlotUse === false ? 'slot-use' : null));
 
-export const codeCoverage = (ctx: RuleContext): Coverage =>
-  cover(ctx, (l) => codesUnknownWhy(ctx, l), "' codes read", "' codes unknown", null, (l) => readNote(ctx, l), (l) => unreadSlots(ctx, l));
+export const codeCoverage = (ctx: RuleContext): Coverage => codeCover(ctx, 'codes', (l) => codesUnknown(ctx, l));
 
 /** Checks that compare PINs: a read lock that hides some PINs cannot be judged. */
-export const pinCoverage = (ctx: RuleContext): Coverage => cover(ctx, (l) => {
-  const why = codesUnknownWhy(ctx, l);
-  if (why !== null) return why;
+export const pinCoverage = (ctx: RuleContext): Coverage => codeCover(ctx, 'codes', (l) => {
   const hidden = hiddenPins(ctx, l);
-  return hidden.length ? hiddenWhy(ctx, l, hidden) : null;
-}, "' codes read", "' codes unknown", null, (l) => readNote(ctx, l), (l) => unreadSlots(ctx, l));
+  return codesUnknown(ctx, l) ?? (hidden.length ? { hidden } : null);
+});
 
 /**
  * The strength checks' view: a lock's codes are known if they were read, or if every slot known to be occupied was
@@ -134,18 +115,15 @@ export const pinCoverage = (ctx: RuleContext): Coverage => cover(ctx, (l) => {
  */
 export function strengthCoverage(ctx: RuleContext): Coverage {
   const slots = slotStrengths(ctx);
-  return cover(ctx, (l) => {
+  return codeCover(ctx, 'strength', (l) => {
     const mine = slots.filter((s) => s.lock === l.entity_id);
     const unknown = mine.filter((s) => s.provenance === 'unknown').map((s) => s.slot);
-    const why = codesUnknownWhy(ctx, l) ?? (unknown.length ? hiddenWhy(ctx, l, unknown) : null);
-    if (why === null) return null;
-    if (mine.length === 0) return why;
-    if (unknown.length === 0) return null;
-    return `${why}; ${plural(unknown.length, 'slot', 'slots')} ${unknown.join(', ')} ${plural(unknown.length, 'holds a code', 'hold codes')} of unknown strength: set a new code through Lock Sentinel (\`lock-sentinel set-code --lock ${l.entity_id} --slot ${unknown[0]}\`)`;
-  }, "' codes read or set through the strength gate", "' codes unknown", null, (l) => readNote(ctx, l), (l) => unreadSlots(ctx, l));
+    const base = codesUnknown(ctx, l) ?? (unknown.length ? { hidden: unknown } : null);
+    if (base === null) return null;
+    if (mine.length === 0) return base;
+    return unknown.length === 0 ? null : { strength: unknown, base };
+  });
 }
-
-const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
 /** From when the history a check read reaches: the whole stream, or (for live protocol events) from when they are in it. */
 function historySince(ctx: RuleContext, channels: Channel[]): number | null {
@@ -156,9 +134,9 @@ function historySince(ctx: RuleContext, channels: Channel[]): number | null {
 }
 
 /** Why a channel gives no evidence for this lock (null: it does). */
-function channelGap(ctx: RuleContext, channel: Channel): string | null {
+function channelGap(ctx: RuleContext, channel: Channel): 'none' | 'no-history' | 'events' | null {
   if (channel === 'none') return 'none';
-  if (!hasHistory(ctx)) return 'no history';
+  if (!hasHistory(ctx)) return 'no-history';
   if (channel === 'events' && ctx.history.protocolSince === null) return 'events';
   return null;
 }
@@ -166,18 +144,16 @@ function channelGap(ctx: RuleContext, channel: Channel): string | null {
 /** Locks whose wrong code entries reach the audit: by protocol event or action state, or a keypad-disabled sensor. */
 export function failureCoverage(ctx: RuleContext): Coverage {
   const used = new Set<Channel>();
-  const c = cover(ctx, (l) => {
+  const c = cover(ctx, 'failures', (l) => {
     if (l.sensors.keypad_disabled.length > 0 && hasHistory(ctx)) { used.add('states'); return null; }
     const p = ctx.protocolOf(l.protocol);
     const via = channel(ctx, l, p.capabilities.failures);
     const through = p.reportsThrough;
-    if (via === 'states' && through && !l.protocol_entities[through.role]?.length) return `${p.title}: ${through.missing}`;
+    if (via === 'states' && through && !l.protocol_entities[through.role]?.length) return 'through';
     const gap = channelGap(ctx, via);
     if (gap === null) { used.add(via); return null; }
-    if (gap === 'none') return `${p.title}: does not report wrong codes`;
-    if (gap === 'events') return `${p.title}: its wrong-code events are not in the history loaded (they are only received live)`;
-    return 'no history';
-  }, ' report wrong codes', ' give no evidence');
+    return gap === 'none' ? 'no-failures' : gap === 'events' ? 'failure-events' : gap;
+  });
   c.since = historySince(ctx, [...used]);
   return c;
 }
@@ -185,27 +161,22 @@ export function failureCoverage(ctx: RuleContext): Coverage {
 /** Locks whose tampering reaches the audit: a tamper sensor on the device, or the protocol's own reports. */
 export function tamperCoverage(ctx: RuleContext): Coverage {
   const used = new Set<Channel>();
-  const c = cover(ctx, (l) => {
+  const c = cover(ctx, 'tamper', (l) => {
     if (l.sensors.tamper.length > 0) { used.add('states'); return null; }
     const p = ctx.protocolOf(l.protocol);
     // Tampering through states is a tamper sensor (above); only a protocol's own events report it otherwise.
     const via = channel(ctx, l, p.capabilities.tamper) === 'events' ? 'events' : 'none';
     const gap = channelGap(ctx, via);
     if (gap === null) { used.add(via); return null; }
-    if (gap === 'none') return `${p.title}: no tamper sensor or report`;
-    if (gap === 'events') return `${p.title}: its tamper events are not in the history loaded (they are only received live)`;
-    return 'no history';
-  }, ' report tampering', ' give no evidence');
+    return gap === 'none' ? 'no-tamper' : gap === 'events' ? 'tamper-events' : gap;
+  });
   c.since = historySince(ctx, [...used]);
   return c;
 }
 
 /** Every lock reports its unlocks through its own state, so every lock is seen over the history loaded. */
-export const unlockCoverage = (ctx: RuleContext): Coverage =>
-  cover(ctx, () => null, ' report unlocks', ' give no evidence', historySince(ctx, ['states']));
+export const unlockCoverage = (ctx: RuleContext): Coverage => cover(ctx, 'unlocks', () => null, historySince(ctx, ['states']));
 
-export const batteryCoverage = (ctx: RuleContext): Coverage =>
-  cover(ctx, (l) => (l.battery === null ? 'no battery level' : null), ' report a battery level', ' give no evidence');
+export const batteryCoverage = (ctx: RuleContext): Coverage => cover(ctx, 'battery', (l) => (l.battery === null ? 'no-battery' : null));
 
-export const firmwareCoverage = (ctx: RuleContext): Coverage =>
-  cover(ctx, (l) => (l.firmware ? null : 'no firmware update entity'), ' have a firmware update entity', ' give no evidence');
+export const firmwareCoverage = (ctx: RuleContext): Coverage => cover(ctx, 'firmware', (l) => (l.firmware ? null : 'no-firmware'));

@@ -6,7 +6,7 @@ import { Auditor as HouseAuditor } from '../../src/auditor.js';
 import { Auditor } from '../../src/engine.js';
 import type { HassUser } from '../../src/model/ha.js';
 import { ADMIN_RULES } from '../../src/rules/admin.js';
-import { CHECK_TEXTS } from '../../src/score/check-texts.js';
+import { WORDS } from '../../src/words.js';
 import { auditRules } from '../../src/rules/rules.js';
 import { house, zwave } from './helpers/house.js';
 
@@ -26,7 +26,7 @@ test('the rules run in the order findings have always been reported, the admin r
 
 test('without admin data, the audit without the admin rules is the audit with them', () => {
   const h = house({ locks: [FRONT], events: [zwave('lock.front', '2026-11-20T02:30:00Z', 6, 6, 3)] });
-  const a = new HouseAuditor(h, { checkTexts: CHECK_TEXTS }), b = new Auditor(h);
+  const a = new HouseAuditor(h, { words: WORDS }), b = new Auditor(h);
   for (const e of h.events ?? []) { a.addEvent(e); b.addEvent(e); }
   assert.ok(b.report().findings.length > 0);
   assert.deepEqual(a.report(), b.report());
@@ -39,13 +39,13 @@ test('codes, users or automations without the admin rules are refused (their che
   const automations = { ...house({ locks: [FRONT] }), automations: [] };
   for (const h of [withCodes, users, automations]) {
     assert.throws(() => new HouseAuditor(h), /admin rules/);
-    assert.deepEqual(new HouseAuditor(h, { adminRules: ADMIN_RULES, checkTexts: CHECK_TEXTS }).report(), new Auditor(h).report());
+    assert.deepEqual(new HouseAuditor(h, { adminRules: ADMIN_RULES, words: WORDS }).report(), new Auditor(h).report());
   }
   assert.ok(new Auditor(withCodes).report().findings.some((f) => f.id === 'weak-code'));
   assert.ok(new Auditor(users).report().findings.some((f) => f.id === 'too-many-admins'));
 });
 
-test('without the checks\' words (the card before its scorecard), the same verdicts and score; given them, the same report', () => {
+test('without the words (the card before a view that shows them), the same verdicts, score and findings; given them, the same report', () => {
   const h = house({ locks: [FRONT], events: [zwave('lock.front', '2026-11-20T02:30:00Z', 6, 6, 3)] });
   const a = new HouseAuditor(h), b = new Auditor(h);
   for (const e of h.events ?? []) { a.addEvent(e); b.addEvent(e); }
@@ -54,7 +54,9 @@ test('without the checks\' words (the card before its scorecard), the same verdi
   assert.deepEqual(bare.checks.map((c) => [c.id, c.status, c.weight]), told.checks.map((c) => [c.id, c.status, c.weight]));
   assert.ok(bare.checks.every((c) => c.title === '' && c.evidence === '' && c.fix === ''));
   assert.ok(told.checks.every((c) => c.title !== '' && c.evidence !== ''));
-  a.useCheckTexts(CHECK_TEXTS);
+  assert.deepEqual(bare.findings.map((f) => ({ ...f, fix: '' })), told.findings.map((f) => ({ ...f, fix: '' })));
+  assert.ok(told.findings.every((f) => f.fix !== ''));
+  a.useWords(WORDS);
   assert.deepEqual(a.report(), told);
 });
 

@@ -1,7 +1,7 @@
 // The card's live audit: loads history once, keeps it current from the live subscription, owns the Auditor.
 // No DOM; the element only asks it for data and tells it what the user did.
 import { discoverLocks } from '../../../src/adapters/discovery.js';
-import { Auditor, type AuditReport } from '../../../src/auditor.js';
+import { Auditor, type AuditReport, type AuditWords } from '../../../src/auditor.js';
 import type { HassEvent } from '../../../src/model/ha.js';
 import { slotKey, type AccessEvent, type Lock, type SlotStrength } from '../../../src/model/lock.js';
 import type { InstallResult } from '../../../src/generate/installer.js';
@@ -16,7 +16,6 @@ import { historyEntities, historyEvents } from '../../../src/ha/history.js';
 import { SharedStore, type StorageMode } from './storage.js';
 import type { CodeCheck } from '../../../src/rules/code-strength.js';
 import type { AdminRules } from '../../../src/rules/rules.js';
-import type { CheckTexts } from '../../../src/score/checks.js';
 
 /** The administrator's side (codes, set and clear, alert install): loaded on an admin's first use. */
 const adminSide = () => import('./admin-session.js');
@@ -48,8 +47,8 @@ export class AuditSession implements AdminHost {
   admin: AdminData = {};
   /** The rules over the admin data, loaded with it (admins only). */
   adminRules: AdminRules | null = null;
-  /** The checks' words, once a view that shows checks loaded them (the first screen shows only the score). */
-  private checkTexts: CheckTexts | null = null;
+  /** The report's words, once a view that shows them loaded them (the first screen needs none). */
+  private words: AuditWords | null = null;
   private auditor: Auditor | null = null;
   /** Log events the Auditor has read, and what it was built from (a change of these needs a new one). */
   private fed = 0;
@@ -107,7 +106,7 @@ export class AuditSession implements AdminHost {
       } else {
         this.auditor = new Auditor(header, {
           thresholds: this.thresholds, ...(this.protocolSince === null ? {} : { protocolEventsSince: this.protocolSince }),
-          ...(this.adminRules ? { adminRules: this.adminRules } : {}), ...(this.checkTexts ? { checkTexts: this.checkTexts } : {}),
+          ...(this.adminRules ? { adminRules: this.adminRules } : {}), ...(this.words ? { words: this.words } : {}),
         });
         this.fed = 0;
         this.rebuilds++;
@@ -121,12 +120,12 @@ export class AuditSession implements AdminHost {
     }
   }
 
-  /** Tells the checks in words from now on (the scorecard's): the report is told again, no event read again. */
-  useCheckTexts(texts: CheckTexts): void {
-    if (this.checkTexts === texts) return;
-    this.checkTexts = texts;
+  /** The report in words from now on (a view that shows them loaded them): told again, no event read again. */
+  useWords(words: AuditWords): void {
+    if (this.words === words) return;
+    this.words = words;
     if (!this.auditor) return;
-    this.auditor.useCheckTexts(texts);
+    this.auditor.useWords(words);
     this.evaluate();
   }
 

@@ -1,0 +1,7 @@
+// The report's words: each check's title, evidence and fix (score/check-texts.ts) and the findings' fixes
+// (rules/fixes.ts). The CLI's engine always has them; the card loads them with the views that show them.
+import type { AuditWords } from './auditor.js';
+import { FIXES } from './rules/fixes.js';
+import { describeCheck } from './score/check-texts.js';
+
+export const WORDS: AuditWords = { describe: describeCheck, fixes: FIXES };
