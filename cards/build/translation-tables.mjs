@@ -8,7 +8,7 @@ import { dirname, resolve } from 'node:path';
 const SUFFIXES = ['?table', '?core', '?rest'];
 
 /** Keys only the views that load on demand, the visual editor and the alert installer use. */
-const REST = /^(config|install|codes|timeline|answer|role|verdict|scorecard|period|action)\.|^(alerts\.times|alerts\.times_list|finding\.evidence|finding\.fix|readonly|notice\.storage_per_user)$/;
+const REST = /^(config|install|codes|timeline|answer|role|verdict|scorecard|period|action|severity)\.|^(alerts\.(times|times_list|none|acknowledge|acknowledged)|status\.(pass|warn|fail|unknown)|finding\.evidence|finding\.fix|readonly|notice\.storage_per_user)$/;
 
 /** The module text for one table (or one part of it): its JSON, validated and minified, as a string literal. */
 export function tableModule(file, part = 'table') {
