@@ -1,6 +1,5 @@
 // <lock-sentinel-card>: the Lit element. Data and security logic live in session.ts and the engine (src/).
 import { html, LitElement, nothing, type CSSResult, type PropertyValues } from 'lit';
-import type { CodeRole } from '../../src/model/ha.js';
 import type { AuditWords } from '../../src/auditor.js';
 import { validateConfig, type LockSentinelConfig } from './config.js';
 import { CARD_NAME, CARD_TAG, DOCS_URL, VIEWS, type View } from './const.js';
@@ -238,38 +237,23 @@ export class LockSentinelCard extends LitElement {
       admin: s.isAdmin, usercodeLocks: s.usercodeLocks, inUse: s.inUse, verdicts: s.verdicts, strengths: s.strengths, filter: this._filter,
       historyDays: this._config.history_days, lowBattery: this._config.low_battery, editing: this._editing, busy: this._busy, now: Date.now(),
       canInstall: s.canInstall, installNote: this._installNote, notifyTargets: s.canInstall ? s.notifyTargets : [], notifyChosen: this._notify, storagePerUser: s.storageMode === 'user',
+      userName: this._hass.user?.name ?? null,
       on: {
-        acknowledge: (keys) => void this._run(() => s.updateShared((d) => ({ ...d, acknowledged: [...new Set([...d.acknowledged, ...keys])] }))),
+        update: (make, done) => void this._run(async () => {
+          await s.updateShared(make());
+          done?.();
+        }),
         moreInfo: (entityId) => this.dispatchEvent(new CustomEvent('hass-more-info', { detail: { entityId }, bubbles: true, composed: true })),
         show: (view) => { if (this._config?.views.includes(view)) this._view = view; },
         editSlot: (edit) => { this._editing = edit; },
-        saveSlot: (lock, slot, name, role: CodeRole, expires) => void this._run(async () => {
-          if (!Number.isInteger(slot) || slot < 1 || slot > 254) throw new Error(this._t('codes.bad_slot'));
-          if (!name) throw new Error(this._t('codes.bad_name'));
-          await s.updateShared((d) => {
-            const old = d.code_registry.find((e) => e.lock === lock && e.slot === slot);
-            const entry = { lock, slot, name, role, added: old?.added ?? new Date().toISOString(), expires: expires ? new Date(`${expires}T23:59:59`).toISOString() : null };
-            return { ...d, code_registry: [...d.code_registry.filter((e) => e !== old), entry] };
-          });
-          this._editing = null;
-        }),
         deleteSlot: (lock, slot) => { this._confirm = { lock, slot }; },
         setCode: (lock, slot) => this._openSetCode(lock, slot),
         filter: (change) => { this._filter = { ...this._filter, ...change }; },
-        markReviewed: () => void this._run(() => s.updateShared((d) => ({
-          ...d, reviews: [...d.reviews, { time: new Date().toISOString(), user: this._hass?.user?.name ?? null }],
-        }))),
         downloadCsv: () => {
           // The CSV writer loads on first use, not with every dashboard.
           const auditor = s.auditorInstance;
           if (auditor) void import('./csv.js').then(({ downloadTrail }) => downloadTrail(this.renderRoot as ShadowRoot, auditor, this._filter));
         },
-        answer: (item, value) => void this._run(() => s.updateShared((d) => {
-          const checklist = { ...d.checklist };
-          if (value === null) delete checklist[item];
-          else checklist[item] = value;
-          return { ...d, checklist };
-        })),
         chooseNotify: (target, on) => {
           const next = new Set(this._notify);
           if (on) next.add(target);

@@ -5,6 +5,7 @@ import type { Severity } from '../../../src/model/finding.js';
 import { icon } from '../../shared/icon.js';
 import { alertGroups, type AlertGroup } from './alert-groups.js';
 import type { ViewContext } from './context.js';
+import { acknowledged } from '../data/changes.js';
 
 const SEVERITY_ICON: Record<Severity, string> = { critical: mdiAlertOctagon, warning: mdiAlert, info: mdiInformation };
 
@@ -48,7 +49,7 @@ function group(ctx: ViewContext, g: AlertGroup) {
     </details>
     ${done
       ? html`<span class="muted acked-note">${ctx.t('alerts.acknowledged')}</span>`
-      : html`<button class="btn ack" ?disabled=${!ctx.admin || ctx.busy} @click=${() => ctx.on.acknowledge(g.openKeys)}
+      : html`<button class="btn ack" ?disabled=${!ctx.admin || ctx.busy} @click=${() => ctx.on.update(() => acknowledged(g.openKeys))}
           aria-label=${`${ctx.t('alerts.acknowledge')}: ${title}${g.lockName ? ` · ${g.lockName}` : ''}`}>${ctx.t('alerts.acknowledge')}</button>`}
   </li>`;
 }

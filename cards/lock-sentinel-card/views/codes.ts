@@ -5,6 +5,7 @@ import { mdiAlert, mdiCheckCircle } from '@mdi/js';
 import { icon } from '../../shared/icon.js';
 import { canSetCodes, needsNewCode, setCodeButton } from './code-fixes.js';
 import { slotKey, type ViewContext } from './context.js';
+import { slotSaved } from '../data/changes.js';
 
 export const ROLES: readonly CodeRole[] = ['family', 'guest', 'service', 'admin'];
 
@@ -27,7 +28,8 @@ function onSubmit(ctx: ViewContext, lock: string, fixedSlot: number | null) {
     const data = new FormData(ev.target as HTMLFormElement);
     const slot = fixedSlot ?? Number(data.get('slot'));
     const expires = String(data.get('expires') ?? '');
-    ctx.on.saveSlot(lock, slot, String(data.get('name') ?? '').trim(), data.get('role') as CodeRole, expires || null);
+    const name = String(data.get('name') ?? '').trim();
+    ctx.on.update(() => slotSaved(ctx.t, lock, slot, name, data.get('role') as CodeRole, expires || null), () => ctx.on.editSlot(null));
   };
 }
 

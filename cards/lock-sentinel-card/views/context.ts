@@ -1,6 +1,6 @@
 // What every view reads and the actions it may trigger. Views are render functions, not elements.
 import type { AuditReport } from '../../../src/auditor.js';
-import type { CodeRole } from '../../../src/model/ha.js';
+import type { Change } from '../data/changes.js';
 import { lockNameOf, type AccessEvent, type Lock, type SlotStrength } from '../../../src/model/lock.js';
 import type { View } from '../const.js';
 import type { Thresholds } from '../../../src/thresholds.js';
@@ -49,21 +49,24 @@ export interface ViewContext {
   notifyChosen: ReadonlySet<string>;
   /** Where the code registry is stored: per user on HA without frontend/*_system_data. */
   storagePerUser: boolean;
+  /** The user at the card (review marks are signed with the name). */
+  userName: string | null;
   on: {
-    acknowledge(keys: string[]): void;
+    /**
+     * Stores a change of the shared data (data/changes.ts); `make` may refuse in words (thrown: shown as the card's
+     * error); `done` runs once it is stored.
+     */
+    update(make: () => Change, done?: () => void): void;
     /** Opens HA's more-info dialog of an entity. */
     moreInfo(entityId: string): void;
     /** Switches the card to another of its views. */
     show(view: View): void;
     editSlot(edit: SlotEdit | null): void;
-    saveSlot(lock: string, slot: number, name: string, role: CodeRole, expires: string | null): void;
     deleteSlot(lock: string, slot: number): void;
     /** Opens the "Set a new code" dialog for a slot (null: the admin picks the slot). Admins only. */
     setCode(lock: string, slot: number | null): void;
     filter(change: Partial<TimelineFilter>): void;
-    markReviewed(): void;
     downloadCsv(): void;
-    answer(item: string, value: boolean | null): void;
     installAlerts(): void;
     chooseNotify(target: string, on: boolean): void;
   };

@@ -9,6 +9,7 @@ import { icon } from '../../shared/icon.js';
 import { gauge } from '../../shared/gauge.js';
 import { fixList, STRENGTH_CHECK } from './code-fixes.js';
 import type { ViewContext } from './context.js';
+import { answered } from '../data/changes.js';
 
 export const STATUS_ICON: Record<CheckStatus, string> = { pass: mdiCheckCircle, warn: mdiAlert, fail: mdiCloseCircle, unknown: mdiHelpCircleOutline };
 const STATUSES: CheckStatus[] = ['fail', 'warn', 'pass', 'unknown'];
@@ -18,7 +19,7 @@ const statusIcon = (s: string) => STATUS_ICON[s as CheckStatus] ?? mdiHelpCircle
 
 function answer(ctx: ViewContext, check: Check) {
   const current = ctx.shared.checklist[check.id];
-  const set = (v: boolean) => () => ctx.on.answer(check.id, current === v ? null : v);
+  const set = (v: boolean) => () => ctx.on.update(() => answered(check.id, current === v ? null : v));
   const disabled = !ctx.admin || ctx.busy;
   return html`<div class="answer chip-group" role="group" aria-label=${`${ctx.t('scorecard.self_reported')}: ${check.title}`}>
     ${chip({ label: ctx.t('answer.yes'), pressed: current === true, onClick: set(true), disabled })}

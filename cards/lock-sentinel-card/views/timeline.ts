@@ -9,6 +9,7 @@ import { chip, chipGroup, chipStyles } from '../../shared/chip.js';
 import { icon } from '../../shared/icon.js';
 import { filterTimeline, isFailure, isUnusualHour, people, personOf } from '../timeline.js';
 import { holder, lockName, type ViewContext } from './context.js';
+import { reviewed } from '../data/changes.js';
 
 export const PERIODS = [1, 7, 30] as const;
 
@@ -98,7 +99,7 @@ export function timelineView(ctx: ViewContext) {
   return html`
     ${filters(ctx)}
     <div class="actions">
-      <button class="btn" ?disabled=${!ctx.admin || ctx.busy} @click=${() => ctx.on.markReviewed()}>${ctx.t('timeline.mark_reviewed')}</button>
+      <button class="btn" ?disabled=${!ctx.admin || ctx.busy} @click=${() => ctx.on.update(() => reviewed(ctx.userName))}>${ctx.t('timeline.mark_reviewed')}</button>
       <button class="btn" ?disabled=${!events.length} @click=${() => ctx.on.downloadCsv()}>${ctx.t('timeline.csv')}</button>
       <span class="muted reviewed">${last ? ctx.t('timeline.last_review', { when: ctx.fmt.relative(last, ctx.now) }) : ctx.t('timeline.never_reviewed')}</span>
     </div>
