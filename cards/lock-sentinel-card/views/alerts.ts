@@ -5,7 +5,7 @@ import type { Severity } from '../../../src/model/finding.js';
 import { icon } from '../../shared/icon.js';
 import { alertGroups, type AlertGroup } from './alert-groups.js';
 import type { ViewContext } from './context.js';
-import { acknowledged } from '../data/changes.js';
+import { acknowledged } from '../changes.js';
 
 const SEVERITY_ICON: Record<Severity, string> = { critical: mdiAlertOctagon, warning: mdiAlert, info: mdiInformation };
 

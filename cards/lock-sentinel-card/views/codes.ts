@@ -5,7 +5,7 @@ import { mdiAlert, mdiCheckCircle } from '@mdi/js';
 import { icon } from '../../shared/icon.js';
 import { canSetCodes, needsNewCode, setCodeButton } from './code-fixes.js';
 import { slotKey, type ViewContext } from './context.js';
-import { slotSaved } from '../data/changes.js';
+import { slotSaved } from '../changes.js';
 
 export const ROLES: readonly CodeRole[] = ['family', 'guest', 'service', 'admin'];
 

@@ -1,6 +1,6 @@
 // What every view reads and the actions it may trigger. Views are render functions, not elements.
 import type { AuditReport } from '../../../src/auditor.js';
-import type { Change } from '../data/changes.js';
+import type { Change } from '../changes.js';
 import { lockNameOf, type AccessEvent, type Lock, type SlotStrength } from '../../../src/model/lock.js';
 import type { View } from '../const.js';
 import type { Thresholds } from '../../../src/thresholds.js';

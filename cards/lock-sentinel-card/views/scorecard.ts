@@ -9,7 +9,7 @@ import { icon } from '../../shared/icon.js';
 import { gauge } from '../../shared/gauge.js';
 import { fixList, STRENGTH_CHECK } from './code-fixes.js';
 import type { ViewContext } from './context.js';
-import { answered } from '../data/changes.js';
+import { answered } from '../changes.js';
 
 export const STATUS_ICON: Record<CheckStatus, string> = { pass: mdiCheckCircle, warn: mdiAlert, fail: mdiCloseCircle, unknown: mdiHelpCircleOutline };
 const STATUSES: CheckStatus[] = ['fail', 'warn', 'pass', 'unknown'];

@@ -9,7 +9,7 @@ import { chip, chipGroup, chipStyles } from '../../shared/chip.js';
 import { icon } from '../../shared/icon.js';
 import { filterTimeline, isFailure, isUnusualHour, people, personOf } from '../timeline.js';
 import { holder, lockName, type ViewContext } from './context.js';
-import { reviewed } from '../data/changes.js';
+import { reviewed } from '../changes.js';
 
 export const PERIODS = [1, 7, 30] as const;
 

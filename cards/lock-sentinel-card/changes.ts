@@ -1,8 +1,8 @@
 // What the views change in the shared data (code registry, acknowledged alerts, review marks, checklist answers), as
-// pure changes the card stores (AuditSession.updateShared). Loaded with the views that make them, not at startup.
-import type { CodeRole } from '../../../src/model/ha.js';
-import type { SharedData } from './header.js';
-import type { Translate } from '../i18n.js';
+// pure changes the card stores (AuditSession.updateShared). Pure; loaded with the views that make them, not at startup.
+import type { SharedData } from '../../src/ha/shared-store.js';
+import type { CodeRole } from '../../src/model/ha.js';
+import type { Translate } from './i18n.js';
 
 export type Change = (d: SharedData) => SharedData;
 
