@@ -101,6 +101,8 @@ export interface AuditWords {
   describe: DescribeCheck;
   /** The fix of each finding whose fix is the same whatever the case. */
   fixes: Readonly<Partial<Record<FindingId, string>>>;
+  /** A finding's evidence. */
+  evidence: (f: RaisedFinding, ctx: RuleContext) => string;
 }
 
 /** The header carries data only the admin rules read. */
@@ -233,7 +235,7 @@ export class Auditor {
       locks: this.locks.map((l) => this.summary(l, timeline)),
       checks,
       findings: findings.map((f) => ({
-        id: f.id, severity: f.severity, entity_id: f.entity_id, time: f.time, evidence: f.evidence, fix: f.fix ?? this.words?.fixes[f.id] ?? '',
+        id: f.id, severity: f.severity, entity_id: f.entity_id, time: f.time, evidence: this.words?.evidence(f, ctx) ?? '', fix: f.fix ?? this.words?.fixes[f.id] ?? '',
         count: f.count ?? 1, first: f.first ?? f.time, last: f.last ?? f.time,
       })),
     };

@@ -1,3 +1,5 @@
+import type { AccessEvent, FirmwareInfo } from './lock.js';
+
 export type Severity = 'critical' | 'warning' | 'info';
 
 export type FindingId =
@@ -34,10 +36,32 @@ export interface Finding {
 }
 
 /**
- * A finding as a rule raises it, plus the access events (by seq) that raised them (internal, never serialised). Its
- * fix only where it depends on the case; else the report takes the finding's fix from the words (src/rules/fixes.ts).
+ * What a finding's evidence tells, as data: the report's words (src/rules/evidence.ts) tell it. Times in ms; names as
+ * the (masked) house view has them.
  */
-export interface RaisedFinding extends Omit<Finding, 'fix'> {
+export type Told =
+  | { k: 'failed'; lock: string; failures: number; start: number; end: number; lockouts: string[] }
+  | { k: 'unusual' | 'away'; lock: string; e: AccessEvent; tally: { count: number; first: number; last: number } }
+  | { k: 'tamper' | 'jam'; e: AccessEvent }
+  | { k: 'tamper-now'; name: string; sensor: string }
+  | { k: 'jam-now'; name: string; sensor: string | null }
+  | { k: 'battery'; name: string; level: number; entity: string | null }
+  | { k: 'firmware'; name: string; firmware: FirmwareInfo | null }
+  | { k: 'unavailable'; name: string; since: number | null }
+  | { k: 'admins'; names: string[] }
+  | { k: 'mfa'; name: string | null }
+  | { k: 'expired'; lock: string; slot: number; expires: number; usedAfter: boolean };
+
+/**
+ * A finding as a rule raises it, plus the access events (by seq) that raised them (internal, never serialised). Its
+ * evidence in words where the rule tells it (the admin rules), else `told`; its fix only where it depends on the case,
+ * else the words' fix for the finding (src/rules/fixes.ts); `groups`: the findings of its kind on its lock it stands
+ * for (aggregate.ts), said after its evidence.
+ */
+export interface RaisedFinding extends Omit<Finding, 'fix' | 'evidence'> {
+  evidence?: string;
+  told?: Told;
+  groups?: { count: number; first: string | null; last: string | null }[];
   fix?: string;
   events?: number[];
 }

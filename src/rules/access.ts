@@ -1,9 +1,9 @@
 // Pillar "audits": what the access log shows — failed-attempt bursts, unusual hours, access while away.
 import type { RaisedFinding } from '../model/finding.js';
 import type { AccessEvent } from '../model/lock.js';
-import { inUnusualHours, unusualHoursText } from '../thresholds.js';
-import { iso, lockName, slotKey, slotLabel, type Rule, type RuleContext } from './context.js';
-import { moreLikeIt, Tally, tallyFields } from './aggregate.js';
+import { inUnusualHours } from '../thresholds.js';
+import { iso, slotKey, type Rule, type RuleContext } from './context.js';
+import { Tally, tallyFields } from './aggregate.js';
 
 const MIN = 60_000;
 
@@ -72,25 +72,15 @@ export const failedAttempts: Rule = (ctx) => {
   const out: RaisedFinding[] = [];
   for (const [lock, seqs] of perLock) {
     for (const b of bursts(seqs, lock, ctx)) {
-      const parts: string[] = [];
-      if (b.failures) parts.push(`${b.failures} failed code entries between ${ctx.tz.format(b.start)} and ${ctx.tz.format(b.end)} (local)`);
-      if (b.lockoutLabels.length) parts.push(`the lock reported ${[...new Set(b.lockoutLabels)].map((l) => `"${l}"`).join(', ')}${b.failures ? '' : ` at ${ctx.tz.format(b.start)} (local)`}`);
       out.push({
         id: 'failed-attempts', severity: 'critical', entity_id: lock, time: iso(b.start),
-        evidence: `${lockName(ctx, lock)}: ${parts.join('; ')}.`,
+        told: { k: 'failed', lock, failures: b.failures, start: b.start, end: b.end, lockouts: b.lockoutLabels },
         events: b.events,
       });
     }
   }
   return out.sort((a, b) => (a.time ?? '').localeCompare(b.time ?? ''));
 };
-
-function who(ctx: RuleContext, e: AccessEvent): string {
-  const parts = [`by ${e.method}`];
-  if (e.slot !== null) parts.push(`code ${slotLabel(ctx, e.lock, e.slot).replace(`${lockName(ctx, e.lock)} `, '')}`);
-  if (e.actor) parts.push(`(${e.actor})`);
-  return parts.join(', ');
-}
 
 /** Per lock, the events `keep` selects, tallied (one finding per lock, whatever the number of events). */
 function tallyPerLock(ctx: RuleContext, keep: (e: AccessEvent) => boolean, worse: (a: AccessEvent, b: AccessEvent) => boolean): Map<string, Tally> {
@@ -116,10 +106,9 @@ export const unusualHours: Rule = (ctx) => {
   };
   const out: RaisedFinding[] = [];
   for (const [lock, t] of tallyPerLock(ctx, inWindow, worse)) {
-    const e = t.worst as AccessEvent;
     out.push({
       id: 'unusual-hour-access', severity: 'warning', entity_id: lock, ...tallyFields(t),
-      evidence: `${lockName(ctx, lock)} was unlocked at ${ctx.tz.format(e.time)} (local, in the unusual hours ${unusualHoursText(ctx.th)}) ${who(ctx, e)}.${moreLikeIt(ctx, t, 'unlocks at these hours')}`,
+      told: { k: 'unusual', lock, e: t.worst as AccessEvent, tally: { count: t.count, first: t.first, last: t.last } },
       events: t.events,
     });
   }
@@ -146,10 +135,9 @@ export const awayAccess: Rule = (ctx) => {
   };
   const out: RaisedFinding[] = [];
   for (const [lock, t] of tallyPerLock(ctx, (e) => everyoneKnownAway(ctx, e.time), worse)) {
-    const e = t.worst as AccessEvent;
     out.push({
       id: 'away-access', severity: 'critical', entity_id: lock, ...tallyFields(t),
-      evidence: `${lockName(ctx, lock)} was unlocked at ${ctx.tz.format(e.time)} (local) ${who(ctx, e)} while nobody was home (${ctx.presence.persons.map((p) => `${p}: ${ctx.presence.stateAt(p, e.time)}`).join(', ')}).${moreLikeIt(ctx, t, 'unlocks while nobody was home')}`,
+      told: { k: 'away', lock, e: t.worst as AccessEvent, tally: { count: t.count, first: t.first, last: t.last } },
       events: t.events,
     });
   }

@@ -11,7 +11,7 @@ export const tooManyAdmins: Rule = (ctx) => {
   if (admins.length <= ctx.th.maxAdmins) return [];
   return [{
     id: 'too-many-admins', severity: 'warning', entity_id: null, time: null,
-    evidence: `${admins.length} active administrators (${admins.map((u) => u.name ?? u.username ?? u.id).join(', ')}); more than ${ctx.th.maxAdmins}.`,
+    told: { k: 'admins', names: admins.map((u) => u.name ?? u.username ?? u.id) },
   }];
 };
 
@@ -20,6 +20,6 @@ export const mfaDisabled: Rule = (ctx) => {
   if (!me || (me.mfa_modules ?? []).some((m) => m.enabled)) return [];
   return [{
     id: 'mfa-disabled', severity: 'warning', entity_id: null, time: null,
-    evidence: `${me.name ?? 'This account'} has no multi-factor authentication module enabled.`,
+    told: { k: 'mfa', name: me.name ?? null },
   }];
 };

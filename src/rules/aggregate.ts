@@ -25,17 +25,11 @@ export class Tally {
   }
 }
 
-/** "… (and 41 more like it between … and …)" when a tally holds more than its example. */
-export function moreLikeIt(ctx: RuleContext, t: { count: number; first: number; last: number }, what: string): string {
-  return t.count > 1 ? ` ${t.count} ${what} in all, between ${ctx.tz.format(t.first)} and ${ctx.tz.format(t.last)} (local); the worst is shown.` : '';
-}
-
 export const tallyFields = (t: { count: number; first: number; last: number }) =>
   ({ time: iso(t.last), count: t.count, first: iso(t.first), last: iso(t.last) });
 
-/** What a finding standing for `count` findings of its kind on its lock adds to the worst one's evidence. */
-export const groupNote = (count: number, first: string | null, last: string | null): string =>
-  ` (${count} findings of this kind on this lock${first && last ? ` from ${first.slice(0, 10)} to ${last.slice(0, 10)}` : ''}; the worst is shown.)`;
+/** A finding standing for `count` findings of its kind on its lock (its evidence says so: src/rules/evidence.ts). */
+const grouped = (f: RaisedFinding, count: number, first: string | null, last: string | null) => [...f.groups ?? [], { count, first, last }];
 
 /**
  * One finding per lock for the timeline's events of `kind` (`describe` tells one event): the latest described, with
@@ -55,7 +49,7 @@ export function perLockEvents(ctx: RuleContext, kind: AccessKind, describe: (e: 
     const f = describe(t.worst as AccessEvent);
     if (t.count === 1) return { ...f, events: t.events };
     const first = iso(t.first), last = iso(t.last);
-    return { ...f, ...tallyFields(t), evidence: f.evidence + groupNote(t.count, first, last), events: t.events };
+    return { ...f, ...tallyFields(t), groups: grouped(f, t.count, first, last), events: t.events };
   });
 }
 
@@ -83,7 +77,7 @@ export function aggregateFindings(findings: RaisedFinding[]): RaisedFinding[] {
     const first = times[0] ?? null, last = times[times.length - 1] ?? null;
     return {
       ...worst, time: last ?? worst.time, count, first, last,
-      evidence: worst.evidence + groupNote(count, first, last),
+      groups: grouped(worst, count, first, last),
       ...(events.length ? { events } : {}),
     };
   });

@@ -2,7 +2,7 @@
 // use. The rules over the codes read back (admins only) are in read-codes.ts, the exposure rule in pin-exposed.ts.
 import type { RaisedFinding } from '../model/finding.js';
 import type { SlotStrength } from '../model/lock.js';
-import { iso, slotKey, slotLabel, type Rule, type RuleContext } from './context.js';
+import { iso, slotKey, type Rule, type RuleContext } from './context.js';
 
 export const DAY = 86_400_000;
 
@@ -74,7 +74,7 @@ export const expiredCodes: Rule = (ctx) => {
     if (!stillInUse) continue;
     out.push({
       id: 'expired-code', severity: 'critical', entity_id: entry.lock, time: iso(expires),
-      evidence: `${slotLabel(ctx, entry.lock, entry.slot)} expired ${ctx.tz.format(expires)} and is still ${usedAfter ? 'in use (it opened the door after that)' : 'set on the lock'}.`,
+      told: { k: 'expired', lock: entry.lock, slot: entry.slot, expires, usedAfter },
     });
   }
   return out;

@@ -25,15 +25,13 @@ function currentNotInTimeline(ctx: RuleContext, lock: string, kind: AccessKind, 
 
 export const tamper: Rule = (ctx) => {
   const out: RaisedFinding[] = perLockEvents(ctx, 'tamper', (e) => ({
-    id: 'tamper', severity: 'critical', entity_id: e.lock, time: iso(e.time),
-    evidence: `${ctx.index.byEntity.get(e.lock)?.name ?? e.lock} reported tampering at ${ctx.tz.format(e.time)} (local): ${e.label}.`,
+    id: 'tamper', severity: 'critical', entity_id: e.lock, time: iso(e.time), told: { k: 'tamper', e },
   }));
   for (const l of ctx.locks) {
     for (const s of sensorsOn(ctx, l.sensors.tamper)) {
       const t = currentNotInTimeline(ctx, l.entity_id, 'tamper', s.last_changed);
       if (t !== null) out.push({
-        id: 'tamper', severity: 'critical', entity_id: l.entity_id, time: iso(t),
-        evidence: `${s.entity_id} reports tampering on ${l.name} now.`,
+        id: 'tamper', severity: 'critical', entity_id: l.entity_id, time: iso(t), told: { k: 'tamper-now', name: l.name, sensor: s.entity_id },
       });
     }
   }
@@ -42,16 +40,14 @@ export const tamper: Rule = (ctx) => {
 
 export const jammed: Rule = (ctx) => {
   const out: RaisedFinding[] = perLockEvents(ctx, 'jam', (e) => ({
-    id: 'jammed', severity: 'warning', entity_id: e.lock, time: iso(e.time),
-    evidence: `${ctx.index.byEntity.get(e.lock)?.name ?? e.lock} jammed at ${ctx.tz.format(e.time)} (local): the door may not be locked.`,
+    id: 'jammed', severity: 'warning', entity_id: e.lock, time: iso(e.time), told: { k: 'jam', e },
   }));
   for (const l of ctx.locks) {
     const sensor = sensorsOn(ctx, l.sensors.jam)[0];
     if (l.state !== 'jammed' && !sensor) continue;
     const t = currentNotInTimeline(ctx, l.entity_id, 'jam', l.state === 'jammed' ? l.last_changed : sensor?.last_changed);
     if (t !== null) out.push({
-      id: 'jammed', severity: 'warning', entity_id: l.entity_id, time: iso(t),
-      evidence: `${l.name} is jammed now${sensor ? ` (${sensor.entity_id})` : ''}: the door may not be locked.`,
+      id: 'jammed', severity: 'warning', entity_id: l.entity_id, time: iso(t), told: { k: 'jam-now', name: l.name, sensor: sensor?.entity_id ?? null },
     });
   }
   return out;
@@ -60,13 +56,12 @@ export const jammed: Rule = (ctx) => {
 export const lowBattery: Rule = (ctx) =>
   ctx.locks.filter((l) => l.battery !== null && l.battery < ctx.th.lowBattery).map((l) => ({
     id: 'low-battery', severity: 'warning', entity_id: l.entity_id, time: null,
-    evidence: `${l.name} battery is at ${l.battery}% (below ${ctx.th.lowBattery}%)${l.battery_entity ? ` (${l.battery_entity})` : ''}.`,
+    told: { k: 'battery', name: l.name, level: l.battery as number, entity: l.battery_entity ?? null },
   }));
 
 export const firmwareUpdate: Rule = (ctx) =>
   ctx.locks.filter((l) => l.firmware?.update_available).map((l) => ({
-    id: 'firmware-update', severity: 'warning', entity_id: l.entity_id, time: null,
-    evidence: `${l.name} runs firmware ${l.firmware?.installed ?? '?'}; ${l.firmware?.latest ?? 'a newer version'} is available (${l.firmware?.entity_id}).`,
+    id: 'firmware-update', severity: 'warning', entity_id: l.entity_id, time: null, told: { k: 'firmware', name: l.name, firmware: l.firmware },
   }));
 
 export const unavailable: Rule = (ctx) =>
@@ -74,6 +69,6 @@ export const unavailable: Rule = (ctx) =>
     const t = Date.parse(l.last_changed ?? '');
     return {
       id: 'lock-unavailable' as const, severity: 'warning' as const, entity_id: l.entity_id, time: Number.isNaN(t) ? null : iso(t),
-      evidence: `${l.name} is unavailable${Number.isNaN(t) ? '' : ` since ${ctx.tz.format(t)} (local)`}: Home Assistant can neither see nor control it.`,
+      told: { k: 'unavailable' as const, name: l.name, since: Number.isNaN(t) ? null : t },
     };
   });

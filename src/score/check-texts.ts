@@ -1,7 +1,9 @@
 // The words of the checks (checks.ts decides their verdicts): each check's title, what a pass means, its fix, and the
 // evidence every verdict is told with. Part of the report's words (src/words.ts): the CLI's engine always has them, the
 // card loads them with the views that show them.
+import type { RaisedFinding } from '../model/finding.js';
 import { lockName, type RuleContext } from '../rules/context.js';
+import { evidenceOf } from '../rules/evidence.js';
 import { unusualHoursText, type Thresholds } from '../thresholds.js';
 import type { CheckWords, Verdict } from './checks.js';
 import type { Lock } from '../model/lock.js';
@@ -86,8 +88,8 @@ export const CHECKLIST_WORDS: Record<string, { title: string; fix: string }> = {
   'backup-key-secure': { title: 'Backup key kept safe (not under the mat)', fix: 'Give it to a trusted neighbour or a quality lockbox.' },
 };
 
-function findingsText(hits: { evidence: string }[]): string {
-  return `${hits.length} finding(s): ${hits.slice(0, 3).map((f) => f.evidence).join(' ')}${hits.length > 3 ? ' …' : ''}`;
+function findingsText(hits: RaisedFinding[], ctx: RuleContext): string {
+  return `${hits.length} finding(s): ${hits.slice(0, 3).map((f) => evidenceOf(f, ctx)).join(' ')}${hits.length > 3 ? ' …' : ''}`;
 }
 
 /** "locks' codes read", "lock's codes read", "locks report wrong codes", "1 of 3 locks reports ...": noun by `nouns`, verb by `subjects`. */
@@ -213,7 +215,7 @@ export function describeCheck(v: Verdict, ctx: RuleContext): CheckWords {
   }
   const { hits, cov } = v;
   const pass = text(w.pass, ctx.th);
-  if (!cov) return { title, evidence: hits.length ? findingsText(hits) : pass, fix };
+  if (!cov) return { title, evidence: hits.length ? findingsText(hits, ctx) : pass, fix };
   const covered = describeCoverage(ctx, cov);
   const gapText = typeof w.gapFix === 'function' ? w.gapFix(ctx) : w.gapFix;
   const gapFix = cov.missing.length && gapText ? ` ${gapText}` : '';
@@ -221,14 +223,14 @@ export function describeCheck(v: Verdict, ctx: RuleContext): CheckWords {
     const what = cov.seen.length === 0 ? 'no lock could be judged' : `fewer than ${d.minSeen} locks could be judged`;
     return { title, evidence: `Unknown: ${what}. ${covered}`, fix: gapText ?? fix };
   }
-  if (v.status === 'fail') return { title, evidence: `${findingsText(hits)} ${covered}`, fix: `${fix}${gapFix}` };
-  if (cov.missing.length === 0 && !cov.partial?.length) return { title, evidence: `${hits.length ? findingsText(hits) : pass} ${covered}`, fix };
+  if (v.status === 'fail') return { title, evidence: `${findingsText(hits, ctx)} ${covered}`, fix: `${fix}${gapFix}` };
+  if (cov.missing.length === 0 && !cov.partial?.length) return { title, evidence: `${hits.length ? findingsText(hits, ctx) : pass} ${covered}`, fix };
   // Some slots of a lock not read is partial coverage too, scored like a lock not seen.
   const notAll = cov.missing.length ? 'not every lock could be' : 'not every slot could be read';
   const slotFix = cov.partial?.length && !cov.missing.length ? ` ${CODES_PARTIAL_FIX}` : '';
   return {
     title,
-    evidence: `Partial: ${hits.length ? findingsText(hits) : 'nothing found on the locks that could be judged'}, but ${notAll}. ${covered}`,
+    evidence: `Partial: ${hits.length ? findingsText(hits, ctx) : 'nothing found on the locks that could be judged'}, but ${notAll}. ${covered}`,
     fix: `${fix}${gapFix}${slotFix}`,
   };
 }
