@@ -39,6 +39,8 @@ interface MatterUser {
 const OCCUPIED = new Set(['occupied_enabled', 'occupied_disabled']);
 /** HA's name for a PIN credential (CredentialTypeEnum kPin). */
 const PIN = 'pin';
+/** The first HA release with Matter's lock user and credential services (get_lock_users, set/clear_lock_credential). */
+const SINCE = '2026.3';
 /** Errors that mean "this HA has no such service" (before 2026.3). */
 const NO_SERVICE = new Set(['not_found', 'service_not_found', 'unknown_command']);
 
@@ -113,7 +115,7 @@ export const matter: Protocol = {
   eventTypes: [],
   capabilities: { failures: false, tamper: false, lockout: false, jam: false, codes: 'write-only' },
   codesReadVia: 'occupied PIN slots listed by matter.get_lock_users',
-  slotsListed: { service: 'matter.get_lock_users', since: '2026.3' },
+  slotsListed: { service: 'matter.get_lock_users', since: SINCE },
   // changed_by carries the operation source, no user index (released HA).
   reportsSlotUse: false,
   codesHidden: (slots) => `${slots.length} occupied PIN ${slots.length === 1 ? 'slot' : 'slots'} (${slots.join(', ')}), PINs unreadable`,
@@ -149,5 +151,13 @@ export const matter: Protocol = {
         target: { entity_id: lock.entity_id },
       };
     },
+    // ClearCredential of the PIN credential index (HA 2026.11 `clear_lock_credential {credential_type, credential_index}`;
+    // index 0xFFFE would clear every credential of the type: slots stop at 254). HA 2026.3+ only (`since`).
+    clear: (lock, slot) => ({
+      domain: 'matter', service: 'clear_lock_credential',
+      service_data: { credential_type: PIN, credential_index: slot },
+      target: { entity_id: lock.entity_id },
+    }),
+    since: SINCE,
   },
 };

@@ -37,6 +37,11 @@ export interface GenerateInput {
   thresholds?: Partial<Thresholds>;
   /** Guest expiries before this instant are reported in notes instead (their trigger could never fire). */
   now?: Date;
+  /**
+   * The Home Assistant release that runs them (`config.version`): a guest code is cleared only through a service it
+   * has (Matter's needs 2026.3+; not known: no Matter clear, a note says so).
+   */
+  haVersion?: string;
 }
 
 export function automation(id: string, alias: string, body: Body, variables: ConfigMap): AutomationConfig {
@@ -68,7 +73,7 @@ export function generate(input: GenerateInput): Generated {
     if (!lock) { notes.push(`guest code ${e.lock} slot ${e.slot}: no such lock`); continue; }
     if (new Date(e.expires) <= now) { notes.push(`guest code ${e.lock} slot ${e.slot} expired already: clear it now`); continue; }
     try {
-      const body = guestExpiry(lock, e);
+      const body = guestExpiry(lock, e, input.haVersion);
       automations.push(automation(`${ID_PREFIX}guest_expiry_${objectId(lock.entity_id)}_${e.slot}`,
         `Lock Sentinel: ${body.title} – ${lock.name}`, body, { notify_targets: input.notify }));
     } catch (err) {
@@ -85,7 +90,7 @@ export function generate(input: GenerateInput): Generated {
   }
   return {
     automations,
-    scripts: { [BREACH_SCRIPT_ID]: breachScript(input.locks, input.registry, input.notify) },
+    scripts: { [BREACH_SCRIPT_ID]: breachScript(input.locks, input.registry, input.notify, input.haVersion) },
     notes,
   };
 }

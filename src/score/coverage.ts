@@ -1,5 +1,6 @@
 // Which locks a check could judge, and why the others give no evidence. A check that saw no lock is unknown;
 // one that saw only some locks is never a full pass (see evaluateChecks).
+import { releaseAtLeast } from '../model/ha.js';
 import type { Lock } from '../model/lock.js';
 import { lockName, type RuleContext } from '../rules/context.js';
 import { slotStrengths } from '../rules/codes.js';
@@ -83,14 +84,6 @@ function hiddenWhy(ctx: RuleContext, l: Lock, slots: number[]): string {
   const p = ctx.protocolOf(l.protocol);
   if (p.codesHidden) return `${p.title}: ${p.codesHidden(slots)}`;
   return `${p.title}: ${p.codesHiddenWhy ?? 'the lock does not show the PIN'} of ${plural(slots.length, 'slot', 'slots')} ${slots.join(', ')}`;
-}
-
-/** "2026.3" <= "2026.11.0" (HA's year.month[.patch] versions; null when `version` is not one). */
-export function releaseAtLeast(version: unknown, since: string): boolean | null {
-  const parse = (v: unknown) => (typeof v === 'string' ? /^(\d+)\.(\d+)/.exec(v)?.slice(1).map(Number) ?? null : null);
-  const [have, need] = [parse(version), parse(since)];
-  if (!have || !need) return null;
-  return have[0] > need[0] || have[0] === need[0] && have[1] >= need[1];
 }
 
 /** Why a lock's codes are unknown, or null when they were read. */

@@ -309,7 +309,11 @@ export class AuditSession {
     const [{ generate }, { install }, { hassRest }] = await Promise.all([
       import('../../../src/generate/generate.js'), import('../../../src/generate/installer.js'), import('./rest.js'),
     ]);
-    const gen = generate({ locks: this.allLocks, registry: this.shared.code_registry, notify, thresholds: this.thresholds });
+    const version = hass.config.version;
+    const gen = generate({
+      locks: this.allLocks, registry: this.shared.code_registry, notify, thresholds: this.thresholds,
+      haVersion: typeof version === 'string' ? version : undefined,
+    });
     const result = await install(hassRest(hass.callApi.bind(hass)), gen, notify);
     this.admin = { ...this.admin, automations: await this.loadAutomations() };
     this.refresh();
@@ -324,7 +328,7 @@ export class AuditSession {
     // Only admins who delete a code need the protocols' service calls: loaded then.
     const { clearCodeServiceCall } = await import('../../../src/services/clear-code.js');
     const known = await protocol(lock.protocol).codes.options?.((msg) => this.hass().callWS(msg as { type: string }), lock).catch(() => undefined);
-    const call = clearCodeServiceCall(lock, slot, { deviceName: device?.name ?? undefined, ...known });
+    const call = clearCodeServiceCall(lock, slot, { deviceName: device?.name ?? undefined, ...known, haVersion: this.hass().config.version });
     await this.hass().callWS({ type: 'call_service', ...call });
     this.inUse.set(lockId, (this.inUse.get(lockId) ?? []).filter((s) => s !== slot));
     this.verdicts.delete(slotKey(lockId, slot));

@@ -29,7 +29,8 @@ export function notifyFlag(p: ParsedArgs): string[] {
 
 export function generateFor(snap: Snapshot, notify: string[], thresholds: Partial<Thresholds> = {}) {
   const locks = discoverLocks(snap);
-  return build({ locks, registry: snap.code_registry ?? [], notify, thresholds });
+  const version = snap.config.version;
+  return build({ locks, registry: snap.code_registry ?? [], notify, thresholds, haVersion: typeof version === 'string' ? version : undefined });
 }
 
 const generateCmd: Command = {

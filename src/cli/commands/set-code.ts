@@ -29,12 +29,18 @@ interface Request {
   expires: string | null;
 }
 
-function request(p: ReturnType<typeof parseArgs>): Request {
+/** `--lock lock.x --slot N` (set-code and clear-code). */
+export function lockSlot(p: ReturnType<typeof parseArgs>): { lock: string; slot: number } {
   const lock = value(p, 'lock');
   if (!lock || !/^lock\.[a-z0-9_]+$/.test(lock)) throw new UsageError('--lock needs a lock entity id, e.g. --lock lock.front_door');
   const slotText = value(p, 'slot') ?? '';
   const slot = /^\d{1,3}$/.test(slotText) ? Number(slotText) : NaN;
   if (!(slot >= 1 && slot <= 254)) throw new UsageError('--slot needs a slot number from 1 to 254');
+  return { lock, slot };
+}
+
+function request(p: ReturnType<typeof parseArgs>): Request {
+  const { lock, slot } = lockSlot(p);
   const role = value(p, 'role') ?? null;
   if (role !== null && !ROLES.includes(role as CodeRole)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
   const expiresText = value(p, 'expires') ?? null;
@@ -55,7 +61,7 @@ async function typedCode(): Promise<string | null> {
 }
 
 /** Zigbee2MQTT's friendly name is the device's name as discovered; a rename in HA (name_by_user) does not change the topic. */
-function registryName(header: SnapshotHeader, lock: Lock): string | undefined {
+export function registryName(header: SnapshotHeader, lock: Lock): string | undefined {
   return header.device_registry?.find((d) => d.id === lock.device_id)?.name ?? undefined;
 }
 
