@@ -136,6 +136,12 @@ test('clear-code on a Matter lock (HA 2026.11): sends exactly clear_lock_credent
   assert.equal(saved.code_registry.length, snap.code_registry!.length - 1);
   assert.equal(line, 'Side Door slot 3: code cleared through matter.clear_lock_credential; its registry record removed.');
   for (const pin of PINS) assert.ok(!JSON.stringify(sent).includes(pin) && !line.includes(pin));
+  // A slot nobody recorded: cleared all the same, the registry left as it was.
+  const again: Record<string, unknown>[] = [];
+  assert.equal(await clearCode(snap, ha([], again), { lock: 'lock.side', slot: 7 }),
+    'Side Door slot 7: code cleared through matter.clear_lock_credential; no registry record for it.');
+  assert.equal(serviceCalls(again).length, 1);
+  assert.ok(!again.some((m) => m.type === 'frontend/set_system_data'));
 });
 
 test('clear-code refuses before sending anything: HA 2025.4 (no Matter lock services), a non-admin token, an unknown lock; HA\'s refusal is one line without digits', async () => {

@@ -42,14 +42,16 @@ export async function clearCode(header: SnapshotHeader, ws: WsCall, req: { lock:
     throw new UsageError(`Home Assistant did not clear the code (${refusal(err)})`);
   }
   const store = new SharedStore(() => ({ callWS: ws }));
+  let recorded: boolean;
   try {
     const shared = await store.load();
     const kept = shared.code_registry.filter((e) => !(e.lock === req.lock && e.slot === req.slot));
-    if (kept.length !== shared.code_registry.length) await store.save({ ...shared, code_registry: kept });
+    recorded = kept.length !== shared.code_registry.length;
+    if (recorded) await store.save({ ...shared, code_registry: kept });
   } catch (err) {
     throw new UsageError(`the code was cleared, but the registry could not be saved (${refusal(err)}): remove its holder in the card`);
   }
-  return `${lockName} slot ${req.slot}: code cleared through ${call.domain}.${call.service}; its registry record removed.`;
+  return `${lockName} slot ${req.slot}: code cleared through ${call.domain}.${call.service}; ${recorded ? 'its registry record removed' : 'no registry record for it'}.`;
 }
 
 const clearCodeCmd: Command = {
