@@ -42,15 +42,26 @@ export const launch = (): Promise<Browser> =>
 export class ConsoleWatch {
   readonly errors: string[] = [];
   readonly pinLeaks: string[] = [];
+  /** Every console line and page error of every level, for scans for a PIN a test set (`leaks`). */
+  readonly lines: string[] = [];
 
   attach(page: Page): Page {
     page.on('console', (m) => {
       const text = m.text();
-      if (LAB_PINS.some((pin) => new RegExp(`(^|\\D)${pin}(\\D|$)`).test(text))) this.pinLeaks.push(`${m.type()}: a console line holds a lab PIN`);
+      this.lines.push(text);
+      if (hasPin(text).length) this.pinLeaks.push(`${m.type()}: a console line holds a lab PIN`);
       if (m.type() === 'error') this.errors.push(`console.error: ${text}`);
     });
-    page.on('pageerror', (e) => this.errors.push(`pageerror: ${e.message}`));
+    page.on('pageerror', (e) => {
+      this.lines.push(e.message, e.stack ?? '');
+      this.errors.push(`pageerror: ${e.message}`);
+    });
     return page;
+  }
+
+  /** How many console lines hold one of `pins` (never the lines themselves: they would print the PIN). */
+  leaks(pins: readonly string[]): number {
+    return this.lines.filter((l) => hasPin(l, pins).length > 0).length;
   }
 }
 
@@ -91,6 +102,11 @@ export function cardDom(page: Page): Promise<string> {
   return page.locator('hui-card lock-sentinel-card').first().evaluate(DEEP_DOM);
 }
 
+/** The same for the whole page: HA's frontend and every card, through shadow roots. */
+export function pageDom(page: Page): Promise<string> {
+  return page.locator('html').evaluate(DEEP_DOM);
+}
+
 // A plain function source: tsx would wrap a named inner function of a TypeScript callback in a helper the page lacks.
 const DEEP_DOM = `(card) => {
   const out = [];
@@ -107,7 +123,8 @@ const DEEP_DOM = `(card) => {
   return out.join('\\n');
 }`;
 
-export const hasPin = (text: string) => LAB_PINS.filter((pin) => new RegExp(`(^|\\D)${pin}(\\D|$)`).test(text));
+/** Which of `pins` (the lab's by default) the text holds as a whole number (not inside a longer run of digits). */
+export const hasPin = (text: string, pins: readonly string[] = LAB_PINS) => pins.filter((pin) => new RegExp(`(^|\\D)${pin}(\\D|$)`).test(text));
 
 export const contextOptions = (o: BrowserContextOptions = {}): BrowserContextOptions => ({
   viewport: { width: 1280, height: 900 }, colorScheme: 'light', locale: 'en-US', timezoneId: 'Europe/Berlin', ...o,
