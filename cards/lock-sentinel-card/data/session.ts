@@ -20,6 +20,12 @@ import type { CodeCheck } from '../../../src/rules/code-strength.js';
 /** Things the card tells the user it could not do (translation keys). */
 export type Notice = 'protocol_events_unavailable' | 'storage_unavailable' | 'usercodes_failed' | 'history_failed';
 
+/**
+ * After a code is set, HA may answer the next read from its cache before the lock's report reaches it (HA 2026.11):
+ * the card reads the slot again, this often, until the read differs from the one before the set, for at most this long.
+ */
+export const CODE_SET_REREAD = { everyMs: 500, forMs: 10_000 };
+
 export class AuditSession {
   status: 'loading' | 'ready' = 'loading';
   locks: Lock[] = [];
@@ -128,6 +134,13 @@ export class AuditSession {
   /** The whole audit trail of the loaded period, for the CSV export. */
   get auditorInstance(): Auditor | null {
     return this.auditor;
+  }
+
+  /** After a load in the background: the audit and the card take what it brought. */
+  private settle(): void {
+    if (!this.running) return;
+    this.refresh();
+    this.changed();
   }
 
   /** Subscribes first (events are buffered), then loads what is loaded once, then the history not yet loaded. */
@@ -257,23 +270,49 @@ export class AuditSession {
     for (const [slot, v] of verdicts) this.verdicts.set(slotKey(lock, slot), v);
   }
 
-  /** After a code was set on a lock of the card: its old verdict is gone; a readable lock's codes are read again. */
-  async codeSet(lockId: string, slot: number): Promise<void> {
-    this.verdicts.delete(slotKey(lockId, slot));
-    const lock = this.locks.find((l) => l.entity_id === lockId);
-    if (!lock || !this.isAdmin || !protocol(lock.protocol).codes.read) return;
+  /** Reads `locks`' codes now and takes what they answer; returns their answers. */
+  private async readCodes(locks: Lock[]): Promise<Record<string, UsercodeResponse>> {
     const hass = this.hass();
     const sub = hass.connection.subscribeMessage?.bind(hass.connection);
-    const { codes, failed, ranges } = await readUsercodes((msg) => hass.callWS(msg), [lock], sub ? { subscribe: (msg, onEvent) => sub(onEvent, msg) } : {});
+    const { codes, failed, ranges } = await readUsercodes((msg) => hass.callWS(msg), locks, sub ? { subscribe: (msg, onEvent) => sub(onEvent, msg) } : {});
     if (failed.length) this.notices.add('usercodes_failed');
-    const resp = codes[lockId];
-    if (resp) {
+    for (const [lockId, resp] of Object.entries(codes)) {
       await this.showCodes(lockId, resp);
       const { [lockId]: _old, ...otherRanges } = this.admin.usercode_slots ?? {};
       const slots = ranges[lockId] ? { ...otherRanges, [lockId]: ranges[lockId] } : otherRanges;
       this.admin = { ...this.admin, usercodes: { ...this.admin.usercodes, [lockId]: resp }, usercode_slots: slots };
     }
+    return codes;
+  }
+
+  /**
+   * After a code was set on a lock of the card: its old verdict is gone; a readable lock's codes are read again.
+   * HA may still answer from its cache (the old code): while the slot reads as it did before the set, it is read again
+   * in the background (CODE_SET_REREAD). Only the slot's read before the set is compared, never the new PIN; a slot that
+   * read in use without a PIN (a protocol that shows none) has nothing to compare: one read.
+   */
+  async codeSet(lockId: string, slot: number): Promise<void> {
+    const before = this.admin.usercodes?.[lockId]?.[String(slot)];
+    this.verdicts.delete(slotKey(lockId, slot));
+    const lock = this.locks.find((l) => l.entity_id === lockId);
+    if (!lock || !this.isAdmin || !protocol(lock.protocol).codes.read) return;
+    const until = Date.now() + CODE_SET_REREAD.forMs;
+    const comparable = before !== undefined && !(before.in_use && !before.usercode);
+    const stale = (codes: Record<string, UsercodeResponse>) => {
+      const now = codes[lockId]?.[String(slot)];
+      return comparable && now !== undefined && now.usercode === before.usercode && now.in_use === before.in_use;
+    };
+    let codes = await this.readCodes([lock]);
     this.refresh();
+    if (!stale(codes)) return;
+    void (async () => {
+      while (this.running && stale(codes) && Date.now() + CODE_SET_REREAD.everyMs <= until) {
+        await new Promise((r) => setTimeout(r, CODE_SET_REREAD.everyMs));
+        if (!this.running) return;
+        codes = await this.readCodes([lock]).catch(() => ({}));
+        this.settle();
+      }
+    })();
   }
 
   private async loadAutomations(): Promise<AdminData['automations']> {
