@@ -33,6 +33,29 @@ describe('the card started while HA is starting', () => {
     expect(historyCalls(m.h.calls).filter((c) => (c.entity_ids as string[]).includes('lock.back_door'))).to.have.length(1);
   });
 
+  it('HA refusing the history while it starts: the card says so, tries again, and the notice goes once it is loaded', async () => {
+    let refuse = true;
+    const m = await mount({}, {}, (h) => {
+      const callWS = h.hass.callWS.bind(h.hass);
+      h.hass.callWS = (async (msg: WsCall) => {
+        // As HA answers before its history integration is set up.
+        if (msg.type === 'history/history_during_period' && refuse) {
+          h.calls.push(structuredClone(msg));
+          throw { code: 'unknown_command', message: 'Unknown command.' };
+        }
+        return callWS(msg);
+      }) as typeof h.hass.callWS;
+    });
+    const notice = () => text(m.root, '.notice').some((n) => n.includes('The access history could not be loaded.'));
+    expect(notice()).to.equal(true);
+    const tries = historyCalls(m.h.calls).length;
+    refuse = false;
+    await openView(m, 'timeline');
+    await until(() => text(m.root, '.event .what').includes('Unlocked · Back Door'), 'the history in the timeline once HA serves it', 10_000);
+    expect(notice()).to.equal(false);
+    expect(historyCalls(m.h.calls).length).to.equal(tries + 1);
+  });
+
   it('a lock whose codes read failed while it was unavailable is read again once it is back, and the notice goes', async () => {
     const reads: string[] = [];
     const m = await mount({}, {}, (h) => {

@@ -26,6 +26,9 @@ export type Notice = 'protocol_events_unavailable' | 'storage_unavailable' | 'us
  */
 export const CODE_SET_REREAD = { everyMs: 500, forMs: 10_000 };
 
+/** A history load HA refused (HA still starting: its history API not up yet) is tried again after this, doubling. */
+export const HISTORY_RETRY = { firstMs: 2_000, maxMs: 60_000 };
+
 /** A state that says the lock is not there to answer (HA starting, the lock's integration or radio down). */
 const absent = (state: string | undefined) => state === undefined || state === 'unavailable' || state === 'unknown';
 
@@ -64,6 +67,9 @@ export class AuditSession {
   /** One history load at a time: each computes, when it runs, what is not loaded yet. */
   private historyRun: Promise<void> = Promise.resolve();
   private historyQueued = false;
+  /** The next try of a failed history load (null: none pending), and the wait before the one after. */
+  private historyRetry: ReturnType<typeof setTimeout> | null = null;
+  private historyRetryMs = HISTORY_RETRY.firstMs;
   /** Locks whose codes read failed, with the lock's state at the time: read again once the lock is back. */
   private readonly codesFailed = new Map<string, HassState | undefined>();
   /** The admin read failed as a whole (its notice stays: nothing per lock to read again). */
@@ -143,7 +149,7 @@ export class AuditSession {
    */
   private catchUp(): void {
     const ids = historyEntities(this.locks, Object.values(this.hass().states));
-    if (ids.some((id) => !this.historyLoaded.has(id))) {
+    if (this.historyRetry === null && ids.some((id) => !this.historyLoaded.has(id))) {
       void this.loadHistory().then(() => this.settle());
     }
     if (this.isAdmin && this.loaded && !this.codesRetrying) {
@@ -211,6 +217,8 @@ export class AuditSession {
 
   stop(): void {
     this.running = false;
+    if (this.historyRetry !== null) clearTimeout(this.historyRetry);
+    this.historyRetry = null;
     const unsubs = this.unsubs;
     this.unsubs = [];
     for (const u of unsubs) void Promise.resolve(u()).catch(() => undefined);
@@ -302,12 +310,22 @@ export class AuditSession {
     try {
       await load(known, Math.max(windowStart, this.historyUntil));
       await load(fresh, windowStart);
-      this.historyUntil = end;
     } catch {
+      // Nothing marked loaded: the whole load is tried again later (HA may still be starting), not on every update.
       this.notices.add('history_failed');
+      if (this.running && this.historyRetry === null) {
+        this.historyRetry = setTimeout(() => {
+          this.historyRetry = null;
+          void this.loadHistory().then(() => this.settle());
+        }, this.historyRetryMs);
+        this.historyRetryMs = Math.min(this.historyRetryMs * 2, HISTORY_RETRY.maxMs);
+      }
+      return;
     }
-    // Tried, loaded or not: a failed load says so once (its notice), it is not asked again on every update.
+    this.historyUntil = end;
     for (const id of fresh) this.historyLoaded.add(id);
+    this.historyRetryMs = HISTORY_RETRY.firstMs;
+    this.notices.delete('history_failed');
   }
 
   private async loadAdminData(): Promise<void> {
