@@ -5,7 +5,7 @@
 // known, never their PINs. A slot is a PIN credential index (what `set_lock_credential` and
 // `clear_lock_credential` address). Shapes: shared/ha-reference.md §4 and §11; HA core
 // homeassistant/components/matter/services.py and lock_helpers.py (2026.11).
-import type { UsercodeResponse } from '../model/ha.js';
+import { errorCode, type UsercodeResponse } from '../model/ha.js';
 import type { AccessMethod, Lock } from '../model/lock.js';
 import { fromLockState, lockState, methodFromChangedBy } from './lock-state.js';
 import { table, type Protocol, type StateRecord, type WsCall } from './protocol.js';
@@ -71,8 +71,6 @@ export function slotsOfUsers(answer: unknown): UsercodeResponse {
   return out;
 }
 
-const codeOf = (e: unknown) => (typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : null);
-
 /** `matter.get_lock_users`'s answer for the lock (admins; a response-only entity service keyed by entity id). */
 async function lockUsers(call: WsCall, entityId: string): Promise<unknown> {
   const r = await call<{ response?: Record<string, unknown> }>({
@@ -93,7 +91,7 @@ export async function readMatterSlots(call: WsCall, lock: Pick<Lock, 'entity_id'
   try {
     return slotsOfUsers(await lockUsers(call, lock.entity_id));
   } catch (err) {
-    if (NO_SERVICE.has(codeOf(err) ?? '')) return null;
+    if (NO_SERVICE.has(errorCode(err) ?? '')) return null;
     throw err;
   }
 }

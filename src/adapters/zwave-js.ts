@@ -1,6 +1,6 @@
 // Z-Wave JS: `zwave_js_notification` (Notification CC 113), Access Control (type 6) and Home Security (type 7);
 // the user codes through `zwave_js.*` services or the User Code CC. Shapes: shared/ha-reference.md §1.
-import type { HassEvent, UsercodeResponse } from '../model/ha.js';
+import { errorCode, type HassEvent, type UsercodeResponse } from '../model/ha.js';
 import type { AccessKind, AccessMethod } from '../model/lock.js';
 import {
   access, fromDevice, intern, num, str, type Protocol, type ServiceCall, type Signal, type StoredRecord, type WsCall, table } from './protocol.js';
@@ -86,8 +86,6 @@ const SLOTS_IF_UNKNOWN = 30;
 /** Errors that mean "this HA has no such service". */
 const NO_SERVICE = new Set(['not_found', 'service_not_found', 'service_validation_error', 'unknown_command']);
 
-const codeOf = (e: unknown) => (typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : null);
-
 async function viaService(call: WsCall, entityId: string): Promise<UsercodeResponse> {
   const r = await call<{ response: Record<string, unknown> }>({
     type: 'call_service', domain: 'zwave_js', service: 'get_lock_usercode', service_data: {},
@@ -142,7 +140,7 @@ export async function readLockCodes(call: WsCall, lock: { entity_id: string; dev
     try {
       return await read(call, lock.entity_id);
     } catch (err) {
-      if (!NO_SERVICE.has(codeOf(err) ?? '')) throw err;
+      if (!NO_SERVICE.has(errorCode(err) ?? '')) throw err;
     }
   }
   if (!lock.device_id) throw { code: 'not_supported', message: `${lock.entity_id} has no device to ask for its codes` };

@@ -80,15 +80,13 @@ interface Installed {
   /** Ours by id, with the config HA has stored. */
   automations: Map<string, unknown>;
   scripts: Map<string, unknown>;
-  /** Loaded automation entities by automation id. */
-  loaded: Map<string, StateLite>;
 }
 
 /** What is installed: ours among the loaded automations, plus `expected` ids (stored, but reloading at this moment). */
 async function installed(api: HaRest, expected: string[] = []): Promise<Installed> {
   const all = await states(api);
-  const loaded = new Map<string, StateLite>();
-  for (const s of all) if (s.entity_id.startsWith('automation.') && typeof s.attributes.id === 'string') loaded.set(s.attributes.id, s);
+  const loaded = new Set<string>();
+  for (const s of all) if (s.entity_id.startsWith('automation.') && typeof s.attributes.id === 'string') loaded.add(s.attributes.id);
   const ours = async (kind: 'automation' | 'script', ids: string[]) => {
     const configs = await pooled(ids, 4, async (id) => {
       const r = await api.request('GET', `/api/config/${kind}/config/${id}`);
@@ -101,7 +99,6 @@ async function installed(api: HaRest, expected: string[] = []): Promise<Installe
   return {
     automations: await ours('automation', [...new Set([...loaded.keys(), ...expected])].filter((id) => id.startsWith(ID_PREFIX))),
     scripts: await ours('script', [...scriptIds]),
-    loaded,
   };
 }
 

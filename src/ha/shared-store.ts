@@ -3,7 +3,7 @@
 // admin-only storage dashboard of its own (only admins may write a dashboard); only where neither exists, in
 // frontend/*_user_data (per user, and the card says so).
 // Used by the card and the CLI alike (set-code records the slot it set; capture reads the registry).
-import type { ChecklistAnswers, CodeRegistryEntry, ReviewMark, WsCall } from '../model/ha.js';
+import { errorCode, type ChecklistAnswers, type CodeRegistryEntry, type ReviewMark, type WsCall } from '../model/ha.js';
 
 /** Key of the shared data in frontend/*_data. */
 export const STORAGE_KEY = 'lock_sentinel';
@@ -24,9 +24,6 @@ export const EMPTY_SHARED: SharedData = Object.freeze({ code_registry: [], check
 export interface CallWs {
   callWS: WsCall;
 }
-
-const errorCode = (err: unknown): string | null =>
-  typeof err === 'object' && err !== null && typeof (err as { code?: unknown }).code === 'string' ? (err as { code: string }).code : null;
 
 export type StorageMode = 'system' | 'dashboard' | 'user';
 

@@ -135,3 +135,7 @@ export interface Snapshot extends SnapshotHeader {
 
 /** A websocket command through whichever connection the caller has (the CLI's connection, the card's hass.callWS). */
 export type WsCall = <T>(msg: { type: string; [key: string]: unknown }) => Promise<T>;
+
+/** The `code` of an error HA's websocket API rejected a call with (`unknown_command`, `service_not_found`, …), else null. */
+export const errorCode = (err: unknown): string | null =>
+  typeof err === 'object' && err !== null && typeof (err as { code?: unknown }).code === 'string' ? (err as { code: string }).code : null;

@@ -51,10 +51,6 @@ export interface HassError {
   message: string;
 }
 
-export function errorCode(err: unknown): string | null {
-  return typeof err === 'object' && err !== null && typeof (err as HassError).code === 'string' ? (err as HassError).code : null;
-}
-
 export function errorMessage(err: unknown): string {
   if (err instanceof Error) return err.message;
   if (typeof err === 'object' && err !== null && typeof (err as HassError).message === 'string') return (err as HassError).message;
