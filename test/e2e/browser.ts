@@ -14,6 +14,18 @@ export const LAB_PINS = ['573194', '1234', '906217', '482916', ...Object.values(
 
 export type Role = 'admin' | 'nonadmin';
 
+/** An uncaught error or unhandled rejection in a page, as Chromium reports it. */
+export interface PageError {
+  /** Chromium's summary: "Uncaught" or "Uncaught (in promise)". */
+  text: string;
+  /** The thrown value's description ("Error: …" with its stack, or "Object" for a plain object). */
+  description: string;
+  /** A plain object's properties as Chromium previews them (`{code: 3, message: Connection lost}`), else its value. */
+  value: string;
+  /** Where it was thrown, or where the promise was rejected; innermost first. */
+  frames: { url: string; fn: string; line: number; column: number }[];
+}
+
 export interface FrontendLab extends LabInfo {
   frontend: { dashboard: string; resource: string; users: Record<Role, { username: string; password: string }> };
 }
@@ -44,18 +56,34 @@ export class ConsoleWatch {
   readonly pinLeaks: string[] = [];
   /** Every console line and page error of every level, for scans for a PIN a test set (`leaks`). */
   readonly lines: string[] = [];
+  /** Each uncaught page error with where it was thrown (or where the promise was rejected): its origin. */
+  readonly pageErrors: PageError[] = [];
 
-  attach(page: Page): Page {
+  /**
+   * Page errors come from Chromium's own report (CDP `Runtime.exceptionThrown`), not playwright's `pageerror`: a
+   * promise rejected with a plain object (as home-assistant-js-websocket rejects) reaches `pageerror` as the bare text
+   * "Object", with neither its value nor where it came from.
+   */
+  async attach(page: Page): Promise<Page> {
     page.on('console', (m) => {
       const text = m.text();
       this.lines.push(text);
       if (hasPin(text).length) this.pinLeaks.push(`${m.type()}: a console line holds a lab PIN`);
       if (m.type() === 'error') this.errors.push(`console.error: ${text}`);
     });
-    page.on('pageerror', (e) => {
-      this.lines.push(e.message, e.stack ?? '');
-      this.errors.push(`pageerror: ${e.message}`);
+    const cdp = await page.context().newCDPSession(page);
+    cdp.on('Runtime.exceptionThrown', ({ exceptionDetails: d }) => {
+      const ex = d.exception;
+      const value = ex?.preview?.properties?.length
+        ? `{${ex.preview.properties.map((p) => `${p.name}: ${p.value ?? p.type}`).join(', ')}}` : String(ex?.value ?? '');
+      const frames = (d.stackTrace?.callFrames ?? []).map((f) => ({ url: f.url, fn: f.functionName, line: f.lineNumber + 1, column: f.columnNumber + 1 }));
+      const error: PageError = { text: d.text, description: ex?.description ?? d.text, value, frames };
+      this.pageErrors.push(error);
+      this.lines.push(error.description, value, ...frames.map((f) => f.url));
+      const at = frames[0] ? ` at ${frames[0].fn || '(anonymous)'} (${frames[0].url}:${frames[0].line}:${frames[0].column})` : '';
+      this.errors.push(`pageerror: ${d.text} ${error.description}${value ? ` ${value}` : ''}${at}`);
     });
+    await cdp.send('Runtime.enable');
     return page;
   }
 
@@ -67,7 +95,7 @@ export class ConsoleWatch {
 
 /** Logs in through HA's login page (what a person types) and lands on the lab dashboard with the card loaded. */
 export async function login(context: BrowserContext, info: FrontendLab, role: Role, watch: ConsoleWatch): Promise<Page> {
-  const page = watch.attach(await context.newPage());
+  const page = await watch.attach(await context.newPage());
   await page.goto(info.url + info.frontend.dashboard);
   const { username, password } = info.frontend.users[role];
   await page.getByRole('textbox', { name: 'Username' }).fill(username);
@@ -80,7 +108,7 @@ export async function login(context: BrowserContext, info: FrontendLab, role: Ro
 
 /** A new page in an already logged-in context (HA keeps its tokens in localStorage). */
 export async function open(context: BrowserContext, info: FrontendLab, watch: ConsoleWatch): Promise<Page> {
-  const page = watch.attach(await context.newPage());
+  const page = await watch.attach(await context.newPage());
   await page.goto(info.url + info.frontend.dashboard);
   await cardReady(page);
   return page;

@@ -9,10 +9,11 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Connection, MessageBase } from 'home-assistant-js-websocket';
 import { send } from '../../src/ha/command.js';
 import { SharedStore, type SharedData } from '../../src/ha/shared-store.js';
-import type { HassState } from '../../src/model/ha.js';
+import { subscribeLockEvents } from '../../src/ha/feed.js';
+import type { HassEvent, HassState } from '../../src/model/ha.js';
 import {
-  act, callService, connect, fireEvent, getState, lab, labHasZwave, logWindow, mockSlots, readCodesThroughHa, recordedSince, restartLab, restorePresets, root, waitFor,
-  zwaveLab, type ZwaveLab,
+  act, callService, connect, fireEvent, getState, isNotification, isStateChange, lab, labHasZwave, logWindow, mockSlots, readCodesThroughHa, recordedSince,
+  restartLab, restorePresets, root, waitFor, zwaveLab, type ZwaveLab,
 } from '../lab/support.js';
 import {
   cardDom, cardReady as cardDomReady, ConsoleWatch, contextOptions, hasPin, installCard, launch, login, open, pageDom, texts, type FrontendLab,
@@ -109,7 +110,8 @@ describe('the card in Home Assistant\'s real frontend (admin)', () => {
     const state = await admin.storageState();
     const dark = await browser.newContext(contextOptions({ colorScheme: 'dark', storageState: state }));
     const darkPage = await open(dark, info, watch);
-    assert.equal(await card(darkPage, 'ha-card').evaluate((e) => e.classList.contains('dark')), true, 'the card follows HA\'s dark mode');
+    // HA's frontend applies the system's dark scheme to `hass.themes` on its own time (the card may render first).
+    await waitFor(() => card(darkPage, 'ha-card').evaluate((e) => e.classList.contains('dark')), 10000, 'the card to follow HA\'s dark mode');
     const bg = await darkPage.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--primary-background-color').trim());
     assert.notEqual(bg, '', 'HA applied a theme');
     await tab(darkPage, 'codes');
@@ -410,9 +412,10 @@ describe('the card in Home Assistant\'s real frontend (non-admin)', () => {
   });
 });
 
-// Last: it restarts the lab (one restart for the whole file), which the tests above must not see.
-if (hasZwave) describe('the card across a Home Assistant restart (issue 14: recovers without a reload, loses no event HA delivers)', () => {
-  test('HA restarts under the open card: the frontend reconnects by itself, and the card shows the next keypad unlock, once, with who and how', async () => {
+// Last: it restarts the lab (one restart for the whole file, and the only one of the lab and e2e suites: the live
+// CLI feed's recovery is proven by the same restart), which the tests above must not see.
+if (hasZwave) describe('the card and the live feed across a Home Assistant restart (issue 14: recover without a reload, lose no event HA delivers)', () => {
+  test('HA restarts under the open card and the live feed: both reconnect by themselves; the card shows the unlock from before and the next keypad unlock, once, with who and how; the feed gets it once', async () => {
     await tab(adminPage, 'timeline');
     // Marks a reload would wipe; counters on HA's own connection in the page; a probe subscription made after the
     // card's (home-assistant-js-websocket re-subscribes in order: once the probe's events arrive again, HA has the
@@ -431,7 +434,8 @@ if (hasZwave) describe('the card across a Home Assistant restart (issue 14: reco
       noReload: window.__lsNoReload === true })`) as Promise<Counts>;
     const garage = () => zwLock(GARAGE_NODE);
     type Row = { what: string; who: string; time: number };
-    const unlocks = async (from: number) => ((await card(adminPage, '.event').evaluateAll((els) => els.map((el) => ({
+    // Every row of the timeline (card() is the first match only: it would see the newest row alone).
+    const unlocks = async (from: number) => ((await adminPage.locator('hui-card lock-sentinel-card .event').evaluateAll((els) => els.map((el) => ({
       what: el.querySelector('.what')?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
       who: el.querySelector('.who')?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
       time: Date.parse(el.querySelector('time')?.getAttribute('datetime') ?? ''),
@@ -444,14 +448,22 @@ if (hasZwave) describe('the card across a Home Assistant restart (issue 14: reco
     await act(zw, garage().node_id, { action: 'manual_lock' });
     await waitFor(async () => (await getState(conn, garage().lock_entity))?.state === 'locked', 15000, 'the garage door locked again');
 
+    // The same restart serves the live CLI audit's feed (src/ha/feed.ts over home-assistant-js-websocket in node, the
+    // test's own connection): it must re-subscribe by itself and deliver each event HA fires after the restart, once.
+    const fed: HassEvent[] = [];
+    const feed = await subscribeLockEvents(conn, (e) => fed.push(e));
+    let connGone = 0;
     let connBack = 0;
+    conn.addEventListener('disconnected', () => { connGone++; });
     conn.addEventListener('ready', () => { connBack++; });
+    const url = lab().url;
     const t0 = Date.now();
     restartLab();
     zw = zwaveLab(); // the mock locks' control port may have moved
     const restarted = (Date.now() - t0) / 1000;
-    // The test's own connection (home-assistant-js-websocket in node) reconnects by itself too.
+    assert.equal(lab().url, url, 'the restarted lab keeps its URL');
     await waitFor(() => connBack > 0, 30000, 'the test\'s connection to HA to be back');
+    assert.ok(connGone > 0, 'the test\'s connection saw HA go');
     assert.equal((await counts()).disconnected > 0, true, 'the frontend saw HA go');
 
     await waitFor(async () => { const c = await counts(); return c.ready > 0 && c.connected; }, 60000, 'HA\'s frontend to reconnect by itself');
@@ -482,12 +494,20 @@ if (hasZwave) describe('the card across a Home Assistant restart (issue 14: reco
       await act(zw, garage().node_id, { action: 'keypad_unlock', slot: 1 });
       const [row] = await waitFor(async () => { const r = await unlocks(live); return r.length ? r : null; }, 15000, 'the live unlock in the card\'s timeline');
       assert.match(row.who, /keypad · Slot 1/, 'how and which slot: from the zwave_js notification the card is subscribed to again');
-      // Delivered once, shown once: the re-subscription replaced the old one (no doubles).
+      // The feed got the lock's notification and its state change, as HA fired them after the restart.
+      const since = (e: HassEvent) => Date.parse(e.time_fired) >= live - 1000;
+      const notified = () => fed.filter((e) => since(e) && isNotification(garage().device_id, 6, 6)(e));
+      const unlocked = () => fed.filter((e) => since(e) && isStateChange(garage().lock_entity, 'unlocked')(e));
+      await waitFor(() => notified().length > 0 && unlocked().length > 0, 15000, 'the keypad unlock in the live feed after the restart');
+      // Delivered once, shown once: the re-subscriptions replaced the old ones (no doubles), in the page and in node.
       await fireEvent(conn, 'lock_sentinel_e2e_probe', {});
       await waitFor(async () => (await counts()).probes > c.probes, 15000, 'a later probe');
       assert.equal((await unlocks(live)).length, 1, 'the live unlock shown once');
+      assert.equal(notified().length, 1, 'the feed got the notification once');
+      assert.equal(unlocked().length, 1, 'the feed got the state change once');
       assert.ok(!(await texts(adminPage, '.notice')).some((n) => /Live keypad and alarm events/.test(n)), 'no notice that protocol events are off');
     } finally {
+      await feed.close();
       await act(zw, garage().node_id, { action: 'manual_lock' }).catch(() => undefined);
     }
     console.log(`restart: lab back in ${restarted.toFixed(1)} s; the page reconnected ${reconnected.toFixed(1)} s after the restart began`);
