@@ -93,6 +93,38 @@ export class ConsoleWatch {
   }
 }
 
+/** An `unsubscribe_events` HA refused on a page's connection, with the script URLs of the frames that called it. */
+export interface RefusedUnsubscribe {
+  code: string;
+  message: string;
+  callers: string[];
+}
+
+/**
+ * Records each `unsubscribe_events` that HA refuses on the page's own connection (`hass.connection`, which outlives
+ * reconnects) and who sent it: the script URLs on the stack of the call (the page's `new Error().stack`), innermost
+ * first. Read with the returned function. Nothing else changes: the caller gets the same promise.
+ */
+export async function traceRefusedUnsubscribes(page: Page): Promise<() => Promise<RefusedUnsubscribe[]>> {
+  await page.evaluate(`(() => {
+    const conn = document.querySelector('home-assistant').hass.connection;
+    const send = conn.sendMessagePromise.bind(conn);
+    window.__lsRefusedUnsubscribes = [];
+    conn.sendMessagePromise = (msg) => {
+      const stack = new Error().stack ?? '';
+      const answer = send(msg);
+      if (msg.type === 'unsubscribe_events') {
+        answer.catch((err) => window.__lsRefusedUnsubscribes.push({
+          code: String(err?.code), message: String(err?.message),
+          callers: [...stack.matchAll(/(https?:\\/\\/[^\\s)]+):\\d+:\\d+/g)].map((m) => m[1]),
+        }));
+      }
+      return answer;
+    };
+  })()`);
+  return () => page.evaluate('window.__lsRefusedUnsubscribes') as Promise<RefusedUnsubscribe[]>;
+}
+
 /** Logs in through HA's login page (what a person types) and lands on the lab dashboard with the card loaded. */
 export async function login(context: BrowserContext, info: FrontendLab, role: Role, watch: ConsoleWatch): Promise<Page> {
   const page = await watch.attach(await context.newPage());

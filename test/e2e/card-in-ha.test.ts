@@ -16,7 +16,8 @@ import {
   restartLab, restorePresets, root, waitFor, zwaveLab, type ZwaveLab,
 } from '../lab/support.js';
 import {
-  cardDom, cardReady as cardDomReady, ConsoleWatch, contextOptions, hasPin, installCard, launch, login, open, pageDom, texts, type FrontendLab,
+  cardDom, cardReady as cardDomReady, ConsoleWatch, contextOptions, hasPin, installCard, launch, login, open, pageDom, texts, traceRefusedUnsubscribes,
+  type FrontendLab,
 } from './browser.js';
 
 const started = Date.now();
@@ -429,6 +430,7 @@ if (hasZwave) describe('the card and the live feed across a Home Assistant resta
       return conn.subscribeEvents(() => { window.__lsConn.probes++; }, 'lock_sentinel_e2e_probe');
     })()`);
     await card(adminPage).evaluate((e) => { (window as unknown as { lsOldCard: Element }).lsOldCard = e; });
+    const refusedUnsubscribes = await traceRefusedUnsubscribes(adminPage);
     type Counts = { disconnected: number; ready: number; probes: number; connected: boolean; noReload: boolean };
     const counts = () => adminPage.evaluate(`({ ...window.__lsConn, connected: document.querySelector('home-assistant').hass.connected,
       noReload: window.__lsNoReload === true })`) as Promise<Counts>;
@@ -511,7 +513,20 @@ if (hasZwave) describe('the card and the live feed across a Home Assistant resta
       await act(zw, garage().node_id, { action: 'manual_lock' }).catch(() => undefined);
     }
     console.log(`restart: lab back in ${restarted.toFixed(1)} s; the page reconnected ${reconnected.toFixed(1)} s after the restart began`);
+    // HA's frontend itself, not the card: HA 2025.4's (20250411.0) persistent-notification subscription
+    // (src/data/persistent_notification.ts, subscribeNotifications) returns `() => { unsub.then((u) => u?.()) }`, a
+    // promise nobody catches. Its owner unsubscribes during the reconnect with a subscription id the restarted HA does
+    // not know; HA answers "Subscription not found" and the page reports that rejection (a plain object, no stack). Each such page error is excused only against one refused
+    // unsubscribe traced to HA's own bundle (/frontend_latest/); a refused unsubscribe sent by the card fails.
+    const refused = await refusedUnsubscribes();
+    assert.deepEqual(refused.filter((r) => r.callers.some((u) => /lock-sentinel/.test(u))), [], 'HA refused no unsubscribe of the card');
+    const byHa = refused.filter((r) => r.code === 'not_found' && r.callers.length > 0 && r.callers.every((u) => /\/frontend_(latest|es5)\//.test(u)));
+    const NOT_FOUND = 'pageerror: Uncaught (in promise) Object {code: not_found, message: Subscription not found.}';
+    const notFound = watch.errors.filter((e) => e === NOT_FOUND).length;
+    if (notFound) console.log(`restart: ${notFound} unhandled "Subscription not found" in HA's frontend (${byHa.length} unsubscribes of HA's own refused)`);
+    assert.ok(notFound <= byHa.length, `${notFound} "Subscription not found" page errors, ${byHa.length} traced to HA's frontend`);
     // Chromium logs each refused reconnect attempt of HA's frontend while HA is down; nothing else may appear.
-    assert.deepEqual(watch.errors.filter((e) => !/^console\.error: WebSocket connection to '\S+\/api\/websocket' failed: .*ERR_CONNECTION_REFUSED$/.test(e)), []);
+    assert.deepEqual(watch.errors.filter((e) => e !== NOT_FOUND
+      && !/^console\.error: WebSocket connection to '\S+\/api\/websocket' failed: .*ERR_CONNECTION_REFUSED$/.test(e)), []);
   });
 });

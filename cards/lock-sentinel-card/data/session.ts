@@ -269,6 +269,9 @@ export class AuditSession {
   }
 
   private onEvent(e: HassEvent): void {
+    // A stopped session takes nothing: home-assistant-js-websocket subscribes again after a reconnect to what was
+    // unsubscribed while it was disconnected.
+    if (!this.running) return;
     if (this.buffer) {
       this.buffer.push(e);
       return;
