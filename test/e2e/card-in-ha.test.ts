@@ -516,8 +516,9 @@ if (hasZwave) describe('the card and the live feed across a Home Assistant resta
     // HA's frontend itself, not the card: HA 2025.4's (20250411.0) persistent-notification subscription
     // (src/data/persistent_notification.ts, subscribeNotifications) returns `() => { unsub.then((u) => u?.()) }`, a
     // promise nobody catches. Its owner unsubscribes during the reconnect with a subscription id the restarted HA does
-    // not know; HA answers "Subscription not found" and the page reports that rejection (a plain object, no stack). Each such page error is excused only against one refused
-    // unsubscribe traced to HA's own bundle (/frontend_latest/); a refused unsubscribe sent by the card fails.
+    // not know; HA answers "Subscription not found" and the page reports that rejection (a plain object, no stack).
+    // Each such page error is excused only against one refused unsubscribe traced to HA's own bundle
+    // (/frontend_latest/); a refused unsubscribe sent by the card fails.
     const refused = await refusedUnsubscribes();
     assert.deepEqual(refused.filter((r) => r.callers.some((u) => /lock-sentinel/.test(u))), [], 'HA refused no unsubscribe of the card');
     const byHa = refused.filter((r) => r.code === 'not_found' && r.callers.length > 0 && r.callers.every((u) => /\/frontend_(latest|es5)\//.test(u)));
