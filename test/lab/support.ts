@@ -212,6 +212,19 @@ export async function logWindow(conn: Connection): Promise<{ close: () => Promis
   };
 }
 
+/** HA's logbook and history (every entity) since `since`, as HA's REST API serves them to any client: raw JSON text. */
+export async function recordedSince(since: Date): Promise<{ logbook: string; history: string }> {
+  const { url, token } = lab();
+  const get = async (path: string) => {
+    const res = await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    if (res.status !== 200) throw new Error(`GET ${path.split('?')[0]}: HTTP ${res.status}`);
+    return res.text();
+  };
+  const from = encodeURIComponent(since.toISOString());
+  const ids = (JSON.parse(await get('/api/states')) as { entity_id: string }[]).map((s) => s.entity_id);
+  return { logbook: await get(`/api/logbook/${from}`), history: await get(`/api/history/period/${from}?filter_entity_id=${ids.join(',')}`) };
+}
+
 // ---- the simulated Z-Wave locks (lab/zwave/server.cjs) and a live session ----
 
 export interface Sent {
