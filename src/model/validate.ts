@@ -80,6 +80,8 @@ export function validateHeader(h: unknown): asserts h is SnapshotHeader {
     if (!optString(e.role)) fail(`${at}.role must be a string`);
     e.added = time(e.added, `${at}.added`, tz, true);
     e.expires = time(e.expires, `${at}.expires`, tz, true);
+    // A slot counts as set strong only with a real date ("1" or 5 is none: Date.parse would read them as 2001).
+    if (e.set_strong !== undefined) e.set_strong = time(e.set_strong, `${at}.set_strong`, tz, true);
   });
   list(h, 'users', (u, at) => {
     if (typeof u.id !== 'string' || !optString(u.name) || !optString(u.username) || !optBool(u.is_owner)
