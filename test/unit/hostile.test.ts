@@ -46,3 +46,44 @@ test('set_strong without a zone is read in Home Assistant\'s zone, not the machi
   assert.equal(status(r, 'strong-codes'), 'pass');
   assert.equal(snap.code_registry![0].set_strong, '2026-11-02T01:00:00.000Z');
 });
+
+/** A code as a person may write it: any script's digits, separators of any kind between them, text around it. */
+const SCRIPTS = [0x30, 0xff10, 0x660, 0x6f0, 0x966, 0x1d7ce, 0x1d7ec];
+const rendered = (code: string) => fc.tuple(
+  fc.array(fc.constantFrom(...SCRIPTS), { minLength: code.length, maxLength: code.length }),
+  fc.array(fc.array(fc.constantFrom('', ' ', '\u00a0', '\u2009', '\u3000', '-', '\u2010', '\u2013', '\u2212', '.', '/', ',', "'", '\u2019', '_', '\u200b', '\u200d', '\u00ad', '\u2060', '\x00', '\x1b', '\u202e', '\t', '\n'), { maxLength: 2 }).map((a) => a.join('')),
+    { minLength: code.length, maxLength: code.length }),
+  fc.constantFrom('', 'Front ', 'code: ', 'x', '1'), fc.constantFrom('', ' Door', '!', 'y', '9'),
+).map(([scripts, gaps, before, after]) =>
+  before + [...code].map((d, i) => (i ? gaps[i] : '') + String.fromCodePoint(scripts[i] + Number(d))).join('') + after);
+
+test('Masker: an in-use code is masked however it is written (spacing, separators, full-width and other digits)', async () => {
+  const { Masker } = await import('../../src/privacy/mask.js');
+  const code = '573194';
+  const m = new Masker([code, '123']);
+  fc.assert(fc.property(rendered(code), (s) => {
+    const out = m.text(s);
+    assert.ok(!out.includes(s.trim()) || s.trim() === '', `${JSON.stringify(s)} shown as ${JSON.stringify(out)}`);
+    assert.ok(out.includes('••••'), JSON.stringify(s));
+  }), { numRuns: 200 });
+  // What is not a code stays as written: other numbers, text, a short code inside a longer number.
+  for (const s of ['573 and 194', 'Version 5.7.3', '41234', 'Front Door', '2026-11-20 10:00']) assert.equal(m.text(s), s);
+});
+
+test('the engine: a code written with spaces, dashes or full-width digits in a house name is masked in every output', async () => {
+  const { Auditor } = await import('../../src/engine.js');
+  const { auditTrail, trailToCsv } = await import('../../src/report/trail.js');
+  const { stateChanged } = await import('./helpers/house.js');
+  for (const written of ['573 194', '5-7-3-1-9-4', '５７３１９４', '573\u200b194', '٥٧٣١٩٤']) {
+    const snap = house({
+      locks: [{ id: 'lock.front', platform: 'zwave_js', name: `Front ${written}` }],
+      usercodes: { 'lock.front': { '1': { usercode: '573194', in_use: true } } },
+      registry: [{ lock: 'lock.front', slot: 1, name: `Ana ${written}`, role: 'family', added: null, expires: null }],
+      events: [stateChanged('lock.front', '2026-11-20T03:00:00Z', 'locked', 'unlocked', { changed_by: `by ${written}` })],
+    });
+    const a = new Auditor(snap, { snapshot: true });
+    for (const e of snap.events!) a.addEvent(e);
+    const out = JSON.stringify(a.report()) + JSON.stringify(a.timeline()) + trailToCsv(auditTrail(a));
+    assert.ok(!out.includes(written), `${JSON.stringify(written)} in the output`);
+  }
+});
