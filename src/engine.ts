@@ -74,6 +74,20 @@ function inUseCodes(header: SnapshotHeader): CodeSlot[] | null {
   return out;
 }
 
+/** The house's in-use codes as a masker: every text from the house passes through it where it enters the engine. */
+function codeMasker(header: SnapshotHeader): Masker {
+  return new Masker((inUseCodes(header) ?? []).map((c) => c.code));
+}
+
+/**
+ * The snapshot as every face shows it: checked at the boundary, every text from the house masked. What reads house
+ * names outside an Auditor (the alert generator) reads them from here, never from the raw snapshot.
+ */
+export function houseView(header: SnapshotHeader): SnapshotHeader {
+  validateHeader(header);
+  return maskedHeader(header, codeMasker(header));
+}
+
 export interface AuditOptions {
   thresholds?: Partial<Thresholds>;
   /** The source carries an event stream even if no event arrived (JSON Lines, live). Default: header has `events`. */
@@ -112,7 +126,7 @@ export class Auditor {
   constructor(header: SnapshotHeader, options: AuditOptions = {}) {
     validateHeader(header);
     this.raw = header;
-    this.mask = new Masker((inUseCodes(header) ?? []).map((c) => c.code));
+    this.mask = codeMasker(header);
     this.header = maskedHeader(header, this.mask);
     this.store = options.store ?? new EventStore();
     this.th = { ...THRESHOLDS, ...options.thresholds };

@@ -87,3 +87,38 @@ test('the engine: a code written with spaces, dashes or full-width digits in a h
     assert.ok(!out.includes(written), `${JSON.stringify(written)} in the output`);
   }
 });
+
+test('generate: lock and holder names carrying a code or control characters reach the YAML masked and escaped', async () => {
+  const { generateFor } = await import('../../src/cli/commands/generate.js');
+  const { toYaml } = await import('../../src/generate/yaml.js');
+  const { demoSnapshot } = await import('../../src/demo/house.js');
+  const snap = demoSnapshot();
+  const code = snap.usercodes!['lock.front_door']['1'].usercode;
+  snap.states.find((s) => s.entity_id === 'lock.front_door')!.attributes.friendly_name = `Front ${code}\u009b31m\u202e\ufffe`;
+  snap.code_registry![1].name = `Sam (old code ${code})\u0085`;
+  const gen = generateFor(snap, ['notify.phone'], {});
+  const text = toYaml(gen.automations) + toYaml(gen.scripts);
+  assert.ok(!text.includes(code), 'the PIN is in the generated YAML');
+  // YAML 1.1 (HA's loader) refuses C1 characters and reads U+2028/2029/0085 as line breaks: none may stand raw.
+  assert.doesNotMatch(text, /[\u007f-\u009f\u2028\u2029\u202a-\u202e\ufffe\uffff]/);
+  assert.match(text, /Front ••••m\\\\u202e\\\\ufffe/);
+});
+
+test('the card: lock names carrying a code are masked in the lock list the views and alerts read', async () => {
+  const { AuditSession } = await import('../../cards/lock-sentinel-card/data/session.js');
+  const { validateConfig } = await import('../../cards/lock-sentinel-card/config.js');
+  const { harness } = await import('../browser/fixtures.js');
+  const h = harness();
+  const front = h.hass.states['lock.front_door'];
+  h.update({ 'lock.front_door': { ...front, attributes: { ...front.attributes, friendly_name: 'Front 583 920' } } });
+  const config = validateConfig({ type: 'custom:lock-sentinel-card' });
+  const session = new AuditSession(() => h.hass, () => config, () => undefined);
+  await session.start();
+  try {
+    assert.ok(session.usercodeLocks.has('lock.front_door'), 'the admin card read the codes');
+    assert.deepEqual(session.locks.filter((l) => l.entity_id === 'lock.front_door').map((l) => l.name), ['Front ••••']);
+    assert.ok(!JSON.stringify(session.allLocks).includes('583 920'));
+  } finally {
+    session.stop();
+  }
+});
