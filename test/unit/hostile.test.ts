@@ -122,3 +122,23 @@ test('the card: lock names carrying a code are masked in the lock list the views
     session.stop();
   }
 });
+
+test('away access: an unlock while nobody was home but someone was unknown/unavailable is judged neither way', async () => {
+  const { stateChanged } = await import('./helpers/house.js');
+  const WHERE = ['home', 'not_home', 'Office', 'unknown', 'unavailable'] as const;
+  const hour = (h: number) => new Date(Date.parse('2026-11-19T00:00:00Z') + h * 3_600_000).toISOString();
+  const unlocks = (hours: number[]) => hours.flatMap((h) => [stateChanged('lock.gate', hour(h), 'locked', 'unlocked'), stateChanged('lock.gate', hour(h + 0.1), 'unlocked', 'locked')]);
+  const away = (persons: Record<string, string>, events: ReturnType<typeof unlocks>) =>
+    audit(house({ locks: [{ id: 'lock.gate', platform: 'template', name: 'Gate' }], persons, events })).checks.find((c) => c.id === 'no-away-access')!;
+  fc.assert(fc.property(fc.constantFrom(...WHERE), fc.constantFrom(...WHERE), fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 5 }), (a, b, hours) => {
+    const check = away({ 'person.a': a, 'person.b': b }, unlocks(hours));
+    const states = [a, b] as string[];
+    const expected = states.includes('home') ? 'pass' : states.some((s) => s === 'unknown' || s === 'unavailable') ? 'unknown' : 'fail';
+    assert.equal(check.status, expected, `${a}, ${b}: ${check.evidence}`);
+  }), { numRuns: RUNS });
+  // Unknown at one unlock, home at the other: a partial verdict that says which.
+  const partial = away({ 'person.a': 'home' }, [...unlocks([1]), stateChanged('person.a', hour(0), 'home', 'unavailable'), stateChanged('person.a', hour(5), 'unavailable', 'home'), ...unlocks([6])]);
+  assert.equal(partial.status, 'warn');
+  assert.match(partial.evidence, /Gate: whereabouts unknown at 1 of 2 unlock\(s\) \(person\.a: unknown or unavailable\)/);
+  assert.match(partial.fix, /says nothing about an empty house/);
+});
