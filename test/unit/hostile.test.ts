@@ -142,3 +142,17 @@ test('away access: an unlock while nobody was home but someone was unknown/unava
   assert.match(partial.evidence, /Gate: whereabouts unknown at 1 of 2 unlock\(s\) \(person\.a: unknown or unavailable\)/);
   assert.match(partial.fix, /says nothing about an empty house/);
 });
+
+test('reader: a top-level key given twice is refused with one line (events twice were read on top of each other)', async () => {
+  const { readJson } = await import('../../src/io/snapshot-reader.js');
+  const { demoSnapshot } = await import('../../src/demo/house.js');
+  const json = JSON.stringify(demoSnapshot());
+  async function* one(text: string) { yield Buffer.from(text); }
+  for (const [text, named] of [
+    [`${json.slice(0, -1)},"events":[]}`, 'the key "events"'], [`{"version":2,${json.slice(1)}`, 'the key "version"'],
+    [`${json.slice(0, -1)},"states":[]}`, 'the key "states"'], [`{"x1":1,"x1":2,${json.slice(1)}`, 'a key'],
+  ]) {
+    await assert.rejects(readJson(one(text), () => {}), (e: unknown) => e instanceof SnapshotError && e.message === `not a valid snapshot: ${named} appears twice`);
+  }
+  await readJson(one(json), () => {});
+});
