@@ -156,3 +156,19 @@ test('reader: a top-level key given twice is refused with one line (events twice
   }
   await readJson(one(json), () => {});
 });
+
+test('battery: only a percentage 0-100 is a level; "", "0x10", "-5", "1e20" are no reading (unknown), never a pass or a warning', () => {
+  const reading = fc.oneof(
+    fc.constantFrom('', ' ', '0x10', '-5', '1e20', '1e400', 'NaN', 'Infinity', '101', '99999999999999999999', 'unknown', 'unavailable', '50%', '0b11', '5e1'),
+    fc.string({ maxLength: 6 }), fc.integer({ min: -200, max: 300 }).map(String), fc.double().map(String),
+  );
+  fc.assert(fc.property(reading, (state) => {
+    const snap = house({ locks: [{ id: 'lock.front', platform: 'zwave_js', name: 'Front', battery: 50 }] });
+    snap.states.find((s) => s.entity_id === 'sensor.front_battery')!.state = state;
+    const r = audit(snap);
+    const level = r.locks[0].battery;
+    const valid = /^\s*\d+(\.\d+)?\s*$/.test(state) && Number(state) <= 100;
+    assert.equal(level, valid ? Number(state) : null, `${JSON.stringify(state)} read as ${level}`);
+    if (!valid) assert.equal(status(r, 'battery-ok'), 'unknown');
+  }), { numRuns: 100 });
+});
