@@ -172,3 +172,32 @@ test('battery: only a percentage 0-100 is a level; "", "0x10", "-5", "1e20" are 
     if (!valid) assert.equal(status(r, 'battery-ok'), 'unknown');
   }), { numRuns: 100 });
 });
+
+test('dedup: one event delivered with its time written two ways (µs +00:00, ms Z, another offset) counts once', async () => {
+  const { Auditor } = await import('../../src/engine.js');
+  const { stateChanged, zwave } = await import('./helpers/house.js');
+  /** The same instant in another notation. */
+  const rewrite = (iso: string, how: number) => {
+    const ms = Date.parse(iso);
+    const d = new Date(ms);
+    if (how === 0) return d.toISOString();
+    if (how === 1) return d.toISOString().replace('Z', '000+00:00');
+    const off = how === 2 ? 60 : -330;
+    const local = new Date(ms + off * 60_000).toISOString().slice(0, 23);
+    const sign = off < 0 ? '-' : '+', a = Math.abs(off);
+    return `${local}${sign}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
+  };
+  const ms = fc.integer({ min: Date.parse('2026-11-19T00:00:00Z'), max: Date.parse('2026-11-19T23:00:00Z') });
+  fc.assert(fc.property(ms, fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 }), fc.boolean(), (t, h1, h2, isState) => {
+    const at = new Date(t).toISOString();
+    const one = isState ? stateChanged('lock.front', at, 'locked', 'unlocked') : zwave('lock.front', at, 6, 6, 1);
+    one.context = { id: '01JDUP', parent_id: null, user_id: null };
+    const first = { ...structuredClone(one), time_fired: rewrite(at, h1) };
+    const again = { ...structuredClone(one), time_fired: rewrite(at, h2) };
+    const snap = house({ locks: [{ id: 'lock.front', platform: 'zwave_js', name: 'Front' }], persons: { 'person.a': 'not_home' } });
+    const a = new Auditor(snap, { snapshot: true });
+    a.addEvent(first);
+    a.addEvent(again);
+    assert.equal(a.timeline().filter((e) => e.kind === 'unlock').length, 1, `${first.time_fired} / ${again.time_fired}`);
+  }), { numRuns: RUNS });
+});
