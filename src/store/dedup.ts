@@ -2,8 +2,7 @@
 // Two deliveries are the same event when they carry the same context id, type and instant (however the time is
 // written) and report the same thing (the entity and its new state, or the whole data of a protocol event): HA
 // shares one context between the states a single service call causes (unlocking, then unlocked), so the id alone
-// is not enough. Without a context id the
-// same content is the same event.
+// is not enough. Without a context id the same content is the same event.
 //
 // What is kept of each event met, in typed arrays (nothing for the garbage collector to hold or walk):
 //  - its context id itself, compared exactly: events with different context ids are never taken for one another;
