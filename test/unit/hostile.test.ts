@@ -201,3 +201,20 @@ test('dedup: one event delivered with its time written two ways (µs +00:00, ms 
     assert.equal(a.timeline().filter((e) => e.kind === 'unlock').length, 1, `${first.time_fired} / ${again.time_fired}`);
   }), { numRuns: RUNS });
 });
+
+test('the CLI: no command, and an option given twice, are bad input: exit 2 with one line on stderr', async () => {
+  const { cli, isCleanFailure } = await import('./helpers/cli.js');
+  const bare = cli([]);
+  assert.equal(isCleanFailure(bare), null, `no command: ${bare.status} ${bare.stderr}`);
+  assert.match(bare.stdout, /Usage: lock-sentinel <command>/);
+  for (const args of [['audit', '--fail-under', '10', '--fail-under', '90'], ['audit', '--snapshot', 'a.json', '--snapshot=b.json'],
+    ['export', '--format', 'csv', '--format', 'json'], ['generate', '--out', 'a', '--out', 'b']]) {
+    const r = cli(args);
+    assert.equal(isCleanFailure(r), null, `${args.join(' ')}: ${r.status} ${r.stderr}`);
+    assert.match(r.stderr, /is given more than once/);
+  }
+  // --notify is a list: given twice, both count.
+  const dir = (await import('./helpers/cli.js')).tempDir();
+  const r = cli(['generate', '--out', dir, '--notify', 'notify.a', '--notify', 'notify.b']);
+  assert.equal(r.status, 0, r.stderr);
+});
