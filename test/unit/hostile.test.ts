@@ -218,3 +218,24 @@ test('the CLI: no command, and an option given twice, are bad input: exit 2 with
   const r = cli(['generate', '--out', dir, '--notify', 'notify.a', '--notify', 'notify.b']);
   assert.equal(r.status, 0, r.stderr);
 });
+
+test('times: any number or string is a time in Date\'s range or refused; years 0-99 stay themselves; offsets past ±14:00 are no zone', async () => {
+  const { parseHaTime, TimeZone } = await import('../../src/time/zone.js');
+  const tz = new TimeZone('Europe/Berlin');
+  fc.assert(fc.property(fc.oneof(fc.double(), fc.integer(), fc.string({ maxLength: 30 }), fc.date({ noInvalidDate: true }).map((d) => d.toISOString())), (v) => {
+    const ms = parseHaTime(v, tz);
+    if (Number.isNaN(ms)) return;
+    // Whatever is accepted can be shown in local time without a RangeError.
+    tz.format(ms);
+    tz.iso(ms);
+  }), { numRuns: 300 });
+  assert.equal(new Date(parseHaTime('0099-01-01T00:00:00Z')).getUTCFullYear(), 99);
+  assert.ok(Number.isNaN(parseHaTime(-8640000000000001)));
+  assert.ok(Number.isNaN(parseHaTime('2026-11-20T10:00:00+99:99')));
+  assert.equal(parseHaTime('2026-11-20T10:00+05:30'), Date.parse('2026-11-20T04:30:00Z'));
+  // An event whose time_fired is out of range is refused at the boundary with one line, not an internal error.
+  const { Auditor } = await import('../../src/engine.js');
+  const { zwave } = await import('./helpers/house.js');
+  const a = new Auditor(house({ locks: [{ id: 'lock.front', platform: 'zwave_js', name: 'Front' }] }), { snapshot: true });
+  assert.throws(() => a.addEvent({ ...zwave('lock.front', '2026-11-20T03:00:00Z', 6, 6, 1), time_fired: -8640000000000001 as unknown as string }), SnapshotError);
+});
