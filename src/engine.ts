@@ -209,7 +209,9 @@ export class Auditor {
       protocols: PROTOCOLS, protocolOf: protocol,
       history: { present: this.eventsPresent, earliest: this.store.coverage.start(this.snapshot ? now : Number.MAX_SAFE_INTEGER), protocolSince: this.protocolSince() },
       tz: this.tz, now, th: this.th,
-      codes: inUseCodes(this.header),
+      // Codes of locks the house does not have (a snapshot's usercodes for a lock without a state) judge nothing:
+      // they stay masked, but no finding is about a lock that is not there, as no coverage counts it.
+      codes: inUseCodes(this.header)?.filter((c) => this.index.byEntity.has(c.lock)) ?? null,
       codesRead: new Set(Object.keys(this.header.usercodes ?? {}).filter((id) => this.index.byEntity.has(id))),
       registry: this.header.code_registry ? new Map(this.header.code_registry.map((e) => [slotKey(e.lock, e.slot), e])) : null,
     };

@@ -239,3 +239,16 @@ test('times: any number or string is a time in Date\'s range or refused; years 0
   const a = new Auditor(house({ locks: [{ id: 'lock.front', platform: 'zwave_js', name: 'Front' }] }), { snapshot: true });
   assert.throws(() => a.addEvent({ ...zwave('lock.front', '2026-11-20T03:00:00Z', 6, 6, 1), time_fired: -8640000000000001 as unknown as string }), SnapshotError);
 });
+
+test('codes of a lock the house does not have raise no finding (they stay masked)', () => {
+  const snap = house({
+    locks: [{ id: 'lock.front', platform: 'zwave_js', name: 'Front Door' }],
+    usercodes: { 'lock.front': { '1': { usercode: '573194', in_use: true } }, 'lock.gone': { '1': { usercode: '573194', in_use: true }, '2': { usercode: '12', in_use: true } } },
+    registry: [{ lock: 'lock.front', slot: 1, name: 'Ana', role: 'family', added: '2026-11-01T00:00:00Z', expires: null }],
+    extraStates: [{ entity_id: 'sensor.note', state: 'gone 573194', attributes: {} }],
+  });
+  const r = audit(snap);
+  assert.deepEqual(r.findings.filter((f) => JSON.stringify(f).includes('lock.gone')), []);
+  assert.equal(status(r, 'codes-differ-between-locks'), 'pass'); // one lock: no code opens two
+  assert.ok(!JSON.stringify(r).includes('573194'));
+});
