@@ -41,8 +41,24 @@ function time(v: unknown, at: string, tz: TimeZone, nullable: boolean): string |
   return typeof v === 'string' && !Number.isNaN(parseHaTime(v)) ? v : new Date(ms).toISOString();
 }
 
+/** Deeper than any Home Assistant payload; a value nested deeper overflowed the stack of the code that walks it. */
+export const MAX_NESTING = 100;
+
+/** Is `v` nested deeper than `max` levels? The recursion stops at `max`, so any depth is measured safely. */
+export function nestedDeeperThan(v: unknown, max: number): boolean {
+  if (v === null || typeof v !== 'object') return false;
+  if (max <= 0) return true;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (nestedDeeperThan(v[i], max - 1)) return true;
+  } else {
+    for (const k in v) if (nestedDeeperThan((v as Obj)[k], max - 1)) return true;
+  }
+  return false;
+}
+
 export function validateHeader(h: unknown): asserts h is SnapshotHeader {
   if (!isObject(h)) throw new SnapshotError('snapshot is not a JSON object');
+  if (nestedDeeperThan(h, MAX_NESTING)) fail(`is nested more than ${MAX_NESTING} levels deep`);
   if (h.version !== 1) fail('version is not supported (expected 1)');
   if (!isObject(h.config) || typeof h.config.time_zone !== 'string') fail('"config.time_zone" must be a string');
   let tz: TimeZone;
@@ -136,6 +152,7 @@ export function validateEvent(v: unknown, n: number): asserts v is HassEvent {
   const at = `event #${n + 1}`;
   if (!isObject(v) || typeof v.event_type !== 'string') throw new SnapshotError(`${at} is not an HA event object (event_type, data, time_fired)`);
   if (v.data !== undefined && !isObject(v.data)) throw new SnapshotError(`${at}: "data" must be an object`);
+  if (v.event_type !== 'state_changed' && nestedDeeperThan(v.data, MAX_NESTING)) throw new SnapshotError(`${at} is nested more than ${MAX_NESTING} levels deep`);
   if (v.context !== undefined && v.context !== null && (!isObject(v.context) || !optString(v.context.id))) {
     throw new SnapshotError(`${at}: "context" must be an object with an id`);
   }

@@ -252,3 +252,35 @@ test('codes of a lock the house does not have raise no finding (they stay masked
   assert.equal(status(r, 'codes-differ-between-locks'), 'pass'); // one lock: no code opens two
   assert.ok(!JSON.stringify(r).includes('573194'));
 });
+
+test('values nested thousands of levels deep (JSON.parse reads them) are refused with one line, never a stack overflow', async () => {
+  const { Auditor } = await import('../../src/engine.js');
+  const { demoSnapshot } = await import('../../src/demo/house.js');
+  const { generateFor } = await import('../../src/cli/commands/generate.js');
+  const deep = (n: number) => JSON.parse('['.repeat(n) + ']'.repeat(n)) as unknown;
+  const places: [string, (s: Snapshot, v: unknown) => void][] = [
+    ['a lock attribute', (s, v) => { s.states[0].attributes.deep = v; }],
+    ['an automation', (s, v) => { (s.automations![0] as Record<string, unknown>).deep = v; }],
+    ['config', (s, v) => { (s.config as Record<string, unknown>).deep = v; }],
+    ['a device', (s, v) => { (s.device_registry![0] as Record<string, unknown>).identifiers = v; }],
+    ['a Z-Wave event', (s, v) => { s.events!.find((e) => e.event_type === 'zwave_js_notification')!.data.parameters = { deep: v }; }],
+    ['a ZHA event', (s, v) => { s.events!.find((e) => e.event_type === 'zha_event')!.data.params = v; }],
+  ];
+  for (const [where, plant] of places) {
+    for (const depth of [20_000, 101]) {
+      const snap = demoSnapshot();
+      plant(snap, deep(depth));
+      assert.throws(() => {
+        const a = new Auditor(snap, { snapshot: true });
+        for (const e of snap.events!) a.addEvent(e);
+        a.report();
+        generateFor(snap, [], {});
+      }, (e: unknown) => e instanceof SnapshotError && /nested more than 100 levels deep/.test(e.message), `${where} at depth ${depth}`);
+    }
+    const ok = demoSnapshot();
+    plant(ok, deep(20));
+    const a = new Auditor(ok, { snapshot: true });
+    for (const e of ok.events!) a.addEvent(e);
+    a.report();
+  }
+});
