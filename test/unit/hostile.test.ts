@@ -262,7 +262,7 @@ test('values nested thousands of levels deep (JSON.parse reads them) are refused
     ['a lock attribute', (s, v) => { s.states[0].attributes.deep = v; }],
     ['an automation', (s, v) => { (s.automations![0] as Record<string, unknown>).deep = v; }],
     ['config', (s, v) => { (s.config as Record<string, unknown>).deep = v; }],
-    ['a device', (s, v) => { (s.device_registry![0] as Record<string, unknown>).identifiers = v; }],
+    ['a device', (s, v) => { (s.device_registry![0] as unknown as Record<string, unknown>).identifiers = v; }],
     ['a Z-Wave event', (s, v) => { s.events!.find((e) => e.event_type === 'zwave_js_notification')!.data.parameters = { deep: v }; }],
     ['a ZHA event', (s, v) => { s.events!.find((e) => e.event_type === 'zha_event')!.data.params = v; }],
   ];
@@ -283,4 +283,18 @@ test('values nested thousands of levels deep (JSON.parse reads them) are refused
     for (const e of ok.events!) a.addEvent(e);
     a.report();
   }
+});
+
+test('a URL holding a password is refused before any request and never quoted; HA unreachable says so without fetch\'s text', async () => {
+  const { cli, isCleanFailure } = await import('./helpers/cli.js');
+  for (const cmd of [['audit'], ['uninstall'], ['install'], ['snapshot'], ['generate', '--out', '/tmp/x']]) {
+    for (const url of ['http://ana:s3cret@127.0.0.1:1', 'http://ana:s3cret@[::1']) {
+      const r = cli([...cmd, '--url', url, '--token', 'tok3n']);
+      assert.equal(isCleanFailure(r), null, `${cmd[0]} ${url}: ${r.stderr}`);
+      assert.doesNotMatch(r.stderr + r.stdout, /s3cret|tok3n/, `${cmd[0]}: ${r.stderr}`);
+    }
+  }
+  const r = cli(['uninstall', '--url', 'http://127.0.0.1:1', '--token', 'tok3n']);
+  assert.equal(isCleanFailure(r), null, r.stderr);
+  assert.equal(r.stderr, 'lock-sentinel uninstall: cannot reach Home Assistant at http://127.0.0.1:1\n');
 });
