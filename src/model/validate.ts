@@ -13,6 +13,9 @@ const fail = (msg: string): never => { throw new SnapshotError(`snapshot ${msg}`
 /** Entity ids as Home Assistant makes them (domain.object_id). */
 export const ENTITY_ID = /^[a-z0-9_]+\.[a-z0-9_]+$/;
 export const LOCK_ID = /^lock\.[a-z0-9_]+$/;
+/** Device ids as Home Assistant makes them (hex); they go unquoted into generated templates. */
+export const DEVICE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const optDeviceId = (v: unknown) => v === undefined || v === null || typeof v === 'string' && DEVICE_ID.test(v);
 /** Code slots: 1-based, as Z-Wave (up to 65535 users), ZHA and Zigbee2MQTT number them. */
 export const isSlot = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 1 && n <= 65_535;
 export const SLOT_KEY = /^[1-9]\d{0,4}$/;
@@ -84,9 +87,10 @@ export function validateHeader(h: unknown): asserts h is SnapshotHeader {
   list(h, 'entity_registry', (e, at) => {
     if (typeof e.entity_id !== 'string' || !optString(e.platform) || !optString(e.device_id) || !optString(e.disabled_by)
       || !optString(e.name) || !optString(e.original_name)) fail(`${at} needs entity_id (string), platform, device_id, name (strings or null)`);
+    if (!optDeviceId(e.device_id)) fail(`${at}.device_id is not a Home Assistant device id (letters, digits, - and _)`);
   });
   list(h, 'device_registry', (d, at) => {
-    if (typeof d.id !== 'string' || !optString(d.name) || !optString(d.name_by_user) || !optString(d.manufacturer)
+    if (typeof d.id !== 'string' || !DEVICE_ID.test(d.id) || !optString(d.name) || !optString(d.name_by_user) || !optString(d.manufacturer)
       || !optString(d.model) || !optString(d.sw_version)) fail(`${at} needs id (string) and names as strings or null`);
   });
   list(h, 'code_registry', (e, at) => {

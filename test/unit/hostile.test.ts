@@ -298,3 +298,18 @@ test('a URL holding a password is refused before any request and never quoted; H
   assert.equal(isCleanFailure(r), null, r.stderr);
   assert.equal(r.stderr, 'lock-sentinel uninstall: cannot reach Home Assistant at http://127.0.0.1:1\n');
 });
+
+test('device ids that are no HA device id are refused at the boundary, without quoting them (one carried a spaced PIN into an error)', async () => {
+  const { demoSnapshot } = await import('../../src/demo/house.js');
+  const { generateFor } = await import('../../src/cli/commands/generate.js');
+  const { audit: run } = await import('../../src/engine.js');
+  const ids = fc.oneof(fc.constantFrom('Code 573 194', '', ' ', '{{ x }}', 'a"b', '../x', 'x'.repeat(65)), fc.string({ maxLength: 12 }).filter((s) => !/^[A-Za-z0-9_-]{1,64}$/.test(s)));
+  fc.assert(fc.property(ids, fc.boolean(), (id, inRegistry) => {
+    const snap = demoSnapshot();
+    if (inRegistry) snap.entity_registry!.find((e) => e.entity_id === 'lock.front_door')!.device_id = id;
+    else snap.device_registry![0].id = id;
+    for (const f of [() => run(structuredClone(snap)), () => generateFor(structuredClone(snap), [], {})]) {
+      assert.throws(f, (e: unknown) => e instanceof SnapshotError && /device/.test(e.message) && !e.message.includes(JSON.stringify(id)) && !/573/.test(e.message), JSON.stringify(id));
+    }
+  }), { numRuns: RUNS });
+});
