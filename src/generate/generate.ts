@@ -2,6 +2,7 @@
 import type { CodeRegistryEntry } from '../model/ha.js';
 import type { Lock } from '../model/lock.js';
 import { protocol } from '../adapters/index.js';
+import { printable } from '../privacy/escape.js';
 import { withThresholds, type Thresholds } from '../thresholds.js';
 import { runnable, type Body, type LockBuilder } from './body.js';
 import { objectId } from './jinja.js';
@@ -48,7 +49,14 @@ export function automation(id: string, alias: string, body: Body, variables: Con
   return { id, alias, description: `${MARKER} ${body.description}`, ...runnable(body, variables) };
 }
 
-export function generate(input: GenerateInput): Generated {
+export function generate(raw: GenerateInput): Generated {
+  // House names go into YAML and notifications as visible text: control, bidi and C1 characters escaped (a raw C1
+  // character made HA's YAML loader refuse the whole file).
+  const input: GenerateInput = {
+    ...raw,
+    locks: raw.locks.map((l) => ({ ...l, name: printable(l.name) })),
+    registry: raw.registry.map((e) => ({ ...e, name: printable(e.name) })),
+  };
   const th = withThresholds(input.thresholds);
   const now = input.now ?? new Date();
   const automations: AutomationConfig[] = [];

@@ -24,8 +24,9 @@ export function restClient(url: string, token: string): HaRest {
           headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
           body: body === undefined ? undefined : JSON.stringify(body),
         });
-      } catch (e) {
-        throw new Error(`cannot reach Home Assistant at ${base}: ${(e as Error).message}`);
+      } catch {
+        // fetch's own text ("fetch failed") is no message for a user.
+        throw new Error(`cannot reach Home Assistant at ${base}`);
       }
       const text = await res.text();
       if (res.status === 401) throw new Error('Home Assistant refused the token (401)');

@@ -4,8 +4,8 @@ import type { RuleContext } from '../rules/context.js';
 import { unusualHoursText, type Thresholds } from '../thresholds.js';
 import { historyReachesStaleWindow } from '../rules/codes.js';
 import {
-  batteryCoverage, codeCoverage, pinCoverage, slotUseCoverage, hasHistory, strengthCoverage, describeCoverage, failureCoverage, firmwareCoverage, tamperCoverage, unlockCoverage,
-  type Coverage,
+  batteryCoverage, codeCoverage, pinCoverage, slotUseCoverage, hasHistory, strengthCoverage, awayCoverage, describeCoverage, failureCoverage, firmwareCoverage, tamperCoverage, unlockCoverage,
+  AWAY_GAP_FIX, type Coverage,
 } from './coverage.js';
 
 /** A text, or one that names the thresholds in force. */
@@ -86,7 +86,7 @@ export const CHECKS: CheckDef[] = [
     unknownWhy: needEvents, pass: (th) => `No unlock in the unusual hours (${unusualHoursText(th)}).`, fix: 'Check each night-time access.', coverage: unlockCoverage },
   { id: 'no-away-access', pillar: 'audits', weight: 2, title: 'No access while everyone was away', findings: ['away-access'],
     unknownWhy: (ctx) => needEvents(ctx) ?? (ctx.presence.persons.length ? null : 'no person entities'),
-    pass: 'Every unlock happened with someone home.', fix: 'Confirm each away-access.', coverage: unlockCoverage },
+    pass: 'Every unlock happened with someone home.', fix: 'Confirm each away-access.', coverage: awayCoverage, gapFix: AWAY_GAP_FIX },
   { id: 'few-admins', pillar: 'audits', weight: 3, title: 'Admin rights limited', findings: ['too-many-admins'],
     unknownWhy: (ctx) => (ctx.header.users ? null : 'the user list needs an admin account'),
     pass: (th) => `At most ${th.maxAdmins} active administrators.`, fix: 'Limit admin users.' },
@@ -164,8 +164,8 @@ function judge(d: CheckDef, ctx: RuleContext, findings: RaisedFinding[]): Pick<C
   if (status === 'fail') return { status, evidence: `${findingsText(hits)} ${covered}`, fix: `${fix}${gapFix}` };
   if (cov.missing.length === 0 && !cov.partial?.length) return { status, evidence: `${hits.length ? findingsText(hits) : pass} ${covered}`, fix };
   // Some slots of a lock not read is partial coverage too, scored like a lock not seen.
-  const notAll = cov.missing.length ? 'not every lock could be' : 'not every slot could be read';
-  const slotFix = cov.partial?.length && !cov.missing.length ? ` ${CODES_PARTIAL_FIX}` : '';
+  const notAll = cov.missing.length ? 'not every lock could be' : cov.partialAs ?? 'not every slot could be read';
+  const slotFix = cov.partial?.length && !cov.missing.length ? ` ${cov.partialFix ?? CODES_PARTIAL_FIX}` : '';
   return {
     status: 'warn',
     evidence: `Partial: ${hits.length ? findingsText(hits) : 'nothing found on the locks that could be judged'}, but ${notAll}. ${covered}`,

@@ -19,6 +19,9 @@ export interface Coverage {
   notes?: LockGap[];
   /** Seen locks the check could judge only in part (some of their slots were not read): never a full pass. */
   partial?: LockGap[];
+  /** What partial coverage means, after "but" ("not every slot could be read"), and how to close the gap. */
+  partialAs?: string;
+  partialFix?: string;
   /** What "seen" means, after "N of M locks": "' codes read", " report wrong codes". */
   seenAs: string;
   /** What "missing" means, after "N lock(s)": "' codes unknown", " give no evidence". */
@@ -204,6 +207,38 @@ export function tamperCoverage(ctx: RuleContext): Coverage {
 /** Every lock reports its unlocks through its own state, so every lock is seen over the history loaded. */
 export const unlockCoverage = (ctx: RuleContext): Coverage =>
   cover(ctx, () => null, ' report unlocks', ' give no evidence', historyWindow(ctx, ['states']));
+
+export const AWAY_GAP_FIX = 'A person unknown or unavailable (e.g. right after a Home Assistant restart) says nothing about an empty house: check those unlocks in the timeline.';
+
+/**
+ * The away check: every lock reports its unlocks, but an unlock while nobody was home and someone's whereabouts were
+ * unknown (`unknown`/`unavailable`) can be judged neither way. A lock with only such unlocks is not seen; one with some
+ * is seen in part.
+ */
+export function awayCoverage(ctx: RuleContext): Coverage {
+  const unlocks = new Map<string, { all: number; unknown: number; who: Set<string> }>();
+  for (const e of ctx.timeline) {
+    if (e.kind !== 'unlock' || !e.success) continue;
+    const n = unlocks.get(e.lock) ?? { all: 0, unknown: 0, who: new Set<string>() };
+    n.all++;
+    if (ctx.presence.whereabouts(e.time) === 'unknown') {
+      n.unknown++;
+      for (const p of ctx.presence.unknownAt(e.time)) n.who.add(p);
+    }
+    unlocks.set(e.lock, n);
+  }
+  const why = (l: Lock) => {
+    const n = unlocks.get(l.entity_id);
+    return n?.unknown ? `whereabouts unknown at ${n.unknown} of ${n.all} unlock(s) (${[...n.who].sort().join(', ')}: unknown or unavailable)` : null;
+  };
+  const c = cover(ctx, (l) => {
+    const n = unlocks.get(l.entity_id);
+    return n && n.unknown === n.all ? why(l) : null;
+  }, ' report unlocks', ' give no evidence', historyWindow(ctx, ['states']), () => null, (l) => why(l));
+  c.partialAs = "not every unlock could be judged (nobody was home and someone's whereabouts were unknown)";
+  c.partialFix = AWAY_GAP_FIX;
+  return c;
+}
 
 export const batteryCoverage = (ctx: RuleContext): Coverage =>
   cover(ctx, (l) => (l.battery === null ? 'no battery level' : null), ' report a battery level', ' give no evidence');

@@ -2,8 +2,8 @@
 // No DOM; the element only asks it for data and tells it what the user did.
 import { discoverLocks } from '../../../src/adapters/discovery.js';
 import { protocol } from '../../../src/adapters/index.js';
-import { Auditor, type AuditReport } from '../../../src/engine.js';
-import type { HassEvent, HassState, UsercodeResponse } from '../../../src/model/ha.js';
+import { Auditor, houseView, type AuditReport } from '../../../src/engine.js';
+import type { CodeRegistryEntry, HassEvent, HassState, UsercodeResponse } from '../../../src/model/ha.js';
 import { slotKey, type AccessEvent, type Lock, type SlotStrength } from '../../../src/model/lock.js';
 import type { InstallResult } from '../../../src/generate/installer.js';
 import { thresholdsOf, type LockSentinelConfig } from '../config.js';
@@ -37,6 +37,8 @@ export class AuditSession {
   locks: Lock[] = [];
   /** Every lock of the house (alerts are installed for all of them, whatever the card shows). */
   allLocks: Lock[] = [];
+  /** The code registry as shown (holders masked), for the alerts. */
+  private registryShown: CodeRegistryEntry[] = [];
   missing: string[] = [];
   watched = new Set<string>();
   report: AuditReport | null = null;
@@ -113,17 +115,20 @@ export class AuditSession {
   refresh(now = Date.now()): void {
     const hass = this.hass();
     const header = buildHeader(hass, this.shared, this.admin, now);
-    this.allLocks = discoverLocks(header);
-    const sel = selectLocks(this.allLocks, this.config().entities);
-    const keep = new Set(sel.locks.map((l) => l.entity_id));
-    header.states = header.states.filter((s) => !s.entity_id.startsWith('lock.') || keep.has(s.entity_id));
-    this.locks = sel.locks;
-    this.missing = sel.missing;
-    this.watched = watchedEntities(this.locks, Object.keys(hass.states));
-    this.awaiting = [...new Set([...Object.keys(hass.entities ?? {}).filter((id) => id.startsWith('lock.')), ...this.missing])]
-      .filter((id) => !hass.states[id]);
-    const basis = [hass.entities, hass.devices, hass.config, hass.user, this.shared, this.admin, this.config().entities, JSON.stringify(this.thresholds), this.protocolSince];
     try {
+      // Lock and holder names as every face shows them (a code in them masked): the views and the alerts read these.
+      const shown = houseView(header);
+      this.allLocks = discoverLocks(shown);
+      this.registryShown = shown.code_registry ?? [];
+      const sel = selectLocks(this.allLocks, this.config().entities);
+      const keep = new Set(sel.locks.map((l) => l.entity_id));
+      header.states = header.states.filter((s) => !s.entity_id.startsWith('lock.') || keep.has(s.entity_id));
+      this.locks = sel.locks;
+      this.missing = sel.missing;
+      this.watched = watchedEntities(this.locks, Object.keys(hass.states));
+      this.awaiting = [...new Set([...Object.keys(hass.entities ?? {}).filter((id) => id.startsWith('lock.')), ...this.missing])]
+        .filter((id) => !hass.states[id]);
+      const basis = [hass.entities, hass.devices, hass.config, hass.user, this.shared, this.admin, this.config().entities, JSON.stringify(this.thresholds), this.protocolSince];
       if (this.auditor && basis.length === this.basis.length && basis.every((b, i) => b === this.basis[i])) {
         this.auditor.updateStates(header.states, header.captured_at);
       } else {
@@ -449,7 +454,7 @@ export class AuditSession {
     ]);
     const version = hass.config.version;
     const gen = generate({
-      locks: this.allLocks, registry: this.shared.code_registry, notify, thresholds: this.thresholds,
+      locks: this.allLocks, registry: this.registryShown, notify, thresholds: this.thresholds,
       haVersion: typeof version === 'string' ? version : undefined,
     });
     const result = await install(hassRest(hass.callApi.bind(hass)), gen, notify);
