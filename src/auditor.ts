@@ -66,6 +66,20 @@ function inUseCodes(header: SnapshotHeader): CodeSlot[] | null {
   return out;
 }
 
+/** The house's in-use codes as a masker: every text from the house passes through it where it enters the engine. */
+function codeMasker(header: SnapshotHeader): Masker {
+  return new Masker((inUseCodes(header) ?? []).map((c) => c.code));
+}
+
+/**
+ * The snapshot as every face shows it: checked at the boundary, every text from the house masked. What reads house
+ * names outside an Auditor (the alert generator) reads them from here, never from the raw snapshot.
+ */
+export function houseView(header: SnapshotHeader): SnapshotHeader {
+  validateHeader(header);
+  return maskedHeader(header, codeMasker(header));
+}
+
 export interface AuditOptions {
   thresholds?: Partial<Thresholds>;
   /** The source carries an event stream even if no event arrived (JSON Lines, live). Default: header has `events`. */
@@ -133,7 +147,7 @@ export class Auditor {
     this.rules = auditRules(options.adminRules ?? null);
     this.words = options.words ?? null;
     this.raw = header;
-    this.mask = new Masker((inUseCodes(header) ?? []).map((c) => c.code));
+    this.mask = codeMasker(header);
     this.header = maskedHeader(header, this.mask);
     this.store = options.store ?? new EventStore();
     this.th = { ...THRESHOLDS, ...options.thresholds };
@@ -223,7 +237,9 @@ export class Auditor {
       protocols: PROTOCOLS, protocolOf: protocol,
       history: { present: this.eventsPresent, earliest: this.store.coverage.start(this.snapshot ? now : Number.MAX_SAFE_INTEGER), protocolSince: this.protocolSince() },
       tz: this.tz, now, th: this.th,
-      codes: inUseCodes(this.header),
+      // Codes of locks the house does not have (a snapshot's usercodes for a lock without a state) judge nothing:
+      // they stay masked, but no finding is about a lock that is not there, as no coverage counts it.
+      codes: inUseCodes(this.header)?.filter((c) => this.index.byEntity.has(c.lock)) ?? null,
       codesRead: new Set(Object.keys(this.header.usercodes ?? {}).filter((id) => this.index.byEntity.has(id))),
       registry: this.header.code_registry ? new Map(this.header.code_registry.map((e) => [slotKey(e.lock, e.slot), e])) : null,
     };

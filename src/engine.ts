@@ -7,6 +7,7 @@ import { ADMIN_RULES } from './rules/admin.js';
 import { WORDS } from './words.js';
 
 export type { AuditOptions, AuditReport, LastAccess, LockSummary } from './auditor.js';
+export { houseView } from './auditor.js';
 
 /** Streaming auditor with every rule and the report's words: feed events one by one, in any order; ask for the report as often as needed. */
 export class Auditor extends HouseAuditor {

@@ -189,6 +189,8 @@ export class LockSentinelCard extends LitElement {
   private _relevantChange(old: HomeAssistant, hass: HomeAssistant): boolean {
     if (old.locale !== hass.locale || old.language !== hass.language || old.themes !== hass.themes || old.user !== hass.user) return true;
     if (old.entities !== hass.entities || old.devices !== hass.devices || old.config !== hass.config) return true;
+    // A lock HA knows but had no state for (HA still starting) arriving: the card loads what it could not before.
+    for (const id of this._session?.awaiting ?? []) if (old.states[id] !== hass.states[id]) return true;
     for (const id of this._session?.watched ?? []) {
       const [before, after] = [old.states[id], hass.states[id]];
       if (before === after) continue;

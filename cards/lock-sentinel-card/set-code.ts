@@ -2,6 +2,7 @@
 // No DOM. Loads with the dialog, on demand. The PIN is a parameter or a local here and goes only into the one
 // service call; a proposed code is returned once for the dialog to show.
 import { actionsOf } from '../../src/adapters/actions.js';
+import { TimeZone } from '../../src/time/zone.js';
 import { checkHolder, choosePin, readableCodes, refusal, registryEntry, sendCode, withEntry } from '../../src/services/code-setter.js';
 import { setCodeServiceCall } from '../../src/services/set-code.js';
 import type { HomeAssistant } from './data/hass.js';
@@ -43,7 +44,8 @@ async function codesNow(hass: HomeAssistant, session: Pick<AuditSession, 'allLoc
 export async function setCodeFromCard(hass: HomeAssistant, session: AuditSession, lockId: string, form: SetCodeForm): Promise<SetCodeOutcome> {
   if (!session.isAdmin) return { kind: 'refused', reasons: ['setting codes is for administrators'] };
   if (!Number.isInteger(form.slot) || form.slot < 1 || form.slot > 254) return { kind: 'refused', reasons: ['the slot must be a whole number from 1 to 254'] };
-  const who = checkHolder(form);
+  // A typed expiry is read in Home Assistant's zone, as the audit reads the registry (not the browser's zone).
+  const who = checkHolder(form, new TimeZone(hass.config.time_zone));
   if (!who.ok) return { kind: 'refused', reasons: [who.reason] };
   const lock = session.allLocks.find((l) => l.entity_id === lockId);
   if (!lock || !canSetCode(session, lockId)) return { kind: 'refused', reasons: ['this lock has no service that sets codes'] };

@@ -9,9 +9,13 @@ export type { LockIndex, SensorRole };
 const domainOf = (id: string) => id.slice(0, id.indexOf('.'));
 const objectId = (id: string) => id.slice(id.indexOf('.') + 1);
 
-function numeric(v: unknown): number | null {
-  const n = typeof v === 'string' ? Number(v) : v;
-  return typeof n === 'number' && Number.isFinite(n) ? n : null;
+/**
+ * A battery level: a percentage from 0 to 100, as a number or a decimal string. Anything else is no reading, never
+ * a level: Number() read "" as 0 % (a low-battery warning), "0x10" as 16 % and "1e20" as a full battery.
+ */
+function percent(v: unknown): number | null {
+  const n = typeof v === 'string' ? (/^\s*\d+(?:\.\d+)?\s*$/.test(v) ? Number(v) : NaN) : v;
+  return typeof n === 'number' && Number.isFinite(n) && n >= 0 && n <= 100 ? n : null;
 }
 
 /** Entities on the same device as the lock; without a registry, entities whose object id starts with the lock's. */
@@ -39,8 +43,8 @@ function lockOf(state: HassState, states: HassState[], reg: Map<string, EntityRe
   const deviceId = entry?.device_id ?? null;
   const related = relatedStates(state.entity_id, deviceId, states, reg);
   const cls = (s: HassState) => s.attributes?.device_class;
-  const batterySensor = related.find((s) => domainOf(s.entity_id) === 'sensor' && cls(s) === 'battery' && numeric(s.state) !== null);
-  const attrBattery = numeric(state.attributes?.battery_level ?? state.attributes?.battery);
+  const batterySensor = related.find((s) => domainOf(s.entity_id) === 'sensor' && cls(s) === 'battery' && percent(s.state) !== null);
+  const attrBattery = percent(state.attributes?.battery_level ?? state.attributes?.battery);
   const door = related.find((s) => domainOf(s.entity_id) === 'binary_sensor' && ['door', 'opening', 'window'].includes(String(cls(s))));
   const lock: Lock = {
     entity_id: state.entity_id,
@@ -49,7 +53,7 @@ function lockOf(state: HassState, states: HassState[], reg: Map<string, EntityRe
     device_id: deviceId,
     state: String(state.state),
     last_changed: state.last_changed ?? null,
-    battery: batterySensor ? numeric(batterySensor.state) : attrBattery,
+    battery: batterySensor ? percent(batterySensor.state) : attrBattery,
     battery_entity: batterySensor?.entity_id ?? null,
     firmware: firmwareOf(related),
     door_entity: door?.entity_id ?? null,

@@ -1,10 +1,12 @@
 // Matter, what Lock Sentinel makes Home Assistant do (the protocol's reports are read in matter.ts): no alert
 // triggers of its own (the lock-state module's serve it); the occupied PIN slots listed through `matter.get_lock_users`
-// (HA 2026.3+, never their PINs), a PIN set through `matter.set_lock_credential`. Loaded with the generator and the
+// (HA 2026.3+, never their PINs), a PIN set through `matter.set_lock_credential` and cleared through
+// `matter.clear_lock_credential`. Loaded with the generator and the
 // code services only. Shapes: shared/ha-reference.md §4 and §11; HA core homeassistant/components/matter/services.py
 // and lock_helpers.py (2026.11).
 import { errorCode, type UsercodeResponse } from '../model/ha.js';
 import type { Lock } from '../model/lock.js';
+import { MATTER_LOCK_SERVICES_SINCE } from './matter.js';
 import type { ProtocolActions, WsCall } from './protocol.js';
 
 /** One user of `matter.get_lock_users` (HA's LockUserData; fields the audit reads). */
@@ -108,5 +110,13 @@ export const matterActions: ProtocolActions = {
         target: { entity_id: lock.entity_id },
       };
     },
+    // ClearCredential of the PIN credential index (HA 2026.11 `clear_lock_credential {credential_type, credential_index}`;
+    // index 0xFFFE would clear every credential of the type: slots stop at 254). HA 2026.3+ only (`since`).
+    clear: (lock, slot) => ({
+      domain: 'matter', service: 'clear_lock_credential',
+      service_data: { credential_type: PIN, credential_index: slot },
+      target: { entity_id: lock.entity_id },
+    }),
+    since: MATTER_LOCK_SERVICES_SINCE,
   },
 };

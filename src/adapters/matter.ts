@@ -26,6 +26,9 @@ const SOURCES: Record<string, AccessMethod> = table({
   Unknown: 'unknown',
 });
 
+/** The first HA release with Matter's lock user and credential services (get_lock_users, set/clear_lock_credential). */
+export const MATTER_LOCK_SERVICES_SINCE = '2026.3';
+
 export const matter: Protocol = {
   id: 'matter',
   title: 'Matter',
@@ -33,7 +36,7 @@ export const matter: Protocol = {
   eventTypes: [],
   capabilities: { failures: false, tamper: false, lockout: false, jam: false, codes: 'write-only' },
   codesReadVia: 'occupied PIN slots listed by matter.get_lock_users',
-  slotsListed: { service: 'matter.get_lock_users', since: '2026.3' },
+  slotsListed: { service: 'matter.get_lock_users', since: MATTER_LOCK_SERVICES_SINCE },
   // changed_by carries the operation source, no user index (released HA).
   reportsSlotUse: false,
   codesHidden: (slots) => `${slots.length} occupied PIN ${slots.length === 1 ? 'slot' : 'slots'} (${slots.join(', ')}), PINs unreadable`,

@@ -119,7 +119,10 @@ export interface CodeServices {
   options?(call: WsCall, lock: Pick<Lock, 'entity_id' | 'device_id'>): Promise<CodeOptions>;
   /** The one call that sets a PIN in a 1-based slot (the PIN goes nowhere else). */
   set?(lock: Lock, slot: number, pin: string, options?: CodeOptions): ServiceCall;
+  /** The one call that clears a 1-based slot. */
   clear?(lock: Lock, slot: number, options?: CodeOptions): ServiceCall;
+  /** The first HA release that has these services (absent: every release Lock Sentinel supports). */
+  since?: string;
 }
 
 /** The entities of a lock's device that a protocol reads, as discovery finds them (each protocol fills its own). */

@@ -5,6 +5,9 @@ export interface ParsedArgs {
   positional: string[];
 }
 
+/** Options that may be given more than once (each adds a value); any other option given twice is refused. */
+const REPEATABLE = new Set(['notify']);
+
 /** Parses `--name value`, `--name=value` and boolean `--flag` (names listed in `booleans`). */
 export function parseArgs(args: string[], booleans: string[], valued: string[]): ParsedArgs {
   const flags = new Map<string, string[]>();
@@ -21,6 +24,8 @@ export function parseArgs(args: string[], booleans: string[], valued: string[]):
     } else if (valued.includes(name)) {
       const v = eq >= 0 ? a.slice(eq + 1) : args[++i];
       if (v === undefined) throw new UsageError(`--${name} needs a value`);
+      // `--snapshot a --snapshot b` or two --fail-under: which one is meant cannot be told.
+      if (flags.has(name) && !REPEATABLE.has(name)) throw new UsageError(`--${name} is given more than once`);
       put(name, v);
     } else {
       throw new UsageError(`unknown option --${name}`);

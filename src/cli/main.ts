@@ -44,7 +44,10 @@ export async function run(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(help());
-    return name ? 0 : 2;
+    if (name) return 0;
+    // No command is bad input like any other: exit 2 with its one line on stderr (the help above says what to give).
+    process.stderr.write('lock-sentinel: no command given (try lock-sentinel --help)\n');
+    return 2;
   }
   if (name === '--version') {
     process.stdout.write(`${VERSION}\n`);

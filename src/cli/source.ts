@@ -7,6 +7,7 @@ import { demoSnapshot } from '../demo/house.js';
 import { flag, value, type ParsedArgs } from './args.js';
 import { UsageError } from './command.js';
 import { loadLiveSnapshot } from './live.js';
+import { baseUrl } from '../ha/connection.js';
 
 export const SOURCE_BOOLEANS = ['demo'];
 export const SOURCE_VALUED = ['snapshot', 'url', 'token', 'days'];
@@ -29,12 +30,19 @@ export function pickSource(p: ParsedArgs): Source {
   }
   if (file !== undefined) return { kind: 'file', path: file };
   if (url !== undefined) {
+    // Checked here, once, for every live command (the REST commands used it as typed and quoted it in errors).
+    let base: string;
+    try {
+      base = baseUrl(url);
+    } catch (e) {
+      throw new UsageError(`--url: ${(e as Error).message}`);
+    }
     const token = value(p, 'token') ?? (process.env.LOCK_SENTINEL_TOKEN || undefined);
     if (!token) throw new UsageError('--url needs --token TOKEN (or env LOCK_SENTINEL_TOKEN)');
     const rawDays = value(p, 'days') ?? '30';
     const days = Number(rawDays);
     if (!/^\d+$/.test(rawDays) || days > 365) throw new UsageError(`--days must be a whole number from 0 to 365, got ${JSON.stringify(rawDays)}`);
-    return { kind: 'live', url, token, days };
+    return { kind: 'live', url: base, token, days };
   }
   return { kind: 'demo' };
 }

@@ -2,6 +2,7 @@
 import type { CodeRegistryEntry } from '../model/ha.js';
 import type { Lock } from '../model/lock.js';
 import { protocol } from '../adapters/index.js';
+import { printable } from '../privacy/escape.js';
 import { withThresholds, type Thresholds } from '../thresholds.js';
 import { runnable, type Body, type LockBuilder } from './body.js';
 import { objectId } from './jinja.js';
@@ -37,13 +38,25 @@ export interface GenerateInput {
   thresholds?: Partial<Thresholds>;
   /** Guest expiries before this instant are reported in notes instead (their trigger could never fire). */
   now?: Date;
+  /**
+   * The Home Assistant release that runs them (`config.version`): a guest code is cleared only through a service it
+   * has (Matter's needs 2026.3+; not known: no Matter clear, a note says so).
+   */
+  haVersion?: string;
 }
 
 export function automation(id: string, alias: string, body: Body, variables: ConfigMap): AutomationConfig {
   return { id, alias, description: `${MARKER} ${body.description}`, ...runnable(body, variables) };
 }
 
-export function generate(input: GenerateInput): Generated {
+export function generate(raw: GenerateInput): Generated {
+  // House names go into YAML and notifications as visible text: control, bidi and C1 characters escaped (a raw C1
+  // character made HA's YAML loader refuse the whole file).
+  const input: GenerateInput = {
+    ...raw,
+    locks: raw.locks.map((l) => ({ ...l, name: printable(l.name) })),
+    registry: raw.registry.map((e) => ({ ...e, name: printable(e.name) })),
+  };
   const th = withThresholds(input.thresholds);
   const now = input.now ?? new Date();
   const automations: AutomationConfig[] = [];
@@ -68,7 +81,7 @@ export function generate(input: GenerateInput): Generated {
     if (!lock) { notes.push(`guest code ${e.lock} slot ${e.slot}: no such lock`); continue; }
     if (new Date(e.expires) <= now) { notes.push(`guest code ${e.lock} slot ${e.slot} expired already: clear it now`); continue; }
     try {
-      const body = guestExpiry(lock, e);
+      const body = guestExpiry(lock, e, input.haVersion);
       automations.push(automation(`${ID_PREFIX}guest_expiry_${objectId(lock.entity_id)}_${e.slot}`,
         `Lock Sentinel: ${body.title} – ${lock.name}`, body, { notify_targets: input.notify }));
     } catch (err) {
@@ -85,7 +98,7 @@ export function generate(input: GenerateInput): Generated {
   }
   return {
     automations,
-    scripts: { [BREACH_SCRIPT_ID]: breachScript(input.locks, input.registry, input.notify) },
+    scripts: { [BREACH_SCRIPT_ID]: breachScript(input.locks, input.registry, input.notify, input.haVersion) },
     notes,
   };
 }

@@ -24,8 +24,9 @@ export function restClient(url: string, token: string): HaRest {
           headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
           body: body === undefined ? undefined : JSON.stringify(body),
         });
-      } catch (e) {
-        throw new Error(`cannot reach Home Assistant at ${base}: ${(e as Error).message}`);
+      } catch {
+        // fetch's own text ("fetch failed") is no message for a user.
+        throw new Error(`cannot reach Home Assistant at ${base}`);
       }
       const text = await res.text();
       if (res.status === 401) throw new Error('Home Assistant refused the token (401)');
@@ -72,40 +73,70 @@ async function pooled<T, R>(items: T[], limit: number, f: (item: T) => Promise<R
   return out;
 }
 
-/** Same config, whatever the key order (HA writes the id first). */
+/** Same config, whatever the key order (HA writes the id first); keys whose value is undefined are not sent, so not stored. */
 const canonical = (v: unknown): string => JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x)
   ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : x));
 
+/** What install does with one generated automation or script, given what HA has stored under its id. */
+export type Decision = 'create' | 'update' | 'unchanged' | 'foreign';
+
+/**
+ * The comparison rule. HA's config API stores a posted config as it is, replacing whatever was stored under that id
+ * (an automation's `id` is the key in the URL; scripts are keyed by their id): the stored config of an identical one
+ * is the generated config after a JSON round trip, with its keys in any order. So:
+ * - nothing stored (`undefined`): create;
+ * - stored without our marker: someone else's (the user's own automation at one of our ids): never written;
+ * - ours and equal: unchanged, never written again (each write makes HA reload its automations);
+ * - ours and different in anything (an older Lock Sentinel's config, other options, an edit in HA's editor): update.
+ */
+export function decide(stored: unknown, generated: object): Decision {
+  if (stored === undefined) return 'create';
+  if (!hasMarker(stored)) return 'foreign';
+  return canonical(stored) === canonical(generated) ? 'unchanged' : 'update';
+}
+
 interface Installed {
-  /** Ours by id, with the config HA has stored. */
+  /** The config HA has stored under each id (ours or not), for our loaded ones and the ids asked for. */
   automations: Map<string, unknown>;
   scripts: Map<string, unknown>;
 }
 
-/** What is installed: ours among the loaded automations, plus `expected` ids (stored, but reloading at this moment). */
-async function installed(api: HaRest, expected: string[] = []): Promise<Installed> {
+/** The stored config under `id`; undefined when HA has none (404). A failed read fails: nothing is decided on it. */
+async function storedConfig(api: HaRest, kind: 'automation' | 'script', id: string): Promise<unknown> {
+  const path = `/api/config/${kind}/config/${id}`;
+  const r = await api.request('GET', path);
+  if (r.status === 404) return undefined;
+  if (r.status < 200 || r.status >= 300) return ok(api, 'GET', path);
+  return r.body;
+}
+
+/**
+ * What is stored: under our prefix among the loaded automations and scripts, plus the `expected` ids (stored, but
+ * possibly reloading at this moment, or not loaded at all).
+ */
+async function installed(api: HaRest, expected: { automations: string[]; scripts: string[] } = { automations: [], scripts: [] }): Promise<Installed> {
   const all = await states(api);
   const loaded = new Set<string>();
   for (const s of all) if (s.entity_id.startsWith('automation.') && typeof s.attributes.id === 'string') loaded.add(s.attributes.id);
-  const ours = async (kind: 'automation' | 'script', ids: string[]) => {
-    const configs = await pooled(ids, 4, async (id) => {
-      const r = await api.request('GET', `/api/config/${kind}/config/${id}`);
-      return r.status === 200 && hasMarker(r.body) ? r.body : undefined;
-    });
-    return new Map(ids.flatMap((id, i) => (configs[i] === undefined ? [] : [[id, configs[i]] as [string, unknown]])).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const read = async (kind: 'automation' | 'script', ids: string[]) => {
+    const sorted = [...new Set(ids)].filter((id) => id.startsWith(ID_PREFIX)).sort();
+    const configs = await pooled(sorted, 4, (id) => storedConfig(api, kind, id));
+    return new Map(sorted.flatMap((id, i) => (configs[i] === undefined ? [] : [[id, configs[i]] as [string, unknown]])));
   };
   // Scripts: loaded ones by entity, plus ours by id (written but not loaded where scripts.yaml is not included).
-  const scriptIds = new Set([BREACH_SCRIPT_ID, ...all.filter((s) => s.entity_id.startsWith(`script.${ID_PREFIX}`)).map((s) => s.entity_id.slice('script.'.length))]);
+  const scriptIds = [BREACH_SCRIPT_ID, ...expected.scripts, ...all.filter((s) => s.entity_id.startsWith(`script.${ID_PREFIX}`)).map((s) => s.entity_id.slice('script.'.length))];
   return {
-    automations: await ours('automation', [...new Set([...loaded.keys(), ...expected])].filter((id) => id.startsWith(ID_PREFIX))),
-    scripts: await ours('script', [...scriptIds]),
+    automations: await read('automation', [...loaded, ...expected.automations]),
+    scripts: await read('script', scriptIds),
   };
 }
+
+const oursOnly = (stored: Map<string, unknown>) => [...stored].filter(([, config]) => hasMarker(config)).map(([id]) => id);
 
 /** Ids of the automations and scripts that Lock Sentinel installed. */
 export async function installedIds(api: HaRest): Promise<{ automations: string[]; scripts: string[] }> {
   const i = await installed(api);
-  return { automations: [...i.automations.keys()], scripts: [...i.scripts.keys()] };
+  return { automations: oursOnly(i.automations), scripts: oursOnly(i.scripts) };
 }
 
 /** Fails when a notify target is not a service of this Home Assistant (an alert would stop at it). */
@@ -123,44 +154,42 @@ export interface InstallResult {
   /** Stored already exactly so: not written again (each write makes HA reload its automations); loaded is checked after. */
   unchanged: string[];
   removed: string[];
-  /** One line each: what was written but is not active. */
+  /** Stored under one of our ids without our marker (the user's own): left as is, so that alert is not installed. */
+  foreign: string[];
+  /** One line each: what was written but is not active, what was left alone. */
   warnings: string[];
 }
 
 export async function install(api: HaRest, gen: Generated, notify: string[], timeoutMs = 60000, scriptTimeoutMs = 10000): Promise<InstallResult> {
   await checkNotifyTargets(api, notify);
   // HA reloads after each write in the background: an automation may be missing or unavailable for a moment, so what
-  // is written is decided by the config HA has stored; that every one is loaded is checked once at the end.
-  const before = await installed(api, gen.automations.map((a) => a.id));
-  const result: InstallResult = { created: [], updated: [], unchanged: [], removed: [], warnings: [] };
-  for (const a of gen.automations) {
-    const old = before.automations.get(a.id);
-    if (old !== undefined && canonical(old) === canonical(a)) {
-      result.unchanged.push(a.id);
-      continue;
+  // is written is decided by the config HA has stored (decide); that every one is loaded is checked once at the end.
+  const before = await installed(api, { automations: gen.automations.map((a) => a.id), scripts: Object.keys(gen.scripts) });
+  const result: InstallResult = { created: [], updated: [], unchanged: [], removed: [], foreign: [], warnings: [] };
+  const apply = async (kind: 'automation' | 'script', id: string, config: object, stored: unknown) => {
+    const d = decide(stored, config);
+    if (d === 'foreign') {
+      result.foreign.push(id);
+      result.warnings.push(`Home Assistant has ${kind === 'automation' ? 'an automation' : 'a script'} ${id} that Lock Sentinel did not write (its description lacks ${MARKER}): left as is, so this alert is not installed; rename or delete it and run install again`);
+      return;
     }
-    await ok(api, 'POST', `/api/config/automation/config/${a.id}`, a);
-    (old !== undefined ? result.updated : result.created).push(a.id);
-  }
-  for (const [id, script] of Object.entries(gen.scripts)) {
-    const old = before.scripts.get(id);
-    if (old !== undefined && canonical(old) === canonical(script)) {
-      result.unchanged.push(id);
-      continue;
-    }
-    await ok(api, 'POST', `/api/config/script/config/${id}`, script);
-    (old !== undefined ? result.updated : result.created).push(id);
-  }
-  const wanted = new Set(gen.automations.map((a) => a.id));
-  for (const id of [...before.automations.keys()].filter((i) => !wanted.has(i))) {
+    if (d === 'unchanged') { result.unchanged.push(id); return; }
+    await ok(api, 'POST', `/api/config/${kind}/config/${id}`, config);
+    (d === 'update' ? result.updated : result.created).push(id);
+  };
+  for (const a of gen.automations) await apply('automation', a.id, a, before.automations.get(a.id));
+  for (const [id, script] of Object.entries(gen.scripts)) await apply('script', id, script, before.scripts.get(id));
+  const foreign = new Set(result.foreign);
+  const wanted = new Set(gen.automations.map((a) => a.id).filter((id) => !foreign.has(id)));
+  for (const id of oursOnly(before.automations).filter((i) => !wanted.has(i))) {
     await ok(api, 'DELETE', `/api/config/automation/config/${id}`);
     result.removed.push(id);
   }
-  for (const id of [...before.scripts.keys()].filter((i) => !(i in gen.scripts))) {
+  for (const id of oursOnly(before.scripts).filter((i) => !(i in gen.scripts))) {
     await ok(api, 'DELETE', `/api/config/script/config/${id}`);
     result.removed.push(id);
   }
-  const aliases = new Map(gen.automations.map((a) => [a.id, a.alias]));
+  const aliases = new Map(gen.automations.filter((a) => wanted.has(a.id)).map((a) => [a.id, a.alias]));
   await until(async () => {
     const all = await states(api);
     const loaded = new Map<string, StateLite>();
@@ -180,7 +209,7 @@ export async function install(api: HaRest, gen: Generated, notify: string[], tim
     throw new Error(`Home Assistant could not load: ${broken.map((s) => s.attributes.id).join(', ')}`);
   }
   // Scripts load only where configuration.yaml has `script: !include scripts.yaml`: say so instead of failing the alerts.
-  for (const id of Object.keys(gen.scripts)) {
+  for (const id of Object.keys(gen.scripts).filter((i) => !foreign.has(i))) {
     try {
       await until(async () => (await states(api)).some((s) => s.entity_id === `script.${id}`), scriptTimeoutMs, `load script.${id}`);
     } catch {

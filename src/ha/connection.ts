@@ -12,11 +12,13 @@ export function baseUrl(input: string): string {
   try {
     u = new URL(input.trim());
   } catch {
-    throw new HaConnectError(`not a URL: ${JSON.stringify(input)} (expected e.g. http://homeassistant.local:8123)`);
+    // The input is not quoted: a URL may hold a password.
+    throw new HaConnectError('not a URL (expected e.g. http://homeassistant.local:8123)');
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') {
-    throw new HaConnectError(`not an http(s) URL: ${JSON.stringify(input)}`);
+    throw new HaConnectError('not an http(s) URL (expected e.g. http://homeassistant.local:8123)');
   }
+  if (u.username || u.password) throw new HaConnectError('the URL must not hold a user name or password: give the access token with --token');
   return `${u.protocol}//${u.host}`;
 }
 

@@ -178,6 +178,7 @@ export async function readJson(chunks: AsyncIterable<Buffer>, onEvent: EventSink
   const second = pass.eventsFrom !== undefined;
   let deferredFrom: number | undefined;
   const header: Record<string, unknown> = {};
+  const keys = new Set<string>();
   let phase: Phase = 'start';
   let key = '';
   let capture: ValueCapture | null = null;
@@ -200,7 +201,14 @@ export async function readJson(chunks: AsyncIterable<Buffer>, onEvent: EventSink
         i = end;
         const done = capture;
         capture = null;
-        if (phase === 'key') { key = parseJson(done.text(), 'a key') as string; phase = 'colon'; }
+        if (phase === 'key') {
+          key = parseJson(done.text(), 'a key') as string;
+          // A key given twice cannot be meant: JSON readers differ on which one counts (a second "events" list
+          // was read on top of the first here, while JSON.parse keeps only the last).
+          if (keys.has(key)) throw new SnapshotError(`not a valid snapshot: ${KNOWN_KEYS.has(key) ? `the key "${key}"` : 'a key'} appears twice`);
+          keys.add(key);
+          phase = 'colon';
+        }
         else if (phase === 'value') { if (!second) header[key] = parseJson(done.text(), KNOWN_KEYS.has(key) ? `"${key}"` : 'a value'); phase = 'after-value'; }
         else if (phase === 'event') {
           if (events >= deferFrom) deferredFrom ??= events;

@@ -139,3 +139,11 @@ export type WsCall = <T>(msg: { type: string; [key: string]: unknown }) => Promi
 /** The `code` of an error HA's websocket API rejected a call with (`unknown_command`, `service_not_found`, …), else null. */
 export const errorCode = (err: unknown): string | null =>
   typeof err === 'object' && err !== null && typeof (err as { code?: unknown }).code === 'string' ? (err as { code: string }).code : null;
+
+/** "2026.3" <= "2026.11.0" (HA's year.month[.patch] versions; null when `version` is not one). */
+export function releaseAtLeast(version: unknown, since: string): boolean | null {
+  const parse = (v: unknown) => (typeof v === 'string' ? /^(\d+)\.(\d+)/.exec(v)?.slice(1).map(Number) ?? null : null);
+  const [have, need] = [parse(version), parse(since)];
+  if (!have || !need) return null;
+  return have[0] > need[0] || have[0] === need[0] && have[1] >= need[1];
+}

@@ -23,4 +23,26 @@ export class Presence {
   homeAt(t: number): string[] {
     return this.persons.filter((p) => this.stateAt(p, t) === 'home');
   }
+
+  /**
+   * Where the household was at `t`: someone home, everybody known to be away, or not known (nobody home, but someone
+   * `unknown`/`unavailable`, normal right after an HA restart: that is no evidence of an empty house, nor of a full one).
+   */
+  whereabouts(t: number): 'someone-home' | 'all-away' | 'unknown' {
+    let unknown = false;
+    for (const p of this.persons) {
+      const s = this.stateAt(p, t);
+      if (s === 'home') return 'someone-home';
+      if (UNKNOWN_PRESENCE.has(s)) unknown = true;
+    }
+    return unknown ? 'unknown' : 'all-away';
+  }
+
+  /** Persons whose whereabouts are not known at `t`. */
+  unknownAt(t: number): string[] {
+    return this.persons.filter((p) => UNKNOWN_PRESENCE.has(this.stateAt(p, t)));
+  }
 }
+
+/** States that say nothing about where a person is (normal right after an HA restart). */
+const UNKNOWN_PRESENCE = new Set(['unknown', 'unavailable', '']);

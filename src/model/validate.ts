@@ -13,6 +13,9 @@ const fail = (msg: string): never => { throw new SnapshotError(`snapshot ${msg}`
 /** Entity ids as Home Assistant makes them (domain.object_id). */
 export const ENTITY_ID = /^[a-z0-9_]+\.[a-z0-9_]+$/;
 export const LOCK_ID = /^lock\.[a-z0-9_]+$/;
+/** Device ids as Home Assistant makes them (hex); they go unquoted into generated templates. */
+export const DEVICE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const optDeviceId = (v: unknown) => v === undefined || v === null || typeof v === 'string' && DEVICE_ID.test(v);
 /** Code slots: 1-based, as Z-Wave (up to 65535 users), ZHA and Zigbee2MQTT number them. */
 export const isSlot = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 1 && n <= 65_535;
 export const SLOT_KEY = /^[1-9]\d{0,4}$/;
@@ -41,8 +44,24 @@ function time(v: unknown, at: string, tz: TimeZone, nullable: boolean): string |
   return typeof v === 'string' && !Number.isNaN(parseHaTime(v)) ? v : new Date(ms).toISOString();
 }
 
+/** Deeper than any Home Assistant payload; a value nested deeper overflowed the stack of the code that walks it. */
+export const MAX_NESTING = 100;
+
+/** Is `v` nested deeper than `max` levels? The recursion stops at `max`, so any depth is measured safely. */
+export function nestedDeeperThan(v: unknown, max: number): boolean {
+  if (v === null || typeof v !== 'object') return false;
+  if (max <= 0) return true;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (nestedDeeperThan(v[i], max - 1)) return true;
+  } else {
+    for (const k in v) if (nestedDeeperThan((v as Obj)[k], max - 1)) return true;
+  }
+  return false;
+}
+
 export function validateHeader(h: unknown): asserts h is SnapshotHeader {
   if (!isObject(h)) throw new SnapshotError('snapshot is not a JSON object');
+  if (nestedDeeperThan(h, MAX_NESTING)) fail(`is nested more than ${MAX_NESTING} levels deep`);
   if (h.version !== 1) fail('version is not supported (expected 1)');
   if (!isObject(h.config) || typeof h.config.time_zone !== 'string') fail('"config.time_zone" must be a string');
   let tz: TimeZone;
@@ -68,9 +87,10 @@ export function validateHeader(h: unknown): asserts h is SnapshotHeader {
   list(h, 'entity_registry', (e, at) => {
     if (typeof e.entity_id !== 'string' || !optString(e.platform) || !optString(e.device_id) || !optString(e.disabled_by)
       || !optString(e.name) || !optString(e.original_name)) fail(`${at} needs entity_id (string), platform, device_id, name (strings or null)`);
+    if (!optDeviceId(e.device_id)) fail(`${at}.device_id is not a Home Assistant device id (letters, digits, - and _)`);
   });
   list(h, 'device_registry', (d, at) => {
-    if (typeof d.id !== 'string' || !optString(d.name) || !optString(d.name_by_user) || !optString(d.manufacturer)
+    if (typeof d.id !== 'string' || !DEVICE_ID.test(d.id) || !optString(d.name) || !optString(d.name_by_user) || !optString(d.manufacturer)
       || !optString(d.model) || !optString(d.sw_version)) fail(`${at} needs id (string) and names as strings or null`);
   });
   list(h, 'code_registry', (e, at) => {
@@ -80,6 +100,8 @@ export function validateHeader(h: unknown): asserts h is SnapshotHeader {
     if (!optString(e.role)) fail(`${at}.role must be a string`);
     e.added = time(e.added, `${at}.added`, tz, true);
     e.expires = time(e.expires, `${at}.expires`, tz, true);
+    // A slot counts as set strong only with a real date ("1" or 5 is none: Date.parse would read them as 2001).
+    if (e.set_strong !== undefined) e.set_strong = time(e.set_strong, `${at}.set_strong`, tz, true);
   });
   list(h, 'users', (u, at) => {
     if (typeof u.id !== 'string' || !optString(u.name) || !optString(u.username) || !optBool(u.is_owner)
@@ -134,6 +156,7 @@ export function validateEvent(v: unknown, n: number): asserts v is HassEvent {
   const at = `event #${n + 1}`;
   if (!isObject(v) || typeof v.event_type !== 'string') throw new SnapshotError(`${at} is not an HA event object (event_type, data, time_fired)`);
   if (v.data !== undefined && !isObject(v.data)) throw new SnapshotError(`${at}: "data" must be an object`);
+  if (v.event_type !== 'state_changed' && nestedDeeperThan(v.data, MAX_NESTING)) throw new SnapshotError(`${at} is nested more than ${MAX_NESTING} levels deep`);
   if (v.context !== undefined && v.context !== null && (!isObject(v.context) || !optString(v.context.id))) {
     throw new SnapshotError(`${at}: "context" must be an object with an id`);
   }

@@ -115,17 +115,6 @@ export const unusualHours: Rule = (ctx) => {
   return out;
 };
 
-/** States that say nothing about where a person is (normal right after an HA restart). */
-const UNKNOWN_PRESENCE = new Set(['unknown', 'unavailable', '']);
-
-/** Everybody known to be away at `t`: no one home, and no one whose whereabouts are unknown. */
-function everyoneKnownAway(ctx: RuleContext, t: number): boolean {
-  return ctx.presence.persons.every((p) => {
-    const s = ctx.presence.stateAt(p, t);
-    return s !== 'home' && !UNKNOWN_PRESENCE.has(s);
-  });
-}
-
 export const awayAccess: Rule = (ctx) => {
   if (ctx.presence.persons.length === 0) return [];
   // Worst: an unlock by nobody known, then the latest.
@@ -134,7 +123,7 @@ export const awayAccess: Rule = (ctx) => {
     return d !== 0 ? d > 0 : a.time > b.time;
   };
   const out: RaisedFinding[] = [];
-  for (const [lock, t] of tallyPerLock(ctx, (e) => everyoneKnownAway(ctx, e.time), worse)) {
+  for (const [lock, t] of tallyPerLock(ctx, (e) => ctx.presence.whereabouts(e.time) === 'all-away', worse)) {
     out.push({
       id: 'away-access', severity: 'critical', entity_id: lock, ...tallyFields(t),
       told: { k: 'away', lock, e: t.worst as AccessEvent, tally: { count: t.count, first: t.first, last: t.last } },

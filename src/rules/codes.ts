@@ -3,6 +3,7 @@
 import type { RaisedFinding } from '../model/finding.js';
 import type { SlotStrength } from '../model/lock.js';
 import { iso, slotKey, type Rule, type RuleContext } from './context.js';
+import { parseHaTime } from '../time/zone.js';
 
 export const DAY = 86_400_000;
 
@@ -30,7 +31,7 @@ export function slotStrengths(ctx: RuleContext): SlotStrength[] {
     const key = slotKey(entry.lock, entry.slot);
     if (seen.has(key) || ctx.codesRead.has(entry.lock) && !hidden.has(key) || !known.has(entry.lock)) continue;
     seen.add(key);
-    const setAt = Date.parse(entry.set_strong ?? '');
+    const setAt = parseHaTime(entry.set_strong);
     const strong = !Number.isNaN(setAt) && !((changed.get(key) ?? -Infinity) > setAt);
     out.push({ lock: entry.lock, slot: entry.slot, provenance: strong ? 'set-strong' : 'unknown', set_at: strong ? entry.set_strong! : null });
   }

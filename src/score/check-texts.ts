@@ -6,6 +6,7 @@ import { lockName, type RuleContext } from '../rules/context.js';
 import { evidenceOf } from '../rules/evidence.js';
 import { unusualHoursText, type Thresholds } from '../thresholds.js';
 import type { CheckWords, Verdict } from './checks.js';
+import { releaseAtLeast } from '../model/ha.js';
 import type { Lock } from '../model/lock.js';
 import type { Coverage, CoverageOf, Gap, LockGap } from './coverage.js';
 
@@ -25,6 +26,11 @@ const CODES_GAP_FIX = 'Make every code known: read the codes with an admin accou
 /** Where a lock's read covered only some slots (the evidence names them). */
 const CODES_PARTIAL_FIX = 'Codes in slots that were not read are not checked: keep every code in a slot that is read, or delete the others at the lock.';
 const codes = { gapFix: CODES_GAP_FIX };
+const AWAY_GAP_FIX = 'A person unknown or unavailable (e.g. right after a Home Assistant restart) says nothing about an empty house: check those unlocks in the timeline.';
+/** What partial coverage means, after "but", and how to close the gap (default: some slots of a read lock not read). */
+const PARTIAL: Partial<Record<CoverageOf, [as: string, fix: string]>> = {
+  away: ["not every unlock could be judged (nobody was home and someone's whereabouts were unknown)", AWAY_GAP_FIX],
+};
 
 /** "A", "A and B", "A, B and C". */
 const andList = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
@@ -60,7 +66,8 @@ export const CHECK_WORDS: Record<string, Words> = {
     gapFix: failureGapFix },
   'no-unusual-hour-access': { title: (th) => `No access at unusual hours (${unusualHoursText(th)})`,
     pass: (th) => `No unlock in the unusual hours (${unusualHoursText(th)}).`, fix: 'Check each night-time access.' },
-  'no-away-access': { title: 'No access while everyone was away', pass: 'Every unlock happened with someone home.', fix: 'Confirm each away-access.' },
+  'no-away-access': { title: 'No access while everyone was away', pass: 'Every unlock happened with someone home.', fix: 'Confirm each away-access.',
+    gapFix: AWAY_GAP_FIX },
   'few-admins': { title: 'Admin rights limited', pass: (th) => `At most ${th.maxAdmins} active administrators.`, fix: 'Limit admin users.' },
 
   'mfa-enabled': { title: 'Two-factor authentication on', pass: 'Your account has an MFA module enabled.', fix: 'Enable TOTP two-factor authentication.' },
@@ -120,19 +127,12 @@ const AS: Record<CoverageOf, [seen: string, missing: string]> = {
   failures: [' report wrong codes', ' give no evidence'],
   tamper: [' report tampering', ' give no evidence'],
   unlocks: [' report unlocks', ' give no evidence'],
+  away: [' report unlocks', ' give no evidence'],
   battery: [' report a battery level', ' give no evidence'],
   firmware: [' have a firmware update entity', ' give no evidence'],
 };
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
-
-/** "2026.3" <= "2026.11.0" (HA's year.month[.patch] versions; null when `version` is not one). */
-function releaseAtLeast(version: unknown, since: string): boolean | null {
-  const parse = (v: unknown) => (typeof v === 'string' ? /^(\d+)\.(\d+)/.exec(v)?.slice(1).map(Number) ?? null : null);
-  const [have, need] = [parse(version), parse(since)];
-  if (!have || !need) return null;
-  return have[0] > need[0] || have[0] === need[0] && have[1] >= need[1];
-}
 
 /** Why a lock's codes are unknown. */
 function codesUnknownWhy(ctx: RuleContext, l: Lock): string {
@@ -166,6 +166,7 @@ function gapText(ctx: RuleContext, lockId: string, gap: Gap): string {
       const unknown = gap.strength;
       return `${gapText(ctx, lockId, gap.base)}; ${plural(unknown.length, 'slot', 'slots')} ${unknown.join(', ')} ${plural(unknown.length, 'holds a code', 'hold codes')} of unknown strength: set a new code through Lock Sentinel (\`lock-sentinel set-code --lock ${lockId} --slot ${unknown[0]}\`)`;
     }
+    if ('whereabouts' in gap) return `whereabouts unknown at ${gap.whereabouts} of ${gap.of} unlock(s) (${gap.who.join(', ')}: unknown or unavailable)`;
     const has = gap.total === null ? 'the lock does not say how many it has' : `the lock has ${gap.total}`;
     return `${p.title}: slots 1-${gap.read} read; slots above ${gap.read} not read (${has})`;
   }
@@ -226,8 +227,9 @@ export function describeCheck(v: Verdict, ctx: RuleContext): CheckWords {
   if (v.status === 'fail') return { title, evidence: `${findingsText(hits, ctx)} ${covered}`, fix: `${fix}${gapFix}` };
   if (cov.missing.length === 0 && !cov.partial?.length) return { title, evidence: `${hits.length ? findingsText(hits, ctx) : pass} ${covered}`, fix };
   // Some slots of a lock not read is partial coverage too, scored like a lock not seen.
-  const notAll = cov.missing.length ? 'not every lock could be' : 'not every slot could be read';
-  const slotFix = cov.partial?.length && !cov.missing.length ? ` ${CODES_PARTIAL_FIX}` : '';
+  const [partialAs, partialFix] = PARTIAL[cov.of] ?? ['not every slot could be read', CODES_PARTIAL_FIX];
+  const notAll = cov.missing.length ? 'not every lock could be' : partialAs;
+  const slotFix = cov.partial?.length && !cov.missing.length ? ` ${partialFix}` : '';
   return {
     title,
     evidence: `Partial: ${hits.length ? findingsText(hits, ctx) : 'nothing found on the locks that could be judged'}, but ${notAll}. ${covered}`,

@@ -5,7 +5,7 @@ import type { Check, CheckStatus, FindingId, Pillar, RaisedFinding } from '../mo
 import type { RuleContext } from '../rules/context.js';
 import { historyReachesStaleWindow } from '../rules/codes.js';
 import {
-  batteryCoverage, codeCoverage, pinCoverage, slotUseCoverage, hasHistory, strengthCoverage, failureCoverage, firmwareCoverage, tamperCoverage, unlockCoverage,
+  batteryCoverage, codeCoverage, pinCoverage, slotUseCoverage, hasHistory, strengthCoverage, awayCoverage, failureCoverage, firmwareCoverage, tamperCoverage, unlockCoverage,
   type Coverage,
 } from './coverage.js';
 
@@ -47,7 +47,7 @@ export const CHECKS: CheckDef[] = [
   { id: 'no-failed-attempt-bursts', pillar: 'audits', weight: 3, findings: ['failed-attempts'], unknownWhy: needEvents, coverage: failureCoverage },
   { id: 'no-unusual-hour-access', pillar: 'audits', weight: 2, findings: ['unusual-hour-access'], unknownWhy: needEvents, coverage: unlockCoverage },
   { id: 'no-away-access', pillar: 'audits', weight: 2, findings: ['away-access'],
-    unknownWhy: (ctx) => needEvents(ctx) ?? (ctx.presence.persons.length ? null : 'no person entities'), coverage: unlockCoverage },
+    unknownWhy: (ctx) => needEvents(ctx) ?? (ctx.presence.persons.length ? null : 'no person entities'), coverage: awayCoverage },
   { id: 'few-admins', pillar: 'audits', weight: 3, findings: ['too-many-admins'],
     unknownWhy: (ctx) => (ctx.header.users ? null : 'the user list needs an admin account') },
 

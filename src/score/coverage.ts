@@ -12,14 +12,16 @@ import { slotStrengths } from '../rules/codes.js';
  * through is missing; `no-failures` / `no-tamper`: it does not report them; `failure-events` / `tamper-events`: its
  * own events report them, received live only and not in the history loaded; `no-history`, `no-battery`,
  * `no-firmware`; `read-via`: how its codes were read; `read`: only slots 1-`read` were read (of `total`, null: it
- * does not say).
+ * does not say); `whereabouts`: at that many of its `of` unlocks nobody was home and these persons' whereabouts were
+ * unknown.
  */
 export type Gap =
   | 'codes' | 'slot-use' | 'through' | 'no-failures' | 'failure-events' | 'no-tamper' | 'tamper-events' | 'no-history'
   | 'no-battery' | 'no-firmware' | 'read-via'
   | { hidden: number[] }
   | { strength: number[]; base: Gap }
-  | { read: number; total: number | null };
+  | { read: number; total: number | null }
+  | { whereabouts: number; of: number; who: string[] };
 
 export interface LockGap {
   lock: string;
@@ -27,7 +29,7 @@ export interface LockGap {
 }
 
 /** What a coverage counts: locks whose codes were read, that report wrong codes, tampering, unlocks, a battery level, a firmware update. */
-export type CoverageOf = 'codes' | 'strength' | 'failures' | 'tamper' | 'unlocks' | 'battery' | 'firmware';
+export type CoverageOf = 'codes' | 'strength' | 'failures' | 'tamper' | 'unlocks' | 'away' | 'battery' | 'firmware';
 
 export interface Coverage {
   of: CoverageOf;
@@ -178,5 +180,32 @@ export function tamperCoverage(ctx: RuleContext): Coverage {
 export const unlockCoverage = (ctx: RuleContext): Coverage => cover(ctx, 'unlocks', () => null, historySince(ctx, ['states']));
 
 export const batteryCoverage = (ctx: RuleContext): Coverage => cover(ctx, 'battery', (l) => (l.battery === null ? 'no-battery' : null));
+
+/**
+ * The away check: every lock reports its unlocks, but an unlock while nobody was home and someone's whereabouts were
+ * unknown (`unknown`/`unavailable`) can be judged neither way. A lock with only such unlocks is not seen; one with some
+ * is seen in part.
+ */
+export function awayCoverage(ctx: RuleContext): Coverage {
+  const unlocks = new Map<string, { all: number; unknown: number; who: Set<string> }>();
+  for (const e of ctx.timeline) {
+    if (e.kind !== 'unlock' || !e.success) continue;
+    const n = unlocks.get(e.lock) ?? { all: 0, unknown: 0, who: new Set<string>() };
+    n.all++;
+    if (ctx.presence.whereabouts(e.time) === 'unknown') {
+      n.unknown++;
+      for (const p of ctx.presence.unknownAt(e.time)) n.who.add(p);
+    }
+    unlocks.set(e.lock, n);
+  }
+  const gap = (l: Lock): Gap | null => {
+    const n = unlocks.get(l.entity_id);
+    return n?.unknown ? { whereabouts: n.unknown, of: n.all, who: [...n.who].sort() } : null;
+  };
+  return cover(ctx, 'away', (l) => {
+    const n = unlocks.get(l.entity_id);
+    return n && n.unknown === n.all ? gap(l) : null;
+  }, historySince(ctx, ['states']), () => null, gap);
+}
 
 export const firmwareCoverage = (ctx: RuleContext): Coverage => cover(ctx, 'firmware', (l) => (l.firmware ? null : 'no-firmware'));

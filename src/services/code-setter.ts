@@ -5,6 +5,7 @@
 import type { ServiceCall } from '../adapters/protocol.js';
 import type { CodeRegistryEntry, CodeRole, UsercodeResponse } from '../model/ha.js';
 import { gateCode, proposeCode } from './code-gate.js';
+import { parseHaTime, type TimeZone } from '../time/zone.js';
 
 export const CODE_ROLES: readonly CodeRole[] = ['family', 'guest', 'service', 'admin'];
 export const HOLDER_MAX_LENGTH = 60;
@@ -39,8 +40,18 @@ export function choosePin(typed: string | null, readable: Iterable<string>, unre
   return reasons.length ? { ok: false, reasons } : { ok: true, pin: typed.trim(), proposed: false };
 }
 
+/**
+ * An expiry as typed, as an ISO time: a bare date expires at the end of that day and a time without a zone is read,
+ * both in Home Assistant's zone (never the machine's or the browser's); null when it is no real date (2026-02-30).
+ */
+export function expiryTime(text: string, tz: TimeZone): string | null {
+  const t = text.trim();
+  const ms = /^\d{4}-\d{2}-\d{2}$/.test(t) ? parseHaTime(`${t}T23:59:59`, tz) : /^\d{4}-\d{2}-\d{2}T/.test(t) ? parseHaTime(t, tz) : NaN;
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}
+
 /** The holder's fields, checked: a name of 1-60 characters, a known role, a date. Messages name the field only. */
-export function checkHolder(input: { holder?: string | null; role?: string | null; expires?: string | null }): { ok: true; value: CodeHolder } | { ok: false; reason: string } {
+export function checkHolder(input: { holder?: string | null; role?: string | null; expires?: string | null }, tz: TimeZone): { ok: true; value: CodeHolder } | { ok: false; reason: string } {
   const holder = input.holder?.trim() || null;
   if (holder !== null && holder.length > HOLDER_MAX_LENGTH) return { ok: false, reason: `the holder's name must be 1-${HOLDER_MAX_LENGTH} characters` };
   const role = input.role || null;
@@ -48,10 +59,8 @@ export function checkHolder(input: { holder?: string | null; role?: string | nul
   const text = input.expires?.trim() || null;
   let expires: string | null = null;
   if (text !== null) {
-    // A bare date expires at the end of that day (local time where the caller runs).
-    const ms = /^\d{4}-\d{2}-\d{2}$/.test(text) ? Date.parse(`${text}T23:59:59`) : /^\d{4}-\d{2}-\d{2}T/.test(text) ? Date.parse(text) : NaN;
-    if (Number.isNaN(ms)) return { ok: false, reason: 'the expiry must be a date (YYYY-MM-DD or an ISO time)' };
-    expires = new Date(ms).toISOString();
+    expires = expiryTime(text, tz);
+    if (expires === null) return { ok: false, reason: 'the expiry must be a date (YYYY-MM-DD or an ISO time)' };
   }
   return { ok: true, value: { holder, role: role as CodeRole | null, expires } };
 }

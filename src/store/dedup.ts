@@ -1,8 +1,8 @@
 // The same HA event delivered twice (a replayed history page, a reconnect, a snapshot that holds both) counts once.
-// Two deliveries are the same event when they carry the same context id, type and time and report the same thing
-// (the entity and its new state, or the whole data of a protocol event): HA shares one context between the states a
-// single service call causes (unlocking, then unlocked), so the id alone is not enough. Without a context id the
-// same content is the same event.
+// Two deliveries are the same event when they carry the same context id, type and instant (however the time is
+// written) and report the same thing (the entity and its new state, or the whole data of a protocol event): HA
+// shares one context between the states a single service call causes (unlocking, then unlocked), so the id alone
+// is not enough. Without a context id the same content is the same event.
 //
 // What is kept of each event met, in typed arrays (nothing for the garbage collector to hold or walk):
 //  - its context id itself, compared exactly: events with different context ids are never taken for one another;
@@ -12,6 +12,7 @@
 // 16 bytes an event, its context id (one byte a character and one for the length: 27 for HA's ULIDs) and 4 to 8
 // bytes of index: ~50 MB for a million events with ULIDs.
 import type { HassEvent } from '../model/ha.js';
+import { parseHaTime } from '../time/zone.js';
 
 /** A hash of a key as three 32-bit lanes. */
 export type Hash96 = (key: string) => readonly [number, number, number];
@@ -40,14 +41,23 @@ function fmix(h: number): number {
 /** The event's context id, or null. */
 const contextOf = (e: HassEvent): string | null => (typeof e.context?.id === 'string' ? e.context.id : null);
 
+/**
+ * A time as the instant it names (epoch ms): the same event written as "…00.123456+00:00" (HA's live events) and as
+ * "…00.123Z" (a time made from the recorder's history) or in another offset is one event.
+ */
+function instant(v: unknown): string {
+  const ms = parseHaTime(v);
+  return Number.isNaN(ms) ? String(v) : String(ms);
+}
+
 /** Everything but the context id that makes an event the event it is. */
 function contentOf(e: HassEvent): string {
   const d = (e.data ?? {}) as Record<string, unknown>;
   if (e.event_type === 'state_changed') {
     const ns = d.new_state as { state?: unknown; last_updated?: unknown } | null | undefined;
-    return `s|${String(e.time_fired)}|${String(d.entity_id)}|${String(ns?.state)}|${String(ns?.last_updated)}`;
+    return `s|${instant(e.time_fired)}|${String(d.entity_id)}|${String(ns?.state)}|${instant(ns?.last_updated)}`;
   }
-  return `e|${e.event_type}|${String(e.time_fired)}|${JSON.stringify(d)}`;
+  return `e|${e.event_type}|${instant(e.time_fired)}|${JSON.stringify(d)}`;
 }
 
 const PAGE_BITS = 16, PAGE = 1 << PAGE_BITS, IN_PAGE = PAGE - 1;

@@ -25,7 +25,10 @@ export class TimeZone {
       const at = bucket * BUCKET_MS;
       const p: Record<string, number> = {};
       for (const { type, value } of this.parts.formatToParts(at)) if (type !== 'literal') p[type] = Number(value);
-      off = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - at;
+      const local = new Date(0);
+      local.setUTCFullYear(p.year, p.month - 1, p.day);
+      local.setUTCHours(p.hour, p.minute, p.second);
+      off = local.getTime() - at;
       this.offsets.set(bucket, off);
     }
     return off;
@@ -71,6 +74,17 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d
  * Numbers are epoch seconds (or ms above 1e12), as HA's compressed states carry them.
  */
 export function parseHaTime(value: unknown, tz?: TimeZone): number {
+  return inDateRange(parseUnchecked(value, tz));
+}
+
+/**
+ * A Date holds ±8.64e15 ms: an instant outside is no time (formatting it threw a RangeError deep in a rule). Two days
+ * of margin keep its local wall clock (instant plus the zone's offset) a Date too.
+ */
+const MAX_MS = 8.64e15 - 2 * 86_400_000;
+const inDateRange = (ms: number) => (Math.abs(ms) <= MAX_MS ? ms : NaN);
+
+function parseUnchecked(value: unknown, tz?: TimeZone): number {
   if (typeof value === 'number') return Number.isFinite(value) ? (Math.abs(value) > 1e12 ? value : value * 1000) : NaN;
   if (typeof value !== 'string' || value.length > 64) return NaN;
   const m = ISO.exec(value.trim());
@@ -78,16 +92,23 @@ export function parseHaTime(value: unknown, tz?: TimeZone): number {
   const [, y, mo, d, h = '0', mi = '0', sec = '0', frac = '', zone] = m;
   const ms = Number(frac.slice(0, 3).padEnd(3, '0'));
   const fields = [Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(sec), ms] as const;
-  const wall = Date.UTC(...fields);
-  const back = new Date(wall);
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0-99 as 1900-1999 ("0099-01-01" became 1999).
+  const back = new Date(0);
+  back.setUTCFullYear(fields[0], fields[1], fields[2]);
+  back.setUTCHours(fields[3], fields[4], fields[5], fields[6]);
+  const wall = back.getTime();
+  const day = new Date(0);
+  day.setUTCFullYear(fields[0], fields[1], fields[2]);
   // Refuse impossible fields (month 13, 31 February, 25 o'clock) instead of rolling them over.
-  if (back.getUTCMonth() !== fields[1] || back.getUTCDate() !== fields[2] || fields[3] > 23 || fields[4] > 59 || fields[5] > 60) return NaN;
+  if (day.getUTCMonth() !== fields[1] || day.getUTCDate() !== fields[2] || fields[3] > 23 || fields[4] > 59 || fields[5] > 60) return NaN;
   if (zone) {
     if (zone.toUpperCase() === 'Z') return wall;
     const sign = zone[0] === '-' ? -1 : 1;
     const digits = zone.slice(1).replace(':', '');
-    const off = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0');
-    return wall - sign * off * 60_000;
+    const hours = Number(digits.slice(0, 2)), minutes = Number(digits.slice(2) || '0');
+    // Real offsets run from -12:00 to +14:00; "+99:99" is no zone.
+    if (hours > 14 || minutes > 59) return NaN;
+    return wall - sign * (hours * 60 + minutes) * 60_000;
   }
   return tz ? tz.fromWall(wall) : NaN;
 }

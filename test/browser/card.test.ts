@@ -199,6 +199,36 @@ describe('lifecycle', () => {
     expect(count('frontend/get_user_data')).to.equal(1);
     expect(m.h.calls.filter((c) => c.service === 'get_lock_usercode')).to.have.length(1);
   });
+
+  it('a removed card takes no events from a subscription still delivering (re-subscribed after a reconnect)', async () => {
+    // home-assistant-js-websocket re-subscribes after a reconnect what was unsubscribed while it was disconnected:
+    // the callbacks the card gave it may still be called once the card is gone.
+    const given: ((e: unknown) => void)[] = [];
+    const m = await mount({}, {}, (h) => {
+      const subscribe = h.hass.connection.subscribeEvents.bind(h.hass.connection);
+      h.hass.connection.subscribeEvents = (async (cb: (e: unknown) => void, type?: string) => {
+        if (type === 'zwave_js_notification') given.push(cb);
+        return subscribe(cb, type);
+      }) as typeof h.hass.connection.subscribeEvents;
+    });
+    /** The times of the Front Door's keypad unlocks with slot 7 in the timeline. */
+    const slot7 = () => [...m.root.querySelectorAll('.events li')]
+      .filter((li) => /Unlocked · Front Door/.test(li.textContent ?? '') && (li.textContent ?? '').includes('Slot 7'))
+      .map((li) => Date.parse(li.querySelector('time')!.getAttribute('datetime')!));
+    await openView(m, 'timeline');
+    expect(given).to.have.length(1);
+    const host = m.el.parentElement!;
+    m.el.remove();
+    await until(() => m.h.subscribed().length === 0, 'subscriptions closed');
+    given[0]!(zwaveNotification(6, 7, 60_000));
+    host.append(m.el);
+    await until(() => m.h.subscribed().includes('zwave_js_notification'), 'subscribed again');
+    const live = Date.now() - 1000;
+    given[1]!(zwaveNotification(6, 7, 0));
+    await until(() => slot7().some((t) => t >= live), 'the unlock delivered to the running card in its timeline');
+    // Only that one: the unlock delivered to the removed card (a minute earlier) was not taken.
+    expect(slot7().filter((t) => t < live)).to.deep.equal([]);
+  });
 });
 
 describe('alerts', () => {

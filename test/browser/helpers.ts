@@ -20,9 +20,13 @@ export async function until(cond: () => unknown, what = 'condition', ms = 5000):
   }
 }
 
-/** Mounts the card the way HA does: create, setConfig, hass, then attach; waits for the history load. */
-export async function mount(config: Record<string, unknown> = {}, opts: HarnessOptions = {}): Promise<Mounted> {
+/**
+ * Mounts the card the way HA does: create, setConfig, hass, then attach; waits for the history load. `prepare` changes
+ * the harness first (a house as HA shows it while starting: a lock without a state yet, one that does not answer).
+ */
+export async function mount(config: Record<string, unknown> = {}, opts: HarnessOptions = {}, prepare?: (h: Harness) => void): Promise<Mounted> {
   const h = harness(opts);
+  prepare?.(h);
   const el = document.createElement('lock-sentinel-card') as LockSentinelCard;
   el.setConfig({ type: 'custom:lock-sentinel-card', ...config });
   el.hass = h.hass;

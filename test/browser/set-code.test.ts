@@ -162,6 +162,43 @@ describe('set a new code (admins)', () => {
     expect(leaks(m, pin)).to.deep.equal([]);
   });
 
+  it("HA answering the first read after the set from its cache (the old code): the card reads again, and the slot leaves the slots to fix", async () => {
+    const m = await mount({}, { shared });
+    const hass = m.h.hass;
+    const callWS = hass.callWS.bind(hass);
+    // What HA's zwave_js does on 2026.11: the set is acknowledged, its code cache follows a moment later.
+    let lockHas: string | null = null;
+    let readsAfterSet = 0;
+    hass.callWS = (async (msg: { type: string; [k: string]: unknown }) => {
+      if (msg.service === 'set_lock_usercode') {
+        const answer = await callWS(msg);
+        lockHas = (msg.service_data as { usercode: string }).usercode;
+        return answer;
+      }
+      if (msg.service === 'get_lock_usercode' && lockHas !== null) {
+        const answer = await callWS(msg) as { response: Record<string, Record<string, { usercode: string; in_use: boolean }>> };
+        if (++readsAfterSet > 1) answer.response['lock.front_door']!['1'] = { usercode: lockHas, in_use: true };
+        return answer;
+      }
+      return callWS(msg);
+    }) as typeof hass.callWS;
+    const d = await openFromFinding(m, 'Set a new code: Front Door, Slot 1');
+    const pin = '842637';
+    await typeCode(d, m.root.querySelector('lock-sentinel-set-code')!, pin);
+    submit(d);
+    await until(() => d.querySelector('.done'), 'code set');
+    d.querySelector<HTMLButtonElement>('#done')!.click();
+    await until(() => !m.root.querySelector('lock-sentinel-set-code'), 'dialog removed');
+    const toFix = () => text(m.root, '.slot-fix > span');
+    await until(() => !toFix().includes('Front Door · Slot 1 · Weak'), 'slot 1 gone from the slots to fix', 5000);
+    expect(readsAfterSet).to.equal(2);
+    expect(toFix()).to.include('Front Door · Slot 3 · Weak');
+    // Once the slot read differently, the card stops reading.
+    await new Promise((r) => setTimeout(r, 1200));
+    expect(readsAfterSet).to.equal(2);
+    expect(leaks(m, pin)).to.deep.equal([]);
+  });
+
   it("a proposed code is chosen on Set, shown once masked with a press-and-hold reveal, and leaves the DOM when the dialog closes", async () => {
     applyTheme('light');
     const m = await mount({}, { shared });

@@ -14,6 +14,18 @@ export const LAB_PINS = ['573194', '1234', '906217', '482916', ...Object.values(
 
 export type Role = 'admin' | 'nonadmin';
 
+/** An uncaught error or unhandled rejection in a page, as Chromium reports it. */
+export interface PageError {
+  /** Chromium's summary: "Uncaught" or "Uncaught (in promise)". */
+  text: string;
+  /** The thrown value's description ("Error: …" with its stack, or "Object" for a plain object). */
+  description: string;
+  /** A plain object's properties as Chromium previews them (`{code: 3, message: Connection lost}`), else its value. */
+  value: string;
+  /** Where it was thrown, or where the promise was rejected; innermost first. */
+  frames: { url: string; fn: string; line: number; column: number }[];
+}
+
 export interface FrontendLab extends LabInfo {
   frontend: { dashboard: string; resource: string; users: Record<Role, { username: string; password: string }> };
 }
@@ -35,28 +47,88 @@ export const launch = (): Promise<Browser> =>
 
 /**
  * Every browser console error and uncaught page error of the watched pages, and every console line holding a lab PIN.
- * No HA noise needs filtering: HA 2025.4.4's frontend logs no errors here; what it does log (Vaadin's "Material theme
- * is deprecated" warning from the entity pickers, Chromium's "Autofocus processing was blocked" on the login form)
- * is warning/info level, which is not collected.
+ * No HA noise needs filtering while HA runs: HA 2025.4.4's frontend logs no errors here; what it does log (Vaadin's
+ * "Material theme is deprecated" warning from the entity pickers, Chromium's "Autofocus processing was blocked" on the
+ * login form) is warning/info level, which is not collected. Across an HA restart HA's frontend has errors of its own:
+ * the restart test in card-in-ha.test.ts excuses them by origin.
  */
 export class ConsoleWatch {
   readonly errors: string[] = [];
   readonly pinLeaks: string[] = [];
+  /** Every console line and page error of every level, for scans for a PIN a test set (`leaks`). */
+  readonly lines: string[] = [];
+  /** Each uncaught page error with where it was thrown (or where the promise was rejected): its origin. */
+  readonly pageErrors: PageError[] = [];
 
-  attach(page: Page): Page {
+  /**
+   * Page errors come from Chromium's own report (CDP `Runtime.exceptionThrown`), not playwright's `pageerror`: a
+   * promise rejected with a plain object (as home-assistant-js-websocket rejects) reaches `pageerror` as the bare text
+   * "Object", with neither its value nor where it came from.
+   */
+  async attach(page: Page): Promise<Page> {
     page.on('console', (m) => {
       const text = m.text();
-      if (LAB_PINS.some((pin) => new RegExp(`(^|\\D)${pin}(\\D|$)`).test(text))) this.pinLeaks.push(`${m.type()}: a console line holds a lab PIN`);
+      this.lines.push(text);
+      if (hasPin(text).length) this.pinLeaks.push(`${m.type()}: a console line holds a lab PIN`);
       if (m.type() === 'error') this.errors.push(`console.error: ${text}`);
     });
-    page.on('pageerror', (e) => this.errors.push(`pageerror: ${e.message}`));
+    const cdp = await page.context().newCDPSession(page);
+    cdp.on('Runtime.exceptionThrown', ({ exceptionDetails: d }) => {
+      const ex = d.exception;
+      const value = ex?.preview?.properties?.length
+        ? `{${ex.preview.properties.map((p) => `${p.name}: ${p.value ?? p.type}`).join(', ')}}` : String(ex?.value ?? '');
+      const frames = (d.stackTrace?.callFrames ?? []).map((f) => ({ url: f.url, fn: f.functionName, line: f.lineNumber + 1, column: f.columnNumber + 1 }));
+      const error: PageError = { text: d.text, description: ex?.description ?? d.text, value, frames };
+      this.pageErrors.push(error);
+      this.lines.push(error.description, value, ...frames.map((f) => f.url));
+      const at = frames[0] ? ` at ${frames[0].fn || '(anonymous)'} (${frames[0].url}:${frames[0].line}:${frames[0].column})` : '';
+      this.errors.push(`pageerror: ${d.text} ${error.description}${value ? ` ${value}` : ''}${at}`);
+    });
+    await cdp.send('Runtime.enable');
     return page;
   }
+
+  /** How many console lines hold one of `pins` (never the lines themselves: they would print the PIN). */
+  leaks(pins: readonly string[]): number {
+    return this.lines.filter((l) => hasPin(l, pins).length > 0).length;
+  }
+}
+
+/** An `unsubscribe_events` HA refused on a page's connection, with the script URLs of the frames that called it. */
+export interface RefusedUnsubscribe {
+  code: string;
+  message: string;
+  callers: string[];
+}
+
+/**
+ * Records each `unsubscribe_events` that HA refuses on the page's own connection (`hass.connection`, which outlives
+ * reconnects) and who sent it: the script URLs on the stack of the call (the page's `new Error().stack`), innermost
+ * first. Read with the returned function. Nothing else changes: the caller gets the same promise.
+ */
+export async function traceRefusedUnsubscribes(page: Page): Promise<() => Promise<RefusedUnsubscribe[]>> {
+  await page.evaluate(`(() => {
+    const conn = document.querySelector('home-assistant').hass.connection;
+    const send = conn.sendMessagePromise.bind(conn);
+    window.__lsRefusedUnsubscribes = [];
+    conn.sendMessagePromise = (msg) => {
+      const stack = new Error().stack ?? '';
+      const answer = send(msg);
+      if (msg.type === 'unsubscribe_events') {
+        answer.catch((err) => window.__lsRefusedUnsubscribes.push({
+          code: String(err?.code), message: String(err?.message),
+          callers: [...stack.matchAll(/(https?:\\/\\/[^\\s)]+):\\d+:\\d+/g)].map((m) => m[1]),
+        }));
+      }
+      return answer;
+    };
+  })()`);
+  return () => page.evaluate('window.__lsRefusedUnsubscribes') as Promise<RefusedUnsubscribe[]>;
 }
 
 /** Logs in through HA's login page (what a person types) and lands on the lab dashboard with the card loaded. */
 export async function login(context: BrowserContext, info: FrontendLab, role: Role, watch: ConsoleWatch): Promise<Page> {
-  const page = watch.attach(await context.newPage());
+  const page = await watch.attach(await context.newPage());
   await page.goto(info.url + info.frontend.dashboard);
   const { username, password } = info.frontend.users[role];
   await page.getByRole('textbox', { name: 'Username' }).fill(username);
@@ -69,7 +141,7 @@ export async function login(context: BrowserContext, info: FrontendLab, role: Ro
 
 /** A new page in an already logged-in context (HA keeps its tokens in localStorage). */
 export async function open(context: BrowserContext, info: FrontendLab, watch: ConsoleWatch): Promise<Page> {
-  const page = watch.attach(await context.newPage());
+  const page = await watch.attach(await context.newPage());
   await page.goto(info.url + info.frontend.dashboard);
   await cardReady(page);
   return page;
@@ -91,6 +163,11 @@ export function cardDom(page: Page): Promise<string> {
   return page.locator('hui-card lock-sentinel-card').first().evaluate(DEEP_DOM);
 }
 
+/** The same for the whole page: HA's frontend and every card, through shadow roots. */
+export function pageDom(page: Page): Promise<string> {
+  return page.locator('html').evaluate(DEEP_DOM);
+}
+
 // A plain function source: tsx would wrap a named inner function of a TypeScript callback in a helper the page lacks.
 const DEEP_DOM = `(card) => {
   const out = [];
@@ -107,7 +184,8 @@ const DEEP_DOM = `(card) => {
   return out.join('\\n');
 }`;
 
-export const hasPin = (text: string) => LAB_PINS.filter((pin) => new RegExp(`(^|\\D)${pin}(\\D|$)`).test(text));
+/** Which of `pins` (the lab's by default) the text holds as a whole number (not inside a longer run of digits). */
+export const hasPin = (text: string, pins: readonly string[] = LAB_PINS) => pins.filter((pin) => new RegExp(`(^|\\D)${pin}(\\D|$)`).test(text));
 
 export const contextOptions = (o: BrowserContextOptions = {}): BrowserContextOptions => ({
   viewport: { width: 1280, height: 900 }, colorScheme: 'light', locale: 'en-US', timezoneId: 'Europe/Berlin', ...o,

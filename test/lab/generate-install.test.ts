@@ -1,7 +1,8 @@
 // lab-needs: zwave (runs only against a lab whose Home Assistant can use the simulated Z-Wave locks: lab/versions.mjs)
 // The generator's output judged by the lab's real Home Assistant: `install` writes every automation through the
-// config API and HA loads them; a second run updates; `uninstall` removes only ours; every blueprint is saved
-// with blueprint/save and instantiated with use_blueprint; a blueprint alerts on real events.
+// config API and HA loads them; a second run writes only what differs and never an automation of the user's own;
+// `uninstall` removes only ours; every blueprint is saved with blueprint/save and instantiated with use_blueprint; a
+// blueprint alerts on real events.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -9,10 +10,11 @@ import { join } from 'node:path';
 import type { Connection } from 'home-assistant-js-websocket';
 import { send } from '../../src/ha/command.js';
 import { blueprints } from '../../src/generate/blueprints.js';
-import { BREACH_SCRIPT_ID, generate, ID_PREFIX } from '../../src/generate/generate.js';
+import { BREACH_SCRIPT_ID, ID_PREFIX } from '../../src/generate/generate.js';
+import { generateFor } from '../../src/cli/commands/generate.js';
 import { install, installedIds, type HaRest } from '../../src/generate/installer.js';
+import type { Generated } from '../../src/generate/types.js';
 import { captureHeader } from '../../src/ha/capture.js';
-import { discoverLocks } from '../../src/adapters/discovery.js';
 import { act, callService, connect, lab, root, runCli, waitFor, zwaveLab } from './support.js';
 import { api, removeAll, sleep, watchNotifications } from './generate-support.js';
 
@@ -24,6 +26,8 @@ const ours = async () => (await states()).filter((s) => s.entity_id.startsWith('
 const cli = (cmd: string, extra: string[] = []) => runCli([cmd, ...extra], { LOCK_SENTINEL_URL: lab().url, LOCK_SENTINEL_TOKEN: lab().token });
 const BP_PREFIX = 'bp_check_';
 const NOTIFY = ['notify.persistent_notification'];
+/** What the interrupted install's re-run installed. */
+let installedGen: Generated | undefined;
 
 before(async () => {
   conn = await connect();
@@ -86,8 +90,10 @@ describe('install, update, uninstall through HA\'s config API', () => {
 
   test('an install interrupted half-way (the client gone after half the writes) can be run again and ends right', async () => {
     // Over the install above (same notify target), with another threshold: only the failed-attempts automations
-    // change, and the client is gone after half of those writes.
-    const gen = generate({ locks: discoverLocks(await captureHeader(conn, new Date())), registry: [], notify: NOTIFY, thresholds: { failedAttempts: 3 } });
+    // change, and the client is gone after half of those writes. Generated from what the CLI generates from (the
+    // house and its code registry, which a warm lab may hold from earlier sessions), so that nothing else differs.
+    const gen = generateFor(await captureHeader(conn, new Date()), NOTIFY, { failedAttempts: 3 });
+    installedGen = gen;
     const changing = gen.automations.filter((a) => a.id.startsWith(`${ID_PREFIX}failed_attempts_`)).map((a) => a.id);
     assert.ok(changing.length >= 2, 'locks with failed-attempt alerts');
     const half = Math.floor(changing.length / 2);
@@ -115,6 +121,23 @@ describe('install, update, uninstall through HA\'s config API', () => {
       assert.match(JSON.stringify(cfg), /count == 3 /, `${a.id} has the new threshold`);
     }
     assert.deepEqual((await installedIds(api())).scripts, Object.keys(gen.scripts));
+  });
+
+  test('an automation of the user\'s own at one of our ids (no marker) is left as it is; nothing else is written', async () => {
+    const gen = installedGen ?? assert.fail('the interrupted install ran');
+    const id = `${ID_PREFIX}weekly_review`;
+    const own = { id, alias: 'My own weekly review', description: 'hand-written', triggers: [{ trigger: 'event', event_type: 'never_fired' }], actions: [] };
+    const path = `/api/config/automation/config/${id}`;
+    await api().request('POST', path, own);
+    try {
+      await waitFor(async () => (await states()).find((s) => s.attributes.id === id)?.attributes.friendly_name === own.alias, 15000, 'the user\'s automation loaded');
+      const r = await install(api(), gen, NOTIFY);
+      assert.deepEqual(r.foreign, [id]);
+      assert.deepEqual([r.created, r.updated, r.removed], [[], [], []], 'nothing written');
+      assert.deepEqual((await api().request('GET', path)).body, own, 'the user\'s automation as it was');
+    } finally {
+      await api().request('DELETE', path);
+    }
   });
 
   test('install refuses a notify target HA does not have, with one line', async () => {

@@ -10,6 +10,7 @@ import { mqttPublish as publish } from '../../lab/mqtt.mjs';
 import { stateMessage } from '../../lab/z2m.mjs';
 import { movePhone } from '../../lab/phones.mjs';
 import { VERSIONS } from '../../lab/versions.mjs';
+import { ensureBuilt } from '../../scripts/ensure.mjs';
 import { readLockCodes } from '../../src/adapters/zwave-js.actions.js';
 import { captureHeader } from '../../src/ha/capture.js';
 import { connectHa } from '../../src/ha/connection.js';
@@ -146,8 +147,16 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the built CLI (bin/lock-sentinel.js → build/cli.js) with the given args and extra environment (and stdin). */
+let built = false;
+
+/**
+ * Runs the built CLI (bin/lock-sentinel.js → build/cli.js) with the given args and extra environment (and stdin), as
+ * a user does. A build older than the sources (a warm worktree after a merge or an edit, one test file run by hand)
+ * is rebuilt first, as `npm test` does: else the lab judges an old CLI beside today's src (an old installer that
+ * rewrote every unchanged automation failed "a second install writes nothing").
+ */
 export function runCli(args: string[], env: Record<string, string> = {}, input?: string): Promise<CliResult> {
+  if (!built) { ensureBuilt(); built = true; }
   return new Promise((resolve, reject) => {
     const base = { ...process.env };
     delete base.LOCK_SENTINEL_URL;
@@ -201,6 +210,19 @@ export async function logWindow(conn: Connection): Promise<{ close: () => Promis
       return lines.slice(start + 1, at);
     },
   };
+}
+
+/** HA's logbook and history (every entity) since `since`, as HA's REST API serves them to any client: raw JSON text. */
+export async function recordedSince(since: Date): Promise<{ logbook: string; history: string }> {
+  const { url, token } = lab();
+  const get = async (path: string) => {
+    const res = await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    if (res.status !== 200) throw new Error(`GET ${path.split('?')[0]}: HTTP ${res.status}`);
+    return res.text();
+  };
+  const from = encodeURIComponent(since.toISOString());
+  const ids = (JSON.parse(await get('/api/states')) as { entity_id: string }[]).map((s) => s.entity_id);
+  return { logbook: await get(`/api/logbook/${from}`), history: await get(`/api/history/period/${from}?filter_entity_id=${ids.join(',')}`) };
 }
 
 // ---- the simulated Z-Wave locks (lab/zwave/server.cjs) and a live session ----

@@ -77,14 +77,21 @@ describe('Z-Wave codes through Home Assistant', () => {
     for (const v of Object.values(codes).filter((c) => c.in_use)) assert.ok(!r.stdout.includes(v.usercode) && !r.stderr.includes(v.usercode));
   });
 
-  test('clearing slot 2 with the card/CLI service call clears it on the lock itself; setting it back restores it', async () => {
+  test('clearing slot 2 with `lock-sentinel clear-code` (the card\'s service call) clears it on the lock itself; setting it back restores it', async () => {
     const lock = discoverLocks(await ha.snapshot()).find((l) => l.entity_id === patio.lock_entity);
     assert.ok(lock);
     assert.equal(lock.protocol, 'zwave_js');
     const call = clearCodeServiceCall(lock, 2);
     assert.equal(call.domain, 'zwave_js');
     assert.equal(call.service, 'clear_lock_usercode');
-    await send(ha.conn, { type: 'call_service', ...call });
+    const store = new SharedStore(() => ({ callWS: <T>(msg: { type: string }) => send<T>(ha.conn, msg as MessageBase) }));
+    const registryBefore = (await store.load()).code_registry;
+    const pins = Object.values(await readCodesThroughHa(ha.conn, patio)).filter((c) => c.in_use && c.usercode !== '').map((c) => c.usercode);
+    const r = await runCli(['clear-code', '--lock', patio.lock_entity, '--slot', '2'], { LOCK_SENTINEL_URL: lab.url, LOCK_SENTINEL_TOKEN: lab.token });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /slot 2: code cleared through zwave_js\.clear_lock_usercode; (its registry record removed|no registry record for it)\.\n$/);
+    for (const pin of pins) assert.ok(!r.stdout.includes(pin) && !r.stderr.includes(pin), 'no PIN in the output');
+    assert.deepEqual((await store.load()).code_registry, registryBefore.filter((e) => !(e.lock === patio.lock_entity && e.slot === 2)));
     await waitFor(async () => (await mockSlots(lab, patio.node_id))['2'].status === 'available', 10000,
       'slot 2 to hold no code on the mock lock after clear_lock_usercode');
     // HA 2026.11's get_lock_usercode answers from the driver's values, which follow the lock after the driver's
@@ -98,6 +105,7 @@ describe('Z-Wave codes through Home Assistant', () => {
     await waitFor(async () => (await mockSlots(lab, patio.node_id))['2'].status === 'enabled', 10000, 'slot 2 to be set again');
     await waitFor(async () => inUse(await readCodesThroughHa(ha.conn, patio)).join() === '1,2,3', 10000,
       'HA to read the code set again in slot 2');
+    if ((await store.load()).code_registry.length !== registryBefore.length) await store.save({ ...(await store.load()), code_registry: registryBefore });
   });
 
   test('a code the lock cannot take never lands, whatever HA answers: re-reading shows the slot still empty', async () => {

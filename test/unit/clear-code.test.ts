@@ -36,9 +36,17 @@ test('zigbee2mqtt falls back to the lock name and rejects wildcard names', () =>
   assert.throws(() => clearCodeServiceCall(lock('zigbee2mqtt', 'a/#'), 1), /no usable Zigbee2MQTT name/);
 });
 
-test('matter and generic locks throw a clear error', () => {
-  assert.throws(() => clearCodeServiceCall(lock('matter'), 1), /not supported for matter lock lock.front_door/);
-  assert.throws(() => clearCodeServiceCall(lock('generic'), 1), /not supported for generic/);
+test('matter clears the PIN credential index on HA 2026.3+ and throws where HA lacks the service; generic locks throw', () => {
+  assert.deepEqual(clearCodeServiceCall(lock('matter'), 1, { haVersion: '2026.3.0' }), {
+    domain: 'matter', service: 'clear_lock_credential', service_data: { credential_type: 'pin', credential_index: 1 },
+    target: { entity_id: 'lock.front_door' },
+  });
+  assert.throws(() => clearCodeServiceCall(lock('matter'), 1, { haVersion: '2025.4.4' }), /Home Assistant 2025\.4 has no matter\.clear_lock_credential/);
+  assert.throws(() => clearCodeServiceCall(lock('generic'), 1, { haVersion: '2026.11.0' }), /not supported for generic/);
+});
+
+test('protocols whose clear every supported HA has need no version', () => {
+  for (const p of ['zwave_js', 'zha', 'zigbee2mqtt'] as Protocol[]) assert.ok(clearCodeServiceCall(lock(p), 1, { deviceName: 'Lock' }));
 });
 
 test('bad slots throw', () => {

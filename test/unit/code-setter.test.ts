@@ -1,6 +1,7 @@
 // The steps both faces take to set a code (src/services/code-setter.ts): pick the PIN, check the holder, send, record.
 import assert from 'node:assert/strict';
 import test from 'node:test';
+import { TimeZone } from '../../src/time/zone.js';
 import { checkHolder, choosePin, readableCodes, refusal, registryEntry, sendCode, withEntry } from '../../src/services/code-setter.js';
 import type { CodeRegistryEntry } from '../../src/model/ha.js';
 
@@ -32,18 +33,20 @@ test('choosing the PIN: nothing typed proposes a strong one; a typed one passes 
 });
 
 test('the holder: name 1-60 characters, a known role, a date that expires at the end of its day', () => {
-  const ok = checkHolder({ holder: '  Cleaner ', role: 'service', expires: '2027-01-31' });
+  // The end of the day in Home Assistant's zone (Tokyo, UTC+9), whatever the machine's or browser's zone.
+  const tz = new TimeZone('Asia/Tokyo');
+  const ok = checkHolder({ holder: '  Cleaner ', role: 'service', expires: '2027-01-31' }, tz);
   assert.ok(ok.ok);
   if (ok.ok) {
     assert.equal(ok.value.holder, 'Cleaner');
     assert.equal(ok.value.role, 'service');
-    assert.equal(ok.value.expires, new Date('2027-01-31T23:59:59').toISOString());
+    assert.equal(ok.value.expires, '2027-01-31T14:59:59.000Z');
   }
-  assert.deepEqual(checkHolder({ holder: '', role: '', expires: '' }), { ok: true, value: { holder: null, role: null, expires: null } });
-  assert.equal(checkHolder({ holder: 'x'.repeat(61) }).ok, false);
-  assert.equal(checkHolder({ role: 'boss' }).ok, false);
-  assert.equal(checkHolder({ expires: 'soon' }).ok, false);
-  assert.equal(checkHolder({ expires: '2027-13-45' }).ok, false);
+  assert.deepEqual(checkHolder({ expires: '2027-01-31T10:00' }, tz), { ok: true, value: { holder: null, role: null, expires: '2027-01-31T01:00:00.000Z' } });
+  assert.deepEqual(checkHolder({ holder: '', role: '', expires: '' }, tz), { ok: true, value: { holder: null, role: null, expires: null } });
+  assert.equal(checkHolder({ holder: 'x'.repeat(61) }, tz).ok, false);
+  assert.equal(checkHolder({ role: 'boss' }, tz).ok, false);
+  for (const bad of ['soon', '2027-13-45', '2026-02-30', '2027-01-31x', '2027-01-31T25:00']) assert.equal(checkHolder({ expires: bad }, tz).ok, false, bad);
 });
 
 test('the registry record: holder, role, added, expiry and set_strong; a slot set again replaces its old record', () => {

@@ -9,8 +9,8 @@ test('a URL is reduced to scheme, host and port', () => {
 });
 
 test('anything but an http(s) URL is a one-line error', () => {
-  assert.throws(() => baseUrl('homeassistant.local'), (e: unknown) => e instanceof HaConnectError && /^not a URL: "homeassistant.local"/.test(e.message));
-  assert.throws(() => baseUrl('ws://ha:8123'), (e: unknown) => e instanceof HaConnectError && e.message === 'not an http(s) URL: "ws://ha:8123"');
+  assert.throws(() => baseUrl('homeassistant.local'), (e: unknown) => e instanceof HaConnectError && /^not a URL \(expected/.test(e.message));
+  assert.throws(() => baseUrl('ws://ha:8123'), (e: unknown) => e instanceof HaConnectError && /^not an http\(s\) URL/.test(e.message));
 });
 
 test('an empty token is refused before connecting', async () => {

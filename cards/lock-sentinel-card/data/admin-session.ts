@@ -4,7 +4,7 @@
 import { actionsOf } from '../../../src/adapters/actions.js';
 import type { ReadOptions } from '../../../src/adapters/protocol.js';
 import { automationConfigs, readAdminData, readUsercodes } from '../../../src/ha/admin-data.js';
-import type { UsercodeResponse } from '../../../src/model/ha.js';
+import type { CodeRegistryEntry, HassState, UsercodeResponse } from '../../../src/model/ha.js';
 import { slotKey, type Lock } from '../../../src/model/lock.js';
 import type { InstallResult } from '../../../src/generate/installer.js';
 import type { Thresholds } from '../../../src/thresholds.js';
@@ -12,7 +12,7 @@ import type { CodeCheck } from '../../../src/rules/code-strength.js';
 import type { AdminRules } from '../../../src/rules/rules.js';
 import type { AdminData, SharedData } from './header.js';
 import type { HomeAssistant } from './hass.js';
-import type { Notice } from './session.js';
+import { CODE_SET_REREAD, type Notice } from './session.js';
 
 /** What the admin's side reads and changes of the session. */
 export interface AdminHost {
@@ -25,9 +25,19 @@ export interface AdminHost {
   readonly inUse: Map<string, number[]>;
   readonly verdicts: Map<string, CodeCheck>;
   readonly usercodeLocks: Set<string>;
+  /** Code registry entries as shown (a code in a holder's name masked): what the alerts are generated from. */
+  readonly registryShown: CodeRegistryEntry[];
+  /** Locks whose codes read failed, with the lock's state then; locks whose codes were tried. */
+  readonly codesFailed: Map<string, HassState | undefined>;
+  readonly codesTried: Set<string>;
+  readonly running: boolean;
   admin: AdminData;
   adminRules: AdminRules | null;
+  /** The admin read failed as a whole (its notice stays). */
+  adminFailed: boolean;
   refresh(): void;
+  /** After a load in the background: the audit and the card take what it brought. */
+  settle(): void;
   updateShared(change: (d: SharedData) => SharedData): Promise<void>;
 }
 
@@ -50,10 +60,12 @@ export async function loadAdminData(s: AdminHost): Promise<void> {
     await loadAdminRules(s);
     admin = await readAdminData((msg) => hass.callWS(msg), Object.values(hass.states), s.locks, subscriber(hass));
   } catch {
+    s.adminFailed = true;
     s.notices.add('usercodes_failed');
     return;
   }
   const { codesFailed, ...data } = admin;
+  for (const lock of codesFailed) s.codesFailed.set(lock, hass.states[lock]);
   if (codesFailed.length) s.notices.add('usercodes_failed');
   for (const [lock, resp] of Object.entries(data.usercodes ?? {})) await showCodes(s, lock, resp);
   s.admin = data;
@@ -69,22 +81,56 @@ async function showCodes(s: AdminHost, lock: string, resp: UsercodeResponse): Pr
   for (const [slot, v] of verdicts) s.verdicts.set(slotKey(lock, slot), v);
 }
 
-/** After a code was set on a lock of the card: a readable lock's codes are read again. */
-export async function codeSet(s: AdminHost, lock: Lock): Promise<void> {
-  if (!actionsOf(lock.protocol).codes.read) return;
+/**
+ * Reads `locks`' codes now (those whose protocol can) and takes what they answer; returns their answers. A lock whose
+ * read fails is read again once it is back (the session's catchUp); the notice goes once every lock's read succeeded.
+ */
+export async function readCodes(s: AdminHost, locks: Lock[]): Promise<Record<string, UsercodeResponse>> {
   const hass = s.hass();
+  for (const lock of locks) s.codesTried.add(lock.entity_id);
+  const readable = locks.filter((l) => actionsOf(l.protocol).codes.read);
+  if (!readable.length) return {};
   await loadAdminRules(s);
-  const lockId = lock.entity_id;
-  const { codes, failed, ranges } = await readUsercodes((msg) => hass.callWS(msg), [lock], subscriber(hass));
+  const { codes, failed, ranges } = await readUsercodes((msg) => hass.callWS(msg), readable, subscriber(hass));
+  for (const lock of readable) if (!failed.includes(lock.entity_id)) s.codesFailed.delete(lock.entity_id);
+  for (const lock of failed) s.codesFailed.set(lock, hass.states[lock]);
   if (failed.length) s.notices.add('usercodes_failed');
-  const resp = codes[lockId];
-  if (resp) {
+  else if (!s.codesFailed.size && !s.adminFailed) s.notices.delete('usercodes_failed');
+  for (const [lockId, resp] of Object.entries(codes)) {
     await showCodes(s, lockId, resp);
     const { [lockId]: _old, ...otherRanges } = s.admin.usercode_slots ?? {};
     const slots = ranges[lockId] ? { ...otherRanges, [lockId]: ranges[lockId] } : otherRanges;
     s.admin = { ...s.admin, usercodes: { ...s.admin.usercodes, [lockId]: resp }, usercode_slots: slots };
   }
+  return codes;
+}
+
+/**
+ * After a code was set on a lock of the card: a readable lock's codes are read again. HA may still answer from its
+ * cache (the old code): while the slot reads as it did `before` the set, it is read again in the background
+ * (CODE_SET_REREAD). Only the slot's read before the set is compared, never the new PIN; a slot that read in use
+ * without a PIN (a protocol that shows none) has nothing to compare: one read.
+ */
+export async function codeSet(s: AdminHost, lock: Lock, slot: number, before: UsercodeResponse[string] | undefined): Promise<void> {
+  if (!actionsOf(lock.protocol).codes.read) return;
+  const lockId = lock.entity_id;
+  const until = Date.now() + CODE_SET_REREAD.forMs;
+  const comparable = before !== undefined && !(before.in_use && !before.usercode);
+  const stale = (codes: Record<string, UsercodeResponse>) => {
+    const now = codes[lockId]?.[String(slot)];
+    return comparable && now !== undefined && now.usercode === before.usercode && now.in_use === before.in_use;
+  };
+  let codes = await readCodes(s, [lock]);
   s.refresh();
+  if (!stale(codes)) return;
+  void (async () => {
+    while (s.running && stale(codes) && Date.now() + CODE_SET_REREAD.everyMs <= until) {
+      await new Promise((r) => setTimeout(r, CODE_SET_REREAD.everyMs));
+      if (!s.running) return;
+      codes = await readCodes(s, [lock]).catch(() => ({}));
+      s.settle();
+    }
+  })();
 }
 
 /** Generates the alert automations for every lock of the house and installs them in HA. */
@@ -95,7 +141,11 @@ export async function installAlerts(s: AdminHost, notify: string[]): Promise<Ins
   const [{ generate }, { install }, { hassRest }] = await Promise.all([
     import('../../../src/generate/generate.js'), import('../../../src/generate/installer.js'), import('./rest.js'),
   ]);
-  const gen = generate({ locks: s.allLocks, registry: s.shared.code_registry, notify, thresholds: s.thresholds });
+  const version = hass.config.version;
+  const gen = generate({
+    locks: s.allLocks, registry: s.registryShown, notify, thresholds: s.thresholds,
+    haVersion: typeof version === 'string' ? version : undefined,
+  });
   const result = await install(hassRest(hass.callApi.bind(hass)), gen, notify);
   const automations = await loadAdminRules(s)
     .then(() => automationConfigs((msg) => hass.callWS(msg), Object.values(hass.states))).catch(() => undefined);
@@ -110,7 +160,7 @@ export async function clearCode(s: AdminHost, lock: Lock, slot: number): Promise
   const device = lock.device_id ? hass.devices?.[lock.device_id] : undefined;
   const { clearCodeServiceCall } = await import('../../../src/services/clear-code.js');
   const known = await actionsOf(lock.protocol).codes.options?.((msg) => hass.callWS(msg as { type: string }), lock).catch(() => undefined);
-  const call = clearCodeServiceCall(lock, slot, { deviceName: device?.name ?? undefined, ...known });
+  const call = clearCodeServiceCall(lock, slot, { deviceName: device?.name ?? undefined, ...known, haVersion: hass.config.version });
   await hass.callWS({ type: 'call_service', ...call });
   const lockId = lock.entity_id;
   s.inUse.set(lockId, (s.inUse.get(lockId) ?? []).filter((x) => x !== slot));

@@ -1,8 +1,8 @@
 // The card's live audit: loads history once, keeps it current from the live subscription, owns the Auditor.
 // No DOM; the element only asks it for data and tells it what the user did.
 import { discoverLocks } from '../../../src/adapters/discovery.js';
-import { Auditor, type AuditReport, type AuditWords } from '../../../src/auditor.js';
-import type { HassEvent } from '../../../src/model/ha.js';
+import { Auditor, houseView, type AuditReport, type AuditWords } from '../../../src/auditor.js';
+import type { CodeRegistryEntry, HassEvent, HassState } from '../../../src/model/ha.js';
 import { slotKey, type AccessEvent, type Lock, type SlotStrength } from '../../../src/model/lock.js';
 import type { InstallResult } from '../../../src/generate/installer.js';
 import type { AdminHost } from './admin-session.js';
@@ -23,11 +23,25 @@ const adminSide = () => import('./admin-session.js');
 /** Things the card tells the user it could not do (translation keys). */
 export type Notice = 'protocol_events_unavailable' | 'storage_unavailable' | 'usercodes_failed' | 'history_failed';
 
+/**
+ * After a code is set, HA may answer the next read from its cache before the lock's report reaches it (HA 2026.11):
+ * the card reads the slot again, this often, until the read differs from the one before the set, for at most this long.
+ */
+export const CODE_SET_REREAD = { everyMs: 500, forMs: 10_000 };
+
+/** A history load HA refused (HA still starting: its history API not up yet) is tried again after this, doubling. */
+export const HISTORY_RETRY = { firstMs: 2_000, maxMs: 60_000 };
+
+/** A state that says the lock is not there to answer (HA starting, the lock's integration or radio down). */
+const absent = (state: string | undefined) => state === undefined || state === 'unavailable' || state === 'unknown';
+
 export class AuditSession implements AdminHost {
   status: 'loading' | 'ready' = 'loading';
   locks: Lock[] = [];
   /** Every lock of the house (alerts are installed for all of them, whatever the card shows). */
   allLocks: Lock[] = [];
+  /** The code registry as shown (holders masked), for the alerts. */
+  registryShown: CodeRegistryEntry[] = [];
   missing: string[] = [];
   watched = new Set<string>();
   report: AuditReport | null = null;
@@ -58,9 +72,26 @@ export class AuditSession implements AdminHost {
   private buffer: HassEvent[] | null = [];
   private unsubs: Unsubscribe[] = [];
   private historyUntil = 0;
+  /** The entities whose history is loaded for the window up to `historyUntil` (one that appears later loads its own). */
+  private readonly historyLoaded = new Set<string>();
+  /** One history load at a time: each computes, when it runs, what is not loaded yet. */
+  private historyRun: Promise<void> = Promise.resolve();
+  private historyQueued = false;
+  /** The next try of a failed history load (null: none pending), and the wait before the one after. */
+  private historyRetry: ReturnType<typeof setTimeout> | null = null;
+  private historyRetryMs = HISTORY_RETRY.firstMs;
+  /** Locks whose codes read failed, with the lock's state at the time: read again once the lock is back. */
+  readonly codesFailed = new Map<string, HassState | undefined>();
+  /** The admin read failed as a whole (its notice stays: nothing per lock to read again). */
+  adminFailed = false;
+  private codesRetrying = false;
+  /** Locks whose codes the card has tried to read (a lock that appeared after the first read is read once it is up). */
+  readonly codesTried = new Set<string>();
+  /** Lock entities HA knows (registry, or the card's config) that have no state yet: their arrival matters to the card. */
+  awaiting: string[] = [];
   /** Since when the locks' protocol events reach the card live (null: not subscribed). */
   private protocolSince: number | null = null;
-  private running = false;
+  running = false;
   private loaded = false;
 
   constructor(
@@ -92,15 +123,20 @@ export class AuditSession implements AdminHost {
   refresh(now = Date.now()): void {
     const hass = this.hass();
     const header = buildHeader(hass, this.shared, this.admin, now);
-    this.allLocks = discoverLocks(header);
-    const sel = selectLocks(this.allLocks, this.config().entities);
-    const keep = new Set(sel.locks.map((l) => l.entity_id));
-    header.states = header.states.filter((s) => !s.entity_id.startsWith('lock.') || keep.has(s.entity_id));
-    this.locks = sel.locks;
-    this.missing = sel.missing;
-    this.watched = watchedEntities(this.locks, Object.keys(hass.states));
-    const basis = [hass.entities, hass.devices, hass.config, hass.user, this.shared, this.admin, this.adminRules, this.config().entities, JSON.stringify(this.thresholds), this.protocolSince];
     try {
+      // Lock and holder names as every face shows them (a code in them masked): the views and the alerts read these.
+      const shown = houseView(header);
+      this.allLocks = discoverLocks(shown);
+      this.registryShown = shown.code_registry ?? [];
+      const sel = selectLocks(this.allLocks, this.config().entities);
+      const keep = new Set(sel.locks.map((l) => l.entity_id));
+      header.states = header.states.filter((s) => !s.entity_id.startsWith('lock.') || keep.has(s.entity_id));
+      this.locks = sel.locks;
+      this.missing = sel.missing;
+      this.watched = watchedEntities(this.locks, Object.keys(hass.states));
+      this.awaiting = [...new Set([...Object.keys(hass.entities ?? {}).filter((id) => id.startsWith('lock.')), ...this.missing])]
+        .filter((id) => !hass.states[id]);
+      const basis = [hass.entities, hass.devices, hass.config, hass.user, this.shared, this.admin, this.adminRules, this.config().entities, JSON.stringify(this.thresholds), this.protocolSince];
       if (this.auditor && basis.length === this.basis.length && basis.every((b, i) => b === this.basis[i])) {
         this.auditor.updateStates(header.states, header.captured_at);
       } else {
@@ -118,6 +154,38 @@ export class AuditSession implements AdminHost {
     } catch (err) {
       this.error = errorMessage(err);
     }
+    if (this.status === 'ready' && this.running) this.catchUp();
+  }
+
+  /**
+   * What the card could not load when it started (HA still starting: locks not there yet, or not answering): the
+   * history of entities that appeared since, and the codes of locks whose read failed once they are available again.
+   */
+  private catchUp(): void {
+    const ids = historyEntities(this.locks, Object.values(this.hass().states));
+    if (this.historyRetry === null && ids.some((id) => !this.historyLoaded.has(id))) {
+      void this.loadHistory().then(() => this.settle());
+    }
+    if (this.isAdmin && this.loaded && !this.codesRetrying) {
+      const states = this.hass().states;
+      const failedBefore = (id: string) => this.codesFailed.has(id) && states[id] !== this.codesFailed.get(id);
+      const back = this.locks.filter((l) => (failedBefore(l.entity_id) || !this.codesTried.has(l.entity_id))
+        && !absent(states[l.entity_id]?.state));
+      if (back.length) {
+        this.codesRetrying = true;
+        void adminSide().then((a) => a.readCodes(this, back)).finally(() => {
+          this.codesRetrying = false;
+          this.settle();
+        });
+      }
+    }
+  }
+
+  /** After a load in the background: the audit and the card take what it brought. */
+  settle(): void {
+    if (!this.running) return;
+    this.refresh();
+    this.changed();
   }
 
   /** The report in words from now on (a view that shows them loaded them): told again, no event read again. */
@@ -172,6 +240,8 @@ export class AuditSession implements AdminHost {
 
   stop(): void {
     this.running = false;
+    if (this.historyRetry !== null) clearTimeout(this.historyRetry);
+    this.historyRetry = null;
     const unsubs = this.unsubs;
     this.unsubs = [];
     for (const u of unsubs) void Promise.resolve(u()).catch(() => undefined);
@@ -222,6 +292,9 @@ export class AuditSession implements AdminHost {
   }
 
   private onEvent(e: HassEvent): void {
+    // A stopped session takes nothing: home-assistant-js-websocket subscribes again after a reconnect to what was
+    // unsubscribed while it was disconnected.
+    if (!this.running) return;
     if (this.buffer) {
       this.buffer.push(e);
       return;
@@ -232,35 +305,77 @@ export class AuditSession implements AdminHost {
     this.changed();
   }
 
-  /** History once per period not yet loaded (after a reconnect, only the gap). */
-  private async loadHistory(): Promise<void> {
-    const end = Date.now();
-    const start = Math.max(end - this.config().history_days * 86_400_000, this.historyUntil);
-    const ids = historyEntities(this.locks, Object.values(this.hass().states));
-    if (!ids.length) return;
-    try {
-      const hass = this.hass();
-      for (const e of await historyEvents((msg) => hass.callWS(msg), ids, new Date(start), new Date(end))) this.log.add(e);
-      this.historyUntil = end;
-    } catch {
-      this.notices.add('history_failed');
+  /** History not yet loaded, one load at a time (a load asked for while one waits to run is that one). */
+  private loadHistory(): Promise<void> {
+    if (!this.historyQueued) {
+      this.historyQueued = true;
+      this.historyRun = this.historyRun.then(() => {
+        this.historyQueued = false;
+        return this.loadHistoryNow();
+      });
     }
+    return this.historyRun;
+  }
+
+  /**
+   * The history the log lacks: for entities loaded before, the period since (after a reconnect, the gap); for
+   * entities seen for the first time (a lock that appeared once HA had started it, a lock added), the whole window.
+   */
+  private async loadHistoryNow(): Promise<void> {
+    const end = Date.now();
+    const windowStart = end - this.config().history_days * 86_400_000;
+    const ids = historyEntities(this.locks, Object.values(this.hass().states));
+    const fresh = ids.filter((id) => !this.historyLoaded.has(id));
+    const known = ids.filter((id) => this.historyLoaded.has(id));
+    if (!ids.length) return;
+    const hass = this.hass();
+    const load = async (entities: string[], start: number) => {
+      if (!entities.length) return;
+      for (const e of await historyEvents((msg) => hass.callWS(msg), entities, new Date(start), new Date(end))) this.log.add(e);
+    };
+    try {
+      await load(known, Math.max(windowStart, this.historyUntil));
+      await load(fresh, windowStart);
+    } catch {
+      // Nothing marked loaded: the whole load is tried again later (HA may still be starting), not on every update.
+      this.notices.add('history_failed');
+      if (this.running && this.historyRetry === null) {
+        this.historyRetry = setTimeout(() => {
+          this.historyRetry = null;
+          void this.loadHistory().then(() => this.settle());
+        }, this.historyRetryMs);
+        this.historyRetryMs = Math.min(this.historyRetryMs * 2, HISTORY_RETRY.maxMs);
+      }
+      return;
+    }
+    this.historyUntil = end;
+    for (const id of fresh) this.historyLoaded.add(id);
+    this.historyRetryMs = HISTORY_RETRY.firstMs;
+    this.notices.delete('history_failed');
   }
 
   private async loadAdminData(): Promise<void> {
+    for (const lock of this.locks) this.codesTried.add(lock.entity_id);
     try {
       await (await adminSide()).loadAdminData(this);
     } catch {
+      this.adminFailed = true;
       this.notices.add('usercodes_failed');
     }
   }
 
-  /** After a code was set on a lock of the card: its old verdict is gone; a readable lock's codes are read again. */
+  /**
+   * After a code was set on a lock of the card: its old verdict is gone; a readable lock's codes are read again.
+   * HA may still answer from its cache (the old code): while the slot reads as it did before the set, it is read again
+   * in the background (CODE_SET_REREAD). Only the slot's read before the set is compared, never the new PIN; a slot that
+   * read in use without a PIN (a protocol that shows none) has nothing to compare: one read.
+   */
   async codeSet(lockId: string, slot: number): Promise<void> {
+    const before = this.admin.usercodes?.[lockId]?.[String(slot)];
     this.verdicts.delete(slotKey(lockId, slot));
     const lock = this.locks.find((l) => l.entity_id === lockId);
     if (!lock || !this.isAdmin) return;
-    await (await adminSide()).codeSet(this, lock);
+    await (await adminSide()).codeSet(this, lock, slot, before);
   }
 
   /** Applies a change to the shared data and stores it in HA. */

@@ -2,6 +2,7 @@
 import { ensureDir, writeOutput } from '../../io/files.js';
 import { join } from 'node:path';
 import { discoverLocks } from '../../adapters/discovery.js';
+import { houseView } from '../../engine.js';
 import { notifyTargets } from '../../generate/alert.js';
 import { generate as build } from '../../generate/generate.js';
 import { toYaml } from '../../generate/yaml.js';
@@ -28,8 +29,13 @@ export function notifyFlag(p: ParsedArgs): string[] {
 }
 
 export function generateFor(snap: Snapshot, notify: string[], thresholds: Partial<Thresholds> = {}) {
-  const locks = discoverLocks(snap);
-  return build({ locks, registry: snap.code_registry ?? [], notify, thresholds });
+  // Lock and holder names as shown everywhere: a code in them is masked before it can reach an automation.
+  const shown = houseView(snap);
+  const version = snap.config.version;
+  return build({
+    locks: discoverLocks(shown), registry: shown.code_registry ?? [], notify, thresholds,
+    haVersion: typeof version === 'string' ? version : undefined,
+  });
 }
 
 const generateCmd: Command = {

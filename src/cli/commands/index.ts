@@ -9,6 +9,7 @@ import install from './install.js';
 import uninstall from './uninstall.js';
 import blueprints from './blueprints.js';
 import setCode from './set-code.js';
+import clearCode from './clear-code.js';
 
 export const COMMANDS: Command[] = [
   audit,
@@ -20,4 +21,5 @@ export const COMMANDS: Command[] = [
   uninstall,
   blueprints,
   setCode,
+  clearCode,
 ];

@@ -16,7 +16,8 @@ import { SharedStore } from '../../ha/shared-store.js';
 import type { CodeRole, SnapshotHeader } from '../../model/ha.js';
 import type { Lock } from '../../model/lock.js';
 import { gateCode } from '../../services/code-gate.js';
-import { choosePin, CODE_ROLES as ROLES, readableCodes, refusal, registryEntry, sendCode, withEntry } from '../../services/code-setter.js';
+import { choosePin, CODE_ROLES as ROLES, expiryTime, readableCodes, refusal, registryEntry, sendCode, withEntry } from '../../services/code-setter.js';
+import { TimeZone } from '../../time/zone.js';
 import { setCodeServiceCall } from '../../services/set-code.js';
 import { parseArgs, value } from '../args.js';
 import { UsageError, type Command } from '../command.js';
@@ -27,25 +28,30 @@ interface Request {
   slot: number;
   holder: string | null;
   role: CodeRole | null;
+  /** As typed: a date or a time, read in HA's zone. */
   expires: string | null;
 }
 
-function request(p: ReturnType<typeof parseArgs>): Request {
+/** `--lock lock.x --slot N` (set-code and clear-code). */
+export function lockSlot(p: ReturnType<typeof parseArgs>): { lock: string; slot: number } {
   const lock = value(p, 'lock');
   if (!lock || !/^lock\.[a-z0-9_]+$/.test(lock)) throw new UsageError('--lock needs a lock entity id, e.g. --lock lock.front_door');
   const slotText = value(p, 'slot') ?? '';
   const slot = /^\d{1,3}$/.test(slotText) ? Number(slotText) : NaN;
   if (!(slot >= 1 && slot <= 254)) throw new UsageError('--slot needs a slot number from 1 to 254');
+  return { lock, slot };
+}
+
+function request(p: ReturnType<typeof parseArgs>): Request {
+  const { lock, slot } = lockSlot(p);
   const role = value(p, 'role') ?? null;
   if (role !== null && !ROLES.includes(role as CodeRole)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
-  const expiresText = value(p, 'expires') ?? null;
-  const expires = expiresText === null ? null : Date.parse(expiresText);
-  if (expires !== null && (Number.isNaN(expires) || !/^\d{4}-\d{2}-\d{2}/.test(expiresText!))) {
-    throw new UsageError('--expires needs a date (YYYY-MM-DD or an ISO time)');
-  }
+  const expires = value(p, 'expires') ?? null;
+  // Checked here (any zone tells a real date from 2026-02-30); read in HA's zone once it is known (setCode).
+  if (expires !== null && expiryTime(expires, new TimeZone('UTC')) === null) throw new UsageError('--expires needs a date (YYYY-MM-DD or an ISO time)');
   const holder = value(p, 'holder')?.trim() ?? null;
   if (holder !== null && (holder === '' || holder.length > 60)) throw new UsageError('--holder needs a name of 1-60 characters');
-  return { lock, slot, holder, role: role as CodeRole | null, expires: expires === null ? null : new Date(expires).toISOString() };
+  return { lock, slot, holder, role: role as CodeRole | null, expires };
 }
 
 /** A code piped on stdin (first non-empty line), or null: then one is proposed. Never from arguments (shell history). */
@@ -56,7 +62,7 @@ async function typedCode(): Promise<string | null> {
 }
 
 /** Zigbee2MQTT's friendly name is the device's name as discovered; a rename in HA (name_by_user) does not change the topic. */
-function registryName(header: SnapshotHeader, lock: Lock): string | undefined {
+export function registryName(header: SnapshotHeader, lock: Lock): string | undefined {
   return header.device_registry?.find((d) => d.id === lock.device_id)?.name ?? undefined;
 }
 
@@ -89,7 +95,8 @@ async function setCode(conn: Connection, req: Request, typed: string | null): Pr
   try {
     const shared = await store.load();
     const existing = shared.code_registry.find((e) => e.lock === req.lock && e.slot === req.slot);
-    const entry = registryEntry(existing, req.lock, req.slot, req, now);
+    const expires = req.expires === null ? null : expiryTime(req.expires, new TimeZone(header.config.time_zone));
+    const entry = registryEntry(existing, req.lock, req.slot, { ...req, expires }, now);
     await store.save({ ...shared, code_registry: withEntry(shared.code_registry, entry) });
     return `${lockName} slot ${req.slot}: code set through ${call.domain}.${call.service}; recorded for ${mask.text(entry.name)} (${entry.role}${entry.expires ? `, expires ${entry.expires.slice(0, 10)}` : ''}), set strong ${now.slice(0, 10)}.`;
   } catch (err) {

@@ -5,16 +5,16 @@ import { alertActions } from '../alert.js';
 import type { ConfigMap, ScriptConfig } from '../types.js';
 import { clearAction } from './guest-expiry.js';
 
-export function breachScript(locks: Lock[], registry: CodeRegistryEntry[], notify: string[]): ScriptConfig {
+export function breachScript(locks: Lock[], registry: CodeRegistryEntry[], notify: string[], haVersion: string | undefined): ScriptConfig {
   const byId = new Map(locks.map((l) => [l.entity_id, l]));
   const clears: ConfigMap[] = [];
   for (const e of registry) {
     const lock = byId.get(e.lock);
     if (e.role !== 'guest' || !lock) continue;
     try {
-      clears.push({ ...clearAction(lock, e.slot), continue_on_error: true });
+      clears.push({ ...clearAction(lock, e.slot, haVersion), continue_on_error: true });
     } catch {
-      // Locks without a clear service (Matter, generic) keep their codes; the notification says to check them.
+      // Locks without a clear service on this HA (generic; Matter before 2026.3) keep their codes; the notification says to check them.
     }
   }
   return {

@@ -8,9 +8,12 @@ import { catchUpTriggers, missedOnce, type Body } from '../body.js';
 import { literal, literalData } from '../jinja.js';
 import type { ConfigMap } from '../types.js';
 
-/** The service call as an action (strings made literal: a Zigbee2MQTT topic holds the device's name). */
-export function clearAction(lock: Lock, slot: number): ConfigMap {
-  const call = clearCodeServiceCall(lock, slot);
+/**
+ * The service call as an action (strings made literal: a Zigbee2MQTT topic holds the device's name). Throws where the
+ * lock's protocol has no clear service, or where `haVersion` lacks it (Matter before 2026.3) or is not known.
+ */
+export function clearAction(lock: Lock, slot: number, haVersion: string | undefined): ConfigMap {
+  const call = clearCodeServiceCall(lock, slot, { haVersion });
   return {
     action: `${call.domain}.${call.service}`,
     ...(call.target ? { target: call.target } : {}),
@@ -18,7 +21,7 @@ export function clearAction(lock: Lock, slot: number): ConfigMap {
   };
 }
 
-export function guestExpiry(lock: Lock, entry: CodeRegistryEntry): Body {
+export function guestExpiry(lock: Lock, entry: CodeRegistryEntry, haVersion: string | undefined): Body {
   if (entry.expires === null) throw new Error(`Guest code ${entry.lock} slot ${entry.slot} has no expiry`);
   const at = new Date(entry.expires);
   if (Number.isNaN(at.getTime())) throw new Error(`Guest code ${entry.lock} slot ${entry.slot}: expiry ${JSON.stringify(entry.expires)} is not a date`);
@@ -32,7 +35,7 @@ export function guestExpiry(lock: Lock, entry: CodeRegistryEntry): Body {
     triggers: [{ trigger: 'template', value_template: `{{ now() >= as_datetime('${iso}') }}` }, ...catchUpTriggers()],
     conditions: [missedOnce(`as_datetime('${iso}')`)],
     actions: [
-      clearAction(lock, entry.slot),
+      clearAction(lock, entry.slot, haVersion),
       ...alertActions({
         title: 'Lock Sentinel: guest code expired',
         message: `${literal(lock.name)}: the guest code of ${literal(entry.name)} (slot ${entry.slot}) expired and was cleared.`,
