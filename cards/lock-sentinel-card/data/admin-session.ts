@@ -147,8 +147,10 @@ export async function installAlerts(s: AdminHost, notify: string[]): Promise<Ins
     haVersion: typeof version === 'string' ? version : undefined,
   });
   const result = await install(hassRest(hass.callApi.bind(hass)), gen, notify);
+  // The automations as HA has them now (the install waited for them to load): the states of this moment, not of the click.
+  const now = s.hass();
   const automations = await loadAdminRules(s)
-    .then(() => automationConfigs((msg) => hass.callWS(msg), Object.values(hass.states))).catch(() => undefined);
+    .then(() => automationConfigs((msg) => now.callWS(msg), Object.values(now.states))).catch(() => undefined);
   s.admin = { ...s.admin, automations };
   s.refresh();
   return result;
