@@ -114,6 +114,18 @@ test('a whole JSON snapshot on one line of a .jsonl file is read with its events
   assert.deepEqual(JSON.parse(r.stdout), want);
 });
 
+test('code-check: no PIN on stdin (empty, or blank lines only) is one line on stderr and exit 2, not an empty verdict', () => {
+  for (const input of ['', '\n \n\t\n']) {
+    for (const args of [['code-check'], ['code-check', '--json']]) {
+      const r = cli(args, input);
+      assert.equal(r.status, 2, JSON.stringify(input));
+      assert.equal(r.stdout, '');
+      assert.equal(r.stderr.trim().split('\n').length, 1);
+      assert.match(r.stderr, /no PIN on standard input/);
+    }
+  }
+});
+
 test('code-check: one enormous line is "invalid", said at once; no stack overflow', () => {
   const r = cli(['code-check', '--json'], '7'.repeat(30_000_000) + '\n573194\n');
   assert.equal(r.status, 0, r.stderr);

@@ -11,7 +11,7 @@ const codeCheck: Command = {
   name: 'code-check',
   summary: 'judge PINs read from stdin (one per line) without echoing them',
   usage: `lock-sentinel code-check [--json] < pins.txt
-  --json   [{"index": 0, "verdict": "weak"|"strong"|"invalid", "reasons": [...]}] in input order (blank lines are skipped)
+  --json   [{"index": 0, "verdict": "weak"|"strong"|"invalid", "reasons": [...]}] in input order (blank lines are skipped; no PIN at all is an error, exit 2)
 Lock keypads take the digits 0-9 only (at most 10): anything else is "invalid", with what it is.`,
   async run(args) {
     const p = parseArgs(args, ['json'], []);
@@ -24,6 +24,7 @@ Lock keypads take the digits 0-9 only (at most 10): anything else is "invalid", 
       const index = results.length;
       results.push('code' in input ? { index, ...checkCode(input.code) } : { index, verdict: 'invalid', reasons: [input.invalid] });
     }
+    if (!results.length) throw new UsageError('code-check: no PIN on standard input (one per line)');
     if (flag(p, 'json')) await write(JSON.stringify(results, null, 2) + '\n');
     else for (const r of results) await write(`#${r.index + 1}: ${r.verdict}${r.reasons.length ? ` (${r.reasons.join(', ')})` : ''}\n`);
     return 0;
