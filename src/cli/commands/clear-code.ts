@@ -1,14 +1,12 @@
 // `lock-sentinel clear-code`: clears a code slot through the lock's own service (the call the card's "Delete code"
 // and the guest-expiry automations send) and forgets the slot's record in the household's registry. No PIN involved.
-import type { Connection, MessageBase } from 'home-assistant-js-websocket';
+import type { MessageBase } from 'home-assistant-js-websocket';
 import { discoverLocks } from '../../adapters/discovery.js';
 import { actionsOf } from '../../adapters/actions.js';
 import { protocol } from '../../adapters/index.js';
 import type { WsCall } from '../../adapters/protocol.js';
 import { captureHeader } from '../../ha/capture.js';
 import { send } from '../../ha/command.js';
-import { connectHa, HaConnectError } from '../../ha/connection.js';
-import { useNodeWebSocket } from '../../ha/node.js';
 import { SharedStore } from '../../ha/shared-store.js';
 import type { SnapshotHeader } from '../../model/ha.js';
 import { Masker } from '../../privacy/mask.js';
@@ -16,6 +14,7 @@ import { readableCodes, refusal } from '../../services/code-setter.js';
 import { clearCodeServiceCall } from '../../services/clear-code.js';
 import { parseArgs } from '../args.js';
 import { UsageError, type Command } from '../command.js';
+import { withHa } from '../live.js';
 import { pickSource } from '../source.js';
 import { lockSlot, registryName } from './set-code.js';
 
@@ -69,19 +68,10 @@ Clears the slot through the lock's own service (Z-Wave JS, ZHA, Zigbee2MQTT over
     const source = pickSource(p);
     if (source.kind !== 'live') throw new UsageError('clear-code needs --url URL --token TOKEN');
     const req = lockSlot(p);
-    useNodeWebSocket();
-    let conn: Connection;
-    try {
-      conn = await connectHa(source.url, source.token);
-    } catch (e) {
-      throw e instanceof HaConnectError ? new UsageError(e.message) : e;
-    }
-    try {
+    await withHa(source.url, source.token, async (conn) => {
       const ws = (<T>(msg: { type: string }) => send<T>(conn, msg as MessageBase)) as WsCall;
       process.stdout.write(`${await clearCode(await captureHeader(conn, new Date()), ws, req)}\n`);
-    } finally {
-      conn.close();
-    }
+    });
     return 0;
   },
 };

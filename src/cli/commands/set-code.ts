@@ -10,8 +10,6 @@ import { actionsOf } from '../../adapters/actions.js';
 import { protocol } from '../../adapters/index.js';
 import { captureHeader } from '../../ha/capture.js';
 import { send } from '../../ha/command.js';
-import { connectHa, HaConnectError } from '../../ha/connection.js';
-import { useNodeWebSocket } from '../../ha/node.js';
 import { SharedStore } from '../../ha/shared-store.js';
 import type { CodeRole, SnapshotHeader } from '../../model/ha.js';
 import type { Lock } from '../../model/lock.js';
@@ -21,6 +19,7 @@ import { TimeZone } from '../../time/zone.js';
 import { setCodeServiceCall } from '../../services/set-code.js';
 import { parseArgs, value } from '../args.js';
 import { UsageError, type Command } from '../command.js';
+import { withHa } from '../live.js';
 import { pickSource } from '../source.js';
 
 interface Request {
@@ -129,18 +128,9 @@ and the slot is recorded as set strong in the registry the card uses.`,
     } else if (!process.stdout.isTTY) {
       throw new UsageError('a proposed code is shown on a terminal only: run set-code in a terminal, or pipe your own code on stdin');
     }
-    useNodeWebSocket();
-    let conn: Connection;
-    try {
-      conn = await connectHa(source.url, source.token);
-    } catch (e) {
-      throw e instanceof HaConnectError ? new UsageError(e.message) : e;
-    }
-    try {
+    await withHa(source.url, source.token, async (conn) => {
       process.stdout.write(`${await setCode(conn, req, typed)}\n`);
-    } finally {
-      conn.close();
-    }
+    });
     return 0;
   },
 };
