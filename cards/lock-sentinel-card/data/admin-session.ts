@@ -12,7 +12,13 @@ import type { CodeCheck } from '../../../src/rules/code-strength.js';
 import type { AdminRules } from '../../../src/rules/rules.js';
 import type { AdminData, SharedData } from './header.js';
 import type { HomeAssistant } from './hass.js';
-import { CODE_SET_REREAD, type Notice } from './session.js';
+import type { Notice } from './session.js';
+
+/**
+ * After a code is set, HA may answer the next read from its cache before the lock's report reaches it (HA 2026.11):
+ * the card reads the slot again, this often, until the read differs from the one before the set, for at most this long.
+ */
+export const CODE_SET_REREAD = { everyMs: 500, forMs: 10_000 };
 
 /** What the admin's side reads and changes of the session. */
 export interface AdminHost {

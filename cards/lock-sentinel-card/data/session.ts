@@ -23,12 +23,6 @@ const adminSide = () => import('./admin-session.js');
 /** Things the card tells the user it could not do (translation keys). */
 export type Notice = 'protocol_events_unavailable' | 'storage_unavailable' | 'usercodes_failed' | 'history_failed';
 
-/**
- * After a code is set, HA may answer the next read from its cache before the lock's report reaches it (HA 2026.11):
- * the card reads the slot again, this often, until the read differs from the one before the set, for at most this long.
- */
-export const CODE_SET_REREAD = { everyMs: 500, forMs: 10_000 };
-
 /** A history load HA refused (HA still starting: its history API not up yet) is tried again after this, doubling. */
 export const HISTORY_RETRY = { firstMs: 2_000, maxMs: 60_000 };
 
