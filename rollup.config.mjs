@@ -33,7 +33,8 @@ if (process.env.LS_BUILD !== 'cli' && existsSync('cards/lock-sentinel-card/card.
 
 if (process.env.LS_BUILD !== 'card') builds.push({
   input: 'src/cli/main.ts',
-  output: { file: 'build/cli.js', format: 'es', banner: '#!/usr/bin/env node' },
+  // One file: the protocol modules the card loads on demand are all in it (src/adapters/all.ts registers them).
+  output: { file: 'build/cli.js', format: 'es', banner: '#!/usr/bin/env node', inlineDynamicImports: true },
   external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0'),
   plugins: [esbuild({ target: 'node20', tsconfig: 'tsconfig.json' })],
 });

@@ -49,12 +49,16 @@ export async function bundleBench() {
   const startup = new Set();
   const visit = (c) => { if (startup.has(c.fileName)) return; startup.add(c.fileName); c.imports.forEach((f) => visit(byName.get(f))); };
   visit(entry);
+  // The protocol modules (src/adapters/index.ts's manifest): the card loads those of the house's locks.
+  const manifest = readFileSync(join(root, 'src/adapters/index.ts'), 'utf8');
+  const protocolModules = new Set([...manifest.matchAll(/import\('\.\/([a-z0-9-]+)\.js'\)/g)].map((m) => join(root, 'src/adapters', `${m[1]}.ts`)));
+  const loadedAs = (c) => (startup.has(c.fileName) ? 'startup' : protocolModules.has(c.facadeModuleId) ? "with a house's protocol" : 'on demand');
   const files = chunks.map((c) => {
     // The shipped file must be the analysed one (same name, same bytes), or the run measured a stale dist/.
     let shipped;
     try { shipped = readFileSync(join(root, dir, c.fileName)); } catch { throw new Error(`${join(dir, c.fileName)} is missing: dist/ is older than the sources (npm run build)`); }
     if (shipped.toString('utf8') !== c.code) throw new Error(`${join(dir, c.fileName)} differs from a fresh build: dist/ is stale (npm run build)`);
-    return { file: join(dir, c.fileName), loaded: startup.has(c.fileName) ? 'startup' : 'on demand', modules: Object.keys(c.modules).map((id) => id.replace(root, '')).filter((id) => !id.startsWith('\0')).length, ...sizes(shipped) };
+    return { file: join(dir, c.fileName), loaded: loadedAs(c), modules: Object.keys(c.modules).map((id) => id.replace(root, '')).filter((id) => !id.startsWith('\0')).length, ...sizes(shipped) };
   });
   const groups = new Map();
   const modules = [];
@@ -93,6 +97,8 @@ export async function bundleBench() {
     // What a dashboard downloads to show the card (entry + static imports), gzip -9 (and -6, gzip's default).
     raw, gzip, gzip6: total(startupFiles, 'gzip6'),
     on_demand: { raw: total(files, 'raw') - raw, gzip: total(files, 'gzip') - gzip },
+    // What each protocol of the house adds to the first screen (a house with generic locks only adds nothing).
+    protocol_gzip: files.filter((f) => f.loaded !== 'startup' && f.loaded !== 'on demand').map((f) => f.gzip).sort((a, b) => a - b),
     files, parts, startup_modules: startupModules,
   };
 }

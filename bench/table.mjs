@@ -42,7 +42,7 @@ export function markdown(r) {
   }
   if (r.bundle) {
     const b = r.bundle;
-    out.push(`**Bundle**: the card loads ${n(b.raw)} bytes at startup, ${n(b.gzip)} bytes gzip -9 (${kb(b.gzip)}; ${kb(b.gzip6)} at gzip's default -6)${mark(r.targets.bundle_under_35kb_gzip)} target < 35 KB; ${kb(b.on_demand.gzip)} gzip more on demand`, '');
+    out.push(`**Bundle**: the card loads ${n(b.raw)} bytes at startup, ${n(b.gzip)} bytes gzip -9 (${kb(b.gzip)}; ${kb(b.gzip6)} at gzip's default -6)${mark(r.targets.bundle_under_35kb_gzip)} target < 35 KB; each protocol the house's locks speak adds its module (${b.protocol_gzip.length ? `${kb(b.protocol_gzip[0])} to ${kb(b.protocol_gzip.at(-1))}` : 'none'}); ${kb(b.on_demand.gzip)} gzip more on demand, protocols included`, '');
     out.push(table(['file', 'loaded', 'raw', 'gzip -9'], b.files.map((f) => [`\`${f.file}\``, f.loaded, kb(f.raw), kb(f.gzip)])), '');
     out.push(table(['startup code by part', 'modules', 'minified alone', 'share', '≈ gzip in bundle'], b.parts.map((p) => [p.name, String(p.modules), kb(p.minified), `${p.share} %`, kb(p.est_gzip)])), '');
   }

@@ -1,6 +1,7 @@
 // The engine as the CLI, the bench and the tests use it: the Auditor (auditor.ts) with every rule, the admin rules
 // included, and the report's words. The card builds its Auditor from auditor.ts and adds the admin rules with the admin
 // data, the words with the views that show them.
+import './adapters/all.js';
 import { Auditor as HouseAuditor, type AuditOptions, type AuditReport } from './auditor.js';
 import type { Snapshot, SnapshotHeader } from './model/ha.js';
 import { ADMIN_RULES } from './rules/admin.js';

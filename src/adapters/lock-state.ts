@@ -56,7 +56,6 @@ const SENSOR_EVENTS: Record<SensorRole, [AccessKind, AccessMethod]> = {
 export const lockState: Protocol<StateRecord> = {
   id: 'generic',
   title: 'generic lock',
-  platforms: [],
   eventTypes: [],
   capabilities: { failures: false, tamper: true, lockout: true, jam: true, codes: 'none' },
   discover,

@@ -32,7 +32,6 @@ export const MATTER_LOCK_SERVICES_SINCE = '2026.3';
 export const matter: Protocol = {
   id: 'matter',
   title: 'Matter',
-  platforms: ['matter'],
   eventTypes: [],
   capabilities: { failures: false, tamper: false, lockout: false, jam: false, codes: 'write-only' },
   codesReadVia: 'occupied PIN slots listed by matter.get_lock_users',

@@ -138,8 +138,6 @@ export interface BlueprintInput {
 }
 
 export interface Protocol<R extends StoredRecord = StoredRecord> extends ProtocolFacts {
-  /** Entity registry platforms whose locks speak this protocol. */
-  platforms: readonly string[];
   /**
    * Which entities of the lock's device (`related`: same device, or named after the lock without a registry) this
    * protocol reads. Discovery asks every protocol, whatever the lock's own.

@@ -39,7 +39,6 @@ export const SOURCES: Record<string, AccessMethod> = table({
 export const zha: Protocol<ZhaRecord> = {
   id: 'zha',
   title: 'ZHA',
-  platforms: ['zha'],
   eventTypes: [EVENT_TYPE],
   capabilities: { failures: true, tamper: false, lockout: false, jam: false, codes: 'write-only' },
 

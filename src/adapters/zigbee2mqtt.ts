@@ -134,7 +134,6 @@ function formatFirmware(version: string): string {
 export const zigbee2mqtt: Protocol<Z2mRecord> = {
   id: 'zigbee2mqtt',
   title: 'Zigbee2MQTT',
-  platforms: ['mqtt'],
   eventTypes: [],
   capabilities: { failures: true, tamper: false, lockout: false, jam: false, codes: 'read' },
   codesReadVia: 'read over MQTT',

@@ -65,7 +65,6 @@ export function pairs(signal: Signal): [number, number][] {
 export const zwaveJs: Protocol<ZwaveRecord> = {
   id: 'zwave_js',
   title: 'Z-Wave JS',
-  platforms: ['zwave_js'],
   eventTypes: [EVENT_TYPE],
   capabilities: { failures: true, tamper: true, lockout: true, jam: true, codes: 'read' },
 

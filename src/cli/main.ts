@@ -1,4 +1,5 @@
 // The `lock-sentinel` CLI: a thin face over the engine. Errors are one line; bad input exits 2.
+import '../adapters/all.js';
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { COMMANDS } from './commands/index.js';

@@ -1,5 +1,6 @@
 // One automation blueprint per alert kind: the same builders, with the lock and the notify targets as inputs.
 import { actionsOf } from '../adapters/actions.js';
+import '../adapters/all.js';
 import { PROTOCOLS } from '../adapters/index.js';
 import { THRESHOLDS, type Thresholds } from '../thresholds.js';
 import { runnable, type Body } from './body.js';

@@ -5,12 +5,12 @@
 import type { HassEvent } from '../model/ha.js';
 import { isHaError } from './command.js';
 
-import { LOCK_EVENT_TYPES as PROTOCOL_EVENT_TYPES } from '../adapters/index.js';
+import { lockEventTypes } from '../adapters/index.js';
 
-/** State changes and every protocol's bus events. */
-export const LOCK_EVENT_TYPES: readonly string[] = ['state_changed', ...PROTOCOL_EVENT_TYPES];
-/** Only the protocols' bus events (admin-only subscriptions). */
-export { PROTOCOL_EVENT_TYPES };
+/** State changes and the registered protocols' bus events (read when asked: a protocol may be registered later). */
+export const allLockEventTypes = (): string[] => ['state_changed', ...lockEventTypes()];
+/** Only the registered protocols' bus events (admin-only subscriptions). */
+export { lockEventTypes as protocolEventTypes };
 
 /** What subscribes to HA bus events: the library's Connection, the frontend's hass.connection. */
 export interface EventSource {
@@ -26,7 +26,7 @@ export interface Feed {
 
 /** Subscribes to each type; a refusal is reported in `refused`, any other error closes what was opened and is thrown. */
 export async function subscribeLockEvents(
-  conn: EventSource, onEvent: (e: HassEvent) => void, types: readonly string[] = LOCK_EVENT_TYPES,
+  conn: EventSource, onEvent: (e: HassEvent) => void, types: readonly string[] = allLockEventTypes(),
 ): Promise<Feed> {
   const subscribed: string[] = [];
   const refused: string[] = [];

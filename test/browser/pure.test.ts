@@ -9,6 +9,7 @@ import { selectLocks, watchedEntities } from '../../cards/lock-sentinel-card/dat
 import type { Lock } from '../../src/model/lock.js';
 import type { Finding } from '../../src/model/finding.js';
 import { batteryLook, formatVersion, lockLook } from '../../cards/lock-sentinel-card/present.js';
+import { loadProtocols } from '../../src/adapters/index.js';
 import { formatter, relativeTime } from '../../cards/lock-sentinel-card/format.js';
 import { alertKey, groupAlerts } from '../../cards/lock-sentinel-card/views/alert-groups.js';
 import { byDay, methodIcon } from '../../cards/lock-sentinel-card/views/timeline.js';
@@ -143,7 +144,9 @@ describe('translations', () => {
 });
 
 describe('presentation', () => {
-  it('firmware: a Zigbee2MQTT OTA file version in decimal reads as HA and the Zigbee tools write it; others as reported', () => {
+  it('firmware: a Zigbee2MQTT OTA file version in decimal reads as HA and the Zigbee tools write it; others as reported', async () => {
+    // The card loads a protocol's module with the house's first lock of it (an MQTT lock here).
+    await loadProtocols(['mqtt']);
     const z2m = (v: string) => formatVersion('zigbee2mqtt', v);
     expect(z2m('16777250')).to.equal('0x01000022');
     expect(z2m('16777241')).to.equal('0x01000019');

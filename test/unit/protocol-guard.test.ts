@@ -154,12 +154,30 @@ const FACTS: [RegExp, string][] = [
 /** Where HA payloads are written on purpose: the demo house is data in HA's shapes; the model names the protocol ids. */
 const DATA = new Set(['src/demo/house.ts', 'src/model/lock.ts']);
 
+/**
+ * The one list of protocols (src/adapters/index.ts) names each one's id and registry platforms in its manifest line,
+ * which is found (and its module loaded) by them: those lines and nothing else there.
+ */
+const MANIFEST_LINE = /^ {2}\{ id: '[a-z0-9_]+', platforms: \[(?:'[a-z0-9_]+'(?:, )?)+\], load: \(\) => import\('\.\/[a-z0-9-]+\.js'\)\.then\(\(m\) => m\.\w+\) \},$/gm;
+const withoutManifest = (f: string, text: string) => (f === 'src/adapters/index.ts' ? text.replace(MANIFEST_LINE, '') : text);
+
+test('the manifest of src/adapters/index.ts has one line per protocol module, and nothing else there names a protocol', () => {
+  const text = code('src/adapters/index.ts');
+  const lines = text.match(MANIFEST_LINE) ?? [];
+  const modules = files('src/adapters').filter((f) => !/\/(index|all|actions|protocol|discovery|lock-state)\.ts$|\.actions\.ts$/.test(f));
+  assert.equal(lines.length, modules.length, `${lines.length} manifest lines for ${modules.length} protocol modules`);
+  for (const m of modules) assert.ok(lines.some((l) => l.includes(`import('./${m.split('/').pop()!.replace(/\.ts$/, '.js')}')`)), `${m} has a manifest line`);
+  // Every protocol module is registered for the Node faces.
+  const all = code('src/adapters/all.ts');
+  for (const m of modules) assert.ok(all.includes(`from './${m.split('/').pop()!.replace(/\.ts$/, '.js')}'`), `all.ts registers ${m}`);
+});
+
 test('protocol facts (event types, event numbers, services, topics, platforms) appear only in their protocol module', () => {
   const scanned = [...files('src'), ...files('cards')].filter((f) => !DATA.has(f));
   assert.ok(scanned.length > 50);
   const leaks: string[] = [];
   for (const f of scanned) {
-    const text = code(f);
+    const text = withoutManifest(f, code(f));
     for (const [fact, home] of FACTS) {
       const m = text.match(fact);
       if (m && f !== home && f !== home.replace(/\.ts$/, '.actions.ts')) leaks.push(`${f}: ${m[0]} (belongs in ${home})`);

@@ -16,6 +16,10 @@ export function entityRegistry(hass: Pick<HomeAssistant, 'entities'>): EntityReg
   }));
 }
 
+/** The registry platforms of the house's lock entities: which protocols the card loads (src/adapters/index.ts). */
+export const lockPlatforms = (hass: Pick<HomeAssistant, 'entities'>): (string | undefined)[] =>
+  Object.values(hass.entities ?? {}).filter((e) => e.entity_id.startsWith('lock.')).map((e) => e.platform);
+
 export function deviceRegistry(hass: Pick<HomeAssistant, 'devices'>): DeviceRegistryEntry[] {
   return Object.values(hass.devices ?? {}).map((d) => ({
     id: d.id, name: d.name, name_by_user: d.name_by_user ?? null, manufacturer: d.manufacturer ?? null,

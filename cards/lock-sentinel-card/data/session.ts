@@ -8,8 +8,9 @@ import type { InstallResult } from '../../../src/generate/installer.js';
 import type { AdminHost } from './admin-session.js';
 import { thresholdsOf, type LockSentinelConfig } from '../config.js';
 import { withThresholds, type Thresholds } from '../../../src/thresholds.js';
-import { PROTOCOL_EVENT_TYPES, subscribeLockEvents } from '../../../src/ha/feed.js';
-import { buildHeader, EMPTY_SHARED, selectLocks, watchedEntities, type AdminData, type SharedData } from './header.js';
+import { protocolEventTypes, subscribeLockEvents } from '../../../src/ha/feed.js';
+import { loadProtocols, registeredCount, unregisteredPlatforms } from '../../../src/adapters/index.js';
+import { buildHeader, EMPTY_SHARED, lockPlatforms, selectLocks, watchedEntities, type AdminData, type SharedData } from './header.js';
 import { errorMessage, type HomeAssistant, type Unsubscribe } from './hass.js';
 import { EventLog } from './history.js';
 import { historyEntities, historyEvents } from '../../../src/ha/history.js';
@@ -25,6 +26,9 @@ export type Notice = 'protocol_events_unavailable' | 'storage_unavailable' | 'us
 
 /** A history load HA refused (HA still starting: its history API not up yet) is tried again after this, doubling. */
 export const HISTORY_RETRY = { firstMs: 2_000, maxMs: 60_000 };
+
+/** A protocol module that did not load (a dropped connection) is asked for again after this. */
+export const PROTOCOL_RETRY_MS = 5_000;
 
 /** A state that says the lock is not there to answer (HA starting, the lock's integration or radio down). */
 const absent = (state: string | undefined) => state === undefined || state === 'unavailable' || state === 'unknown';
@@ -85,6 +89,12 @@ export class AuditSession implements AdminHost {
   awaiting: string[] = [];
   /** Since when the locks' protocol events reach the card live (null: not subscribed). */
   private protocolSince: number | null = null;
+  /** The protocol event types subscribed to (a protocol loaded later adds its own). */
+  private readonly subscribedTypes = new Set<string>();
+  private subscribed = false;
+  /** The house's protocol modules loading (null: none is). */
+  private protocolsLoad: Promise<void> | null = null;
+  private protocolRetry: ReturnType<typeof setTimeout> | null = null;
   running = false;
   private loaded = false;
 
@@ -116,6 +126,11 @@ export class AuditSession implements AdminHost {
    */
   refresh(now = Date.now()): void {
     const hass = this.hass();
+    // A lock whose protocol is not loaded yet is read once it is: no audit before, never one that misreads it.
+    if (unregisteredPlatforms(lockPlatforms(hass)).length) {
+      this.loadProtocols();
+      return;
+    }
     const header = buildHeader(hass, this.shared, this.admin, now);
     try {
       // Lock and holder names as every face shows them (a code in them masked): the views and the alerts read these.
@@ -130,7 +145,7 @@ export class AuditSession implements AdminHost {
       this.watched = watchedEntities(this.locks, Object.keys(hass.states));
       this.awaiting = [...new Set([...Object.keys(hass.entities ?? {}).filter((id) => id.startsWith('lock.')), ...this.missing])]
         .filter((id) => !hass.states[id]);
-      const basis = [hass.entities, hass.devices, hass.config, hass.user, this.shared, this.admin, this.adminRules, this.config().entities, JSON.stringify(this.thresholds), this.protocolSince];
+      const basis = [registeredCount(), hass.entities, hass.devices, hass.config, hass.user, this.shared, this.admin, this.adminRules, this.config().entities, JSON.stringify(this.thresholds), this.protocolSince];
       if (this.auditor && basis.length === this.basis.length && basis.every((b, i) => b === this.basis[i])) {
         this.auditor.updateStates(header.states, header.captured_at);
       } else {
@@ -210,11 +225,33 @@ export class AuditSession implements AdminHost {
     return this.auditor;
   }
 
-  /** Subscribes first (events are buffered), then loads what is loaded once, then the history not yet loaded. */
+  /**
+   * Loads the protocols of the house's locks (src/adapters/index.ts): the audit waits for them, an admin's feed then
+   * takes their events too. One that failed to load is asked for again after PROTOCOL_RETRY_MS.
+   */
+  private loadProtocols(): Promise<void> {
+    this.protocolsLoad ??= loadProtocols(lockPlatforms(this.hass())).then(async () => {
+      this.protocolsLoad = null;
+      if (this.running && this.status === 'ready') await this.subscribe();
+      this.settle();
+    }, () => {
+      this.protocolsLoad = null;
+      if (this.running && this.protocolRetry === null) {
+        this.protocolRetry = setTimeout(() => {
+          this.protocolRetry = null;
+          if (this.running) void this.loadProtocols();
+        }, PROTOCOL_RETRY_MS);
+      }
+    });
+    return this.protocolsLoad;
+  }
+
+  /** Loads the house's protocols, subscribes (events are buffered), loads what is loaded once, then the history not yet loaded. */
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
     this.buffer = [];
+    if (unregisteredPlatforms(lockPlatforms(this.hass())).length) await this.loadProtocols();
     this.refresh();
     await this.subscribe();
     if (!this.loaded) {
@@ -236,8 +273,13 @@ export class AuditSession implements AdminHost {
     this.running = false;
     if (this.historyRetry !== null) clearTimeout(this.historyRetry);
     this.historyRetry = null;
+    if (this.protocolRetry !== null) clearTimeout(this.protocolRetry);
+    this.protocolRetry = null;
     const unsubs = this.unsubs;
     this.unsubs = [];
+    // A start after this subscribes to every type again.
+    this.subscribedTypes.clear();
+    this.subscribed = false;
     for (const u of unsubs) void Promise.resolve(u()).catch(() => undefined);
   }
 
@@ -267,15 +309,21 @@ export class AuditSession implements AdminHost {
     }
   }
 
+  /**
+   * Subscribes to the loaded protocols' bus events not subscribed yet (a protocol loaded later, for a lock added, adds
+   * its own). Only admins may: state changes come with `hass` (recordStateChanges).
+   */
   private async subscribe(): Promise<void> {
-    // Only the locks' own protocol events; state changes come with `hass` (recordStateChanges).
-    const types = this.isAdmin ? PROTOCOL_EVENT_TYPES : [];
+    const types = this.isAdmin ? protocolEventTypes().filter((t) => !this.subscribedTypes.has(t)) : [];
+    if (this.subscribed && !types.length) return;
+    this.subscribed = true;
     const since = Date.now();
-    let all = types.length > 0;
+    let all = this.isAdmin;
     try {
       const feed = await subscribeLockEvents(this.hass().connection, (e) => this.onEvent(e), types);
       if (this.running) this.unsubs.push(() => feed.close());
       else void feed.close();
+      for (const t of feed.subscribed) this.subscribedTypes.add(t);
       if (feed.refused.length) all = false;
     } catch {
       all = false;
