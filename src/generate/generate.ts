@@ -1,6 +1,7 @@
 // The house's locks → every Lock Sentinel automation and the breach script, as HA config objects.
 import type { CodeRegistryEntry } from '../model/ha.js';
 import type { Lock } from '../model/lock.js';
+import '../adapters/all.js';
 import { protocol } from '../adapters/index.js';
 import { printable } from '../privacy/escape.js';
 import { withThresholds, type Thresholds } from '../thresholds.js';

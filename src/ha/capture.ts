@@ -4,6 +4,7 @@ import type { Connection, MessageBase } from 'home-assistant-js-websocket';
 import type { WsCall } from '../model/ha.js';
 import type { WsSubscribe } from '../adapters/protocol.js';
 import type { Snapshot, SnapshotHeader } from '../model/ha.js';
+import '../adapters/all.js';
 import { discoverLocks } from '../adapters/discovery.js';
 import { isHaError, send } from './command.js';
 import { historyEntities, historyEvents } from './history.js';

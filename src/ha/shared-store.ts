@@ -45,16 +45,8 @@ export function parseShared(value: unknown): SharedData {
   };
 }
 
-type DashboardConfig = Record<string, unknown> & { [STORAGE_KEY]?: unknown };
-
-/** The dashboard that holds the data: hidden from the sidebar, open to admins only, explained on its one view. */
-function dashboardConfig(data: SharedData): DashboardConfig {
-  return {
-    title: 'Lock Sentinel data',
-    views: [{ title: 'Lock Sentinel', cards: [{ type: 'markdown', content: 'Lock Sentinel keeps its code registry, checklist and review marks in this dashboard\'s configuration (no PINs). Edit them in the Lock Sentinel card.' }] }],
-    [STORAGE_KEY]: data,
-  };
-}
+/** An admin-only dashboard's config, as the data dashboard holds the shared data in it. */
+export type DashboardConfig = Record<string, unknown> & { [STORAGE_KEY]?: unknown };
 
 export class SharedStore {
   mode: StorageMode = 'system';
@@ -82,18 +74,8 @@ export class SharedStore {
     return r?.value == null ? { ...EMPTY_SHARED } : parseShared(r.value);
   }
 
+  /** Stores the shared data where it was found (shared-save.ts, loaded with the first change: reading needs none of it). */
   async save(data: SharedData): Promise<void> {
-    if (this.mode !== 'dashboard') {
-      await this.hass().callWS({ type: `frontend/set_${this.mode}_data`, key: STORAGE_KEY, value: data });
-      return;
-    }
-    const dashboards = await this.hass().callWS<{ url_path: string }[]>({ type: 'lovelace/dashboards/list' });
-    if (!dashboards.some((d) => d.url_path === DATA_DASHBOARD)) {
-      await this.hass().callWS({
-        type: 'lovelace/dashboards/create', url_path: DATA_DASHBOARD, title: 'Lock Sentinel data', icon: 'mdi:lock-check',
-        require_admin: true, show_in_sidebar: false, mode: 'storage',
-      });
-    }
-    await this.hass().callWS({ type: 'lovelace/config/save', url_path: DATA_DASHBOARD, config: dashboardConfig(data) });
+    await (await import('./shared-save.js')).saveShared(this.hass(), this.mode, data);
   }
 }

@@ -6,6 +6,7 @@ import { icon } from '../../shared/icon.js';
 import { alertGroups, type AlertGroup } from './alert-groups.js';
 import type { ViewContext } from './context.js';
 import { acknowledged } from '../changes.js';
+import { buttonStyles } from '../../shared/button.js';
 
 const SEVERITY_ICON: Record<Severity, string> = { critical: mdiAlertOctagon, warning: mdiAlert, info: mdiInformation };
 
@@ -60,7 +61,7 @@ export function alertsView(ctx: ViewContext) {
   return html`<ul class="alerts">${groups.map((g) => group(ctx, g))}</ul>${installSection(ctx)}`;
 }
 
-export const styles = css`
+export const styles = [buttonStyles, css`
   /* Alerts */
   .alerts { display: flex; flex-direction: column; gap: 8px; }
   .alert {
@@ -87,4 +88,4 @@ export const styles = css`
     border-radius: 6px; padding: 4px 6px; min-height: 32px;
   }
   fieldset { border: 1px solid var(--ls-divider); border-radius: 6px; display: flex; gap: 12px; flex-wrap: wrap; margin: 6px 0; }
-`;
+`];

@@ -10,6 +10,7 @@ import { gauge } from '../../shared/gauge.js';
 import { fixList, STRENGTH_CHECK } from './code-fixes.js';
 import type { ViewContext } from './context.js';
 import { answered } from '../changes.js';
+import { buttonStyles } from '../../shared/button.js';
 
 export const STATUS_ICON: Record<CheckStatus, string> = { pass: mdiCheckCircle, warn: mdiAlert, fail: mdiCloseCircle, unknown: mdiHelpCircleOutline };
 const STATUSES: CheckStatus[] = ['fail', 'warn', 'pass', 'unknown'];
@@ -71,7 +72,7 @@ export function scorecardView(ctx: ViewContext) {
   `;
 }
 
-export const styles = [chipStyles, css`
+export const styles = [chipStyles, buttonStyles, css`
   /* Scorecard */
   .score-head { display: flex; align-items: center; gap: 16px; margin-bottom: 8px; }
   .pillar-head .bar { grid-template-columns: 9em 1fr 2em; }

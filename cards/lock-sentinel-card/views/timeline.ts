@@ -10,6 +10,7 @@ import { icon } from '../../shared/icon.js';
 import { filterTimeline, isFailure, isUnusualHour, people, personOf } from '../timeline.js';
 import { holder, lockName, type ViewContext } from './context.js';
 import { reviewed } from '../changes.js';
+import { buttonStyles } from '../../shared/button.js';
 
 export const PERIODS = [1, 7, 30] as const;
 
@@ -113,7 +114,7 @@ export function timelineView(ctx: ViewContext) {
   `;
 }
 
-export const styles = [chipStyles, css`
+export const styles = [chipStyles, buttonStyles, css`
   /* Timeline */
   .filters { display: flex; flex-direction: column; gap: 6px; margin-bottom: 4px; }
   .chip-group .all { font-weight: 500; }
