@@ -5,7 +5,7 @@ import type { RaisedFinding } from '../model/finding.js';
 import { lockName, type RuleContext } from '../rules/context.js';
 import { evidenceOf } from '../rules/evidence.js';
 import { unusualHoursText, type Thresholds } from '../thresholds.js';
-import type { CheckWords, Verdict } from './checks.js';
+import type { CheckWords, NoData, Verdict } from './checks.js';
 import { releaseAtLeast } from '../model/ha.js';
 import type { Lock } from '../model/lock.js';
 import type { Coverage, CoverageOf, Gap, LockGap } from './coverage.js';
@@ -27,6 +27,21 @@ const CODES_GAP_FIX = 'Make every code known: read the codes with an admin accou
 const CODES_PARTIAL_FIX = 'Codes in slots that were not read are not checked: keep every code in a slot that is read, or delete the others at the lock.';
 const codes = { gapFix: CODES_GAP_FIX };
 const AWAY_GAP_FIX = 'A person unknown or unavailable (e.g. right after a Home Assistant restart) says nothing about an empty house: check those unlocks in the timeline.';
+/** Why a check could not be judged, in words. */
+const NO_DATA: Record<NoData, (ctx: RuleContext) => string> = {
+  'no-history': () => 'no event history',
+  'empty-history': () => 'the history loaded holds no events',
+  'no-locks': () => 'no lock entities found',
+  'no-registry': () => 'no code registry (who holds which slot)',
+  'no-expiry-registry': () => 'no code registry with expiry dates',
+  'short-history': (ctx) => `the event history does not reach back ${ctx.th.staleDays} days`,
+  'no-automations': () => 'automations could not be read',
+  'no-reviews': () => 'no review marks recorded',
+  'no-persons': () => 'no person entities',
+  'no-users': () => 'the user list needs an admin account',
+  'no-current-user': () => 'the current user is unknown',
+};
+
 /** What partial coverage means, after "but", and how to close the gap (default: some slots of a read lock not read). */
 const PARTIAL: Partial<Record<CoverageOf, [as: string, fix: string]>> = {
   away: ["not every unlock could be judged (nobody was home and someone's whereabouts were unknown)", AWAY_GAP_FIX],
@@ -209,7 +224,7 @@ export function describeCheck(v: Verdict, ctx: RuleContext): CheckWords {
   const w = CHECK_WORDS[d.id]!;
   const title = text(w.title, ctx.th);
   const fix = text(w.fix, ctx.th);
-  if (v.kind === 'no-data') return { title, evidence: `Unknown: ${v.why}.`, fix };
+  if (v.kind === 'no-data') return { title, evidence: `Unknown: ${NO_DATA[v.why](ctx)}.`, fix };
   if (v.kind === 'review') {
     const evidence = Number.isFinite(v.last) ? `Last review ${v.days} day(s) ago (${ctx.tz.format(v.last)}).` : 'The access log was never marked reviewed.';
     return { title, evidence, fix };

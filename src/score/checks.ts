@@ -9,13 +9,18 @@ import {
   type Coverage,
 } from './coverage.js';
 
+/** Why a check cannot be judged (its words: check-texts.ts). */
+export type NoData =
+  | 'no-history' | 'empty-history' | 'no-locks' | 'no-registry' | 'no-expiry-registry' | 'short-history'
+  | 'no-automations' | 'no-reviews' | 'no-persons' | 'no-users' | 'no-current-user';
+
 export interface CheckDef {
   id: string;
   pillar: Pillar;
   weight: number;
   findings: FindingId[];
   /** Why the check cannot be judged, or null when its data is there. */
-  unknownWhy: (ctx: RuleContext) => string | null;
+  unknownWhy: (ctx: RuleContext) => NoData | null;
   /** Which locks the check can judge; without it the check judges the house as a whole. */
   coverage?: (ctx: RuleContext) => Coverage;
   /** Locks that must be seen for anything to be judged (comparing codes between locks needs two). */
@@ -23,36 +28,35 @@ export interface CheckDef {
 }
 
 const noData = () => null;
-const needEvents = (ctx: RuleContext) =>
-  (!ctx.history.present ? 'no event history' : hasHistory(ctx) ? null : 'the history loaded holds no events');
-const needLocks = (ctx: RuleContext) => (ctx.locks.length ? null : 'no lock entities found');
+const needEvents = (ctx: RuleContext): NoData | null => (!ctx.history.present ? 'no-history' : hasHistory(ctx) ? null : 'empty-history');
+const needLocks = (ctx: RuleContext): NoData | null => (ctx.locks.length ? null : 'no-locks');
 
 export const CHECKS: CheckDef[] = [
   { id: 'strong-codes', pillar: 'codes', weight: 20, findings: ['weak-code'], unknownWhy: noData, coverage: strengthCoverage },
   { id: 'unique-codes', pillar: 'codes', weight: 10, findings: ['duplicate-code'], unknownWhy: noData, coverage: pinCoverage },
   { id: 'codes-differ-between-locks', pillar: 'codes', weight: 5, findings: ['code-reused-across-locks'], unknownWhy: noData, coverage: pinCoverage, minSeen: 2 },
   { id: 'codes-documented', pillar: 'codes', weight: 10, findings: ['unregistered-code'],
-    unknownWhy: (ctx) => (ctx.registry ? null : 'no code registry (who holds which slot)'), coverage: codeCoverage },
+    unknownWhy: (ctx) => (ctx.registry ? null : 'no-registry'), coverage: codeCoverage },
   { id: 'unused-codes-deleted', pillar: 'codes', weight: 10, findings: ['stale-code'],
-    unknownWhy: (ctx) => (historyReachesStaleWindow(ctx) ? null : `the event history does not reach back ${ctx.th.staleDays} days`),
+    unknownWhy: (ctx) => (historyReachesStaleWindow(ctx) ? null : 'short-history'),
     coverage: slotUseCoverage },
   { id: 'expired-codes-deleted', pillar: 'codes', weight: 10, findings: ['expired-code'],
-    unknownWhy: (ctx) => (ctx.registry ? null : 'no code registry with expiry dates'), coverage: codeCoverage },
+    unknownWhy: (ctx) => (ctx.registry ? null : 'no-expiry-registry'), coverage: codeCoverage },
   { id: 'codes-not-exposed', pillar: 'codes', weight: 5, findings: ['pin-exposed'], unknownWhy: noData, coverage: codeCoverage },
 
   { id: 'alerts-enabled', pillar: 'audits', weight: 6, findings: ['missing-alerts'],
-    unknownWhy: (ctx) => needLocks(ctx) ?? (ctx.header.automations ? null : 'automations could not be read') },
+    unknownWhy: (ctx) => needLocks(ctx) ?? (ctx.header.automations ? null : 'no-automations') },
   { id: 'weekly-log-review', pillar: 'audits', weight: 4, findings: [],
-    unknownWhy: (ctx) => (ctx.header.reviews ? null : 'no review marks recorded') },
+    unknownWhy: (ctx) => (ctx.header.reviews ? null : 'no-reviews') },
   { id: 'no-failed-attempt-bursts', pillar: 'audits', weight: 3, findings: ['failed-attempts'], unknownWhy: needEvents, coverage: failureCoverage },
   { id: 'no-unusual-hour-access', pillar: 'audits', weight: 2, findings: ['unusual-hour-access'], unknownWhy: needEvents, coverage: unlockCoverage },
   { id: 'no-away-access', pillar: 'audits', weight: 2, findings: ['away-access'],
-    unknownWhy: (ctx) => needEvents(ctx) ?? (ctx.presence.persons.length ? null : 'no person entities'), coverage: awayCoverage },
+    unknownWhy: (ctx) => needEvents(ctx) ?? (ctx.presence.persons.length ? null : 'no-persons'), coverage: awayCoverage },
   { id: 'few-admins', pillar: 'audits', weight: 3, findings: ['too-many-admins'],
-    unknownWhy: (ctx) => (ctx.header.users ? null : 'the user list needs an admin account') },
+    unknownWhy: (ctx) => (ctx.header.users ? null : 'no-users') },
 
   { id: 'mfa-enabled', pillar: 'hardening', weight: 2, findings: ['mfa-disabled'],
-    unknownWhy: (ctx) => (ctx.header.current_user ? null : 'the current user is unknown') },
+    unknownWhy: (ctx) => (ctx.header.current_user ? null : 'no-current-user') },
   { id: 'firmware-current', pillar: 'hardening', weight: 2, findings: ['firmware-update'], unknownWhy: noData, coverage: firmwareCoverage },
   { id: 'battery-ok', pillar: 'hardening', weight: 1, findings: ['low-battery'], unknownWhy: noData, coverage: batteryCoverage },
   { id: 'no-tamper', pillar: 'hardening', weight: 1, findings: ['tamper'], unknownWhy: noData, coverage: tamperCoverage },
@@ -78,7 +82,7 @@ export const CHECKLIST_WEIGHT = 1;
 /** A check's verdict and what decided it: what its words (check-texts.ts) are told from. */
 export type Verdict =
   /** The data the check needs is missing. */
-  | { kind: 'no-data'; def: CheckDef; status: 'unknown'; why: string }
+  | { kind: 'no-data'; def: CheckDef; status: 'unknown'; why: NoData }
   /** The weekly review: the last mark (ms; -Infinity: never) and its age in whole days. */
   | { kind: 'review'; def: CheckDef; status: CheckStatus; last: number; days: number }
   /** Judged on the findings, over the locks the coverage says were seen (none: the house as a whole). */
