@@ -1,19 +1,6 @@
-// Home Assistant accounts: who can administer the locks, and whether the account is protected by MFA.
-import type { HassUser } from '../model/ha.js';
+// Home Assistant accounts every user's audit judges: whether the current account is protected by MFA (who can
+// administer the locks: admins.ts, over the user list only an admin may read).
 import type { Rule } from './context.js';
-
-export const activeAdmins = (users: HassUser[]) =>
-  users.filter((u) => u.is_active && !u.system_generated && u.group_ids.includes('system-admin'));
-
-export const tooManyAdmins: Rule = (ctx) => {
-  if (!ctx.header.users) return [];
-  const admins = activeAdmins(ctx.header.users);
-  if (admins.length <= ctx.th.maxAdmins) return [];
-  return [{
-    id: 'too-many-admins', severity: 'warning', entity_id: null, time: null,
-    told: { k: 'admins', names: admins.map((u) => u.name ?? u.username ?? u.id) },
-  }];
-};
 
 export const mfaDisabled: Rule = (ctx) => {
   const me = ctx.header.current_user;

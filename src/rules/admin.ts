@@ -3,7 +3,7 @@
 // alone, so a dashboard without it does not carry them.
 import { exposedPins } from './pin-exposed.js';
 import { duplicateCodes, reusedAcrossLocks, staleCodes, unregisteredCodes, weakCodes } from './read-codes.js';
-import { tooManyAdmins } from './accounts.js';
+import { tooManyAdmins } from './admins.js';
 import { missingAlerts } from './alerts.js';
 import type { AdminRules } from './rules.js';
 
