@@ -18,7 +18,7 @@ import { evaluateChecks, type DescribeCheck } from './score/checks.js';
 import type { FindingId } from './model/finding.js';
 import { score } from './score/scorecard.js';
 import { aggregateFindings } from './rules/aggregate.js';
-import { validateEvent, validateHeader } from './model/validate.js';
+import { validateEvent, validateHeader, type AdminValidator } from './model/validate.js';
 import { Masker } from './privacy/mask.js';
 import { maskedHeader } from './privacy/house-view.js';
 import type { StateChange } from './model/state-track.js';
@@ -75,8 +75,8 @@ function codeMasker(header: SnapshotHeader): Masker {
  * The snapshot as every face shows it: checked at the boundary, every text from the house masked. What reads house
  * names outside an Auditor (the alert generator) reads them from here, never from the raw snapshot.
  */
-export function houseView(header: SnapshotHeader): SnapshotHeader {
-  validateHeader(header);
+export function houseView(header: SnapshotHeader, adminRules: AdminRules | null = null): SnapshotHeader {
+  validateHeader(header, adminRules?.validate ?? null);
   return maskedHeader(header, codeMasker(header));
 }
 
@@ -119,9 +119,6 @@ export interface AuditWords {
   evidence: (f: RaisedFinding, ctx: RuleContext) => string;
 }
 
-/** The header carries data only the admin rules read. */
-const hasAdminData = (h: SnapshotHeader) => h.usercodes !== undefined || h.users !== undefined || h.automations !== undefined;
-
 /** Streaming auditor: feed events one by one, in any order; ask for the report as often as needed. */
 export class Auditor {
   /** The snapshot with every text from the house masked (what every face shows). */
@@ -138,12 +135,14 @@ export class Auditor {
   private readonly snapshot: boolean;
   private readonly protocolEventsSince: number | null;
   private readonly rules: Rule[];
+  /** The admin data's checks (with the admin rules): a header with codes, users or automations is refused without them. */
+  private readonly adminValidate: AdminValidator | null;
   private words: AuditWords | null;
   private cached: { version: number; timeline: Timeline; rows?: AccessEvent[]; findings: RaisedFinding[]; report: AuditReport; slots: SlotStrength[] } | null = null;
 
   constructor(header: SnapshotHeader, options: AuditOptions = {}) {
-    validateHeader(header);
-    if (!options.adminRules && hasAdminData(header)) throw new Error('Codes, users or automations need the admin rules (AuditOptions.adminRules)');
+    this.adminValidate = options.adminRules?.validate ?? null;
+    validateHeader(header, this.adminValidate);
     this.rules = auditRules(options.adminRules ?? null);
     this.words = options.words ?? null;
     this.raw = header;
@@ -166,7 +165,7 @@ export class Auditor {
    */
   updateStates(states: HassState[], capturedAt: string = new Date().toISOString()): void {
     const header = { ...this.raw, states, captured_at: capturedAt };
-    validateHeader(header);
+    validateHeader(header, this.adminValidate);
     this.raw = header;
     this.header = maskedHeader(header, this.mask);
     this.locks = discoverLocks(this.header);

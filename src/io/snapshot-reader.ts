@@ -6,6 +6,7 @@ import { open } from 'node:fs/promises';
 import { constants } from 'node:buffer';
 import type { HassEvent, SnapshotHeader } from '../model/ha.js';
 import { SnapshotError, validateEvent, validateHeader } from '../model/validate.js';
+import { validateAdminData } from '../model/validate-admin.js';
 import { isSpace, ValueCapture } from './json-scanner.js';
 import { reason } from './files.js';
 
@@ -122,7 +123,7 @@ export async function readJsonLines(chunks: AsyncIterable<Buffer>, onEvent: Even
       // A whole JSON snapshot on the first line: its events are read too, never silently dropped.
       const inline = (value as { events?: unknown })?.events;
       if (value && typeof value === 'object') delete (value as { events?: unknown }).events;
-      validateHeader(value);
+      validateHeader(value, validateAdminData);
       header = value;
       onHeader?.(value);
       if (inline !== undefined) {
@@ -263,6 +264,6 @@ export async function readJson(chunks: AsyncIterable<Buffer>, onEvent: EventSink
   if (phase === 'start') throw new SnapshotError('the file is empty');
   if (phase !== 'end' || capture) throw new SnapshotError('the file ends in the middle of the snapshot (truncated?)');
   // The second pass reads no header (its caller has the first pass's).
-  if (!second) validateHeader(header);
+  if (!second) validateHeader(header, validateAdminData);
   return { header: header as unknown as SnapshotHeader, eventsPresent, events, ...(deferredFrom === undefined ? {} : { deferredFrom }) };
 }

@@ -6,9 +6,9 @@ import { parseHaTime, TimeZone } from '../time/zone.js';
 
 export class SnapshotError extends Error {}
 
-type Obj = Record<string, unknown>;
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const fail = (msg: string): never => { throw new SnapshotError(`snapshot ${msg}`); };
+export type Obj = Record<string, unknown>;
+export const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const fail = (msg: string): never => { throw new SnapshotError(`snapshot ${msg}`); };
 
 /** Entity ids as Home Assistant makes them (domain.object_id). */
 export const ENTITY_ID = /^[a-z0-9_]+\.[a-z0-9_]+$/;
@@ -20,10 +20,16 @@ const optDeviceId = (v: unknown) => v === undefined || v === null || typeof v ==
 export const isSlot = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 1 && n <= 65_535;
 export const SLOT_KEY = /^[1-9]\d{0,4}$/;
 
-const optString = (v: unknown) => v === undefined || v === null || typeof v === 'string';
-const optBool = (v: unknown) => v === undefined || typeof v === 'boolean';
+export const optString = (v: unknown) => v === undefined || v === null || typeof v === 'string';
+export const optBool = (v: unknown) => v === undefined || typeof v === 'boolean';
 
-function list(h: Obj, key: string, each: (e: Obj, at: string) => void): void {
+/** Fields only an administrator can read (codes read back, their slot ranges, the user list, the automations). */
+export const ADMIN_FIELDS = ['usercodes', 'usercode_slots', 'users', 'automations'] as const;
+
+/** Checks the admin fields of a header (validate-admin.ts: it comes with the admin rules). */
+export type AdminValidator = (h: Obj) => void;
+
+export function list(h: Obj, key: string, each: (e: Obj, at: string) => void): void {
   const v = h[key];
   if (v === undefined) return;
   if (!Array.isArray(v)) fail(`"${key}" must be a list`);
@@ -59,7 +65,11 @@ export function nestedDeeperThan(v: unknown, max: number): boolean {
   return false;
 }
 
-export function validateHeader(h: unknown): asserts h is SnapshotHeader {
+/**
+ * Checks a header; `admin` checks the fields only an administrator reads (validate-admin.ts, with the admin rules): a
+ * header that holds them is refused without it, never read unchecked.
+ */
+export function validateHeader(h: unknown, admin: AdminValidator | null = null): asserts h is SnapshotHeader {
   if (!isObject(h)) throw new SnapshotError('snapshot is not a JSON object');
   if (nestedDeeperThan(h, MAX_NESTING)) fail(`is nested more than ${MAX_NESTING} levels deep`);
   if (h.version !== 1) fail('version is not supported (expected 1)');
@@ -103,14 +113,6 @@ export function validateHeader(h: unknown): asserts h is SnapshotHeader {
     // A slot counts as set strong only with a real date ("1" or 5 is none: Date.parse would read them as 2001).
     if (e.set_strong !== undefined) e.set_strong = time(e.set_strong, `${at}.set_strong`, tz, true);
   });
-  list(h, 'users', (u, at) => {
-    if (typeof u.id !== 'string' || !optString(u.name) || !optString(u.username) || !optBool(u.is_owner)
-      || typeof u.is_active !== 'boolean' || typeof u.system_generated !== 'boolean'
-      || !Array.isArray(u.group_ids) || !(u.group_ids as unknown[]).every((g) => typeof g === 'string')) {
-      fail(`${at} needs id, is_active, system_generated and group_ids (a list of strings)`);
-    }
-  });
-  list(h, 'automations', () => undefined);
   list(h, 'reviews', (r, at) => {
     r.time = time(r.time, `${at}.time`, tz, false);
     if (!optString(r.user)) fail(`${at}.user must be a string`);
@@ -126,28 +128,9 @@ export function validateHeader(h: unknown): asserts h is SnapshotHeader {
   if (h.checklist !== undefined && (!isObject(h.checklist) || !Object.values(h.checklist).every((v) => typeof v === 'boolean'))) {
     fail('"checklist" must map item ids to true or false');
   }
-  if (h.usercodes !== undefined) {
-    if (!isObject(h.usercodes)) fail('"usercodes" must be an object keyed by lock entity id');
-    for (const [lock, slots] of Object.entries(h.usercodes as Obj)) {
-      const at = `"usercodes" of lock #${Object.keys(h.usercodes as Obj).indexOf(lock) + 1}`;
-      if (!LOCK_ID.test(lock)) fail(`${at}: the key must be a lock entity id (lock.name)`);
-      if (!isObject(slots)) fail(`${at} must be an object keyed by slot`);
-      for (const [slot, v] of Object.entries(slots as Obj)) {
-        if (!SLOT_KEY.test(slot) || !isSlot(Number(slot))) fail(`${at}: slot keys must be whole numbers from 1 to 65535`);
-        if (!isObject(v) || !optString(v.usercode) || typeof v.in_use !== 'boolean') fail(`${at}: each slot needs usercode (string) and in_use (true/false)`);
-        if (!optString((v as Obj).name)) fail(`${at}: a slot's name must be a string`);
-      }
-    }
-  }
-  if (h.usercode_slots !== undefined) {
-    if (!isObject(h.usercode_slots)) fail('"usercode_slots" must be an object keyed by lock entity id');
-    for (const [lock, r] of Object.entries(h.usercode_slots as Obj)) {
-      const at = `"usercode_slots" of lock #${Object.keys(h.usercode_slots as Obj).indexOf(lock) + 1}`;
-      if (!LOCK_ID.test(lock)) fail(`${at}: the key must be a lock entity id (lock.name)`);
-      const v = r as Obj;
-      if (!isObject(r) || !isSlot(v.read) || !(v.total === null || isSlot(v.total))) fail(`${at} needs read (a slot count) and total (a slot count or null)`);
-    }
-  }
+  // What only an administrator reads is checked by what comes with its rules (validate-admin.ts, rules/admin.ts).
+  if (admin) admin(h);
+  else if (ADMIN_FIELDS.some((k) => h[k] !== undefined)) throw new Error('Codes, users or automations need the admin rules (AuditOptions.adminRules)');
   if (h.events !== undefined && !Array.isArray(h.events)) fail('"events" must be a list');
 }
 

@@ -6,10 +6,12 @@ import { duplicateCodes, reusedAcrossLocks, staleCodes, unregisteredCodes, weakC
 import { tooManyAdmins } from './admins.js';
 import { missingAlerts } from './alerts.js';
 import type { AdminRules } from './rules.js';
+import { validateAdminData } from '../model/validate-admin.js';
 
 export const ADMIN_RULES: AdminRules = {
   codes: [weakCodes, duplicateCodes, reusedAcrossLocks, staleCodes],
   codesSeen: [unregisteredCodes, exposedPins],
   users: [tooManyAdmins],
   automations: [missingAlerts],
+  validate: validateAdminData,
 };

@@ -4,6 +4,7 @@ import { awayAccess, failedAttempts, unusualHours } from './access.js';
 import { mfaDisabled } from './accounts.js';
 import { expiredCodes } from './codes.js';
 import type { Rule } from './context.js';
+import type { AdminValidator } from '../model/validate.js';
 import { firmwareUpdate, jammed, lowBattery, tamper, unavailable } from './device.js';
 
 /** The admin-only rules (rules/admin.ts), by the data each reads and where it stands in the order. */
@@ -16,6 +17,8 @@ export interface AdminRules {
   users: readonly Rule[];
   /** Over the automation configs, last. */
   automations: readonly Rule[];
+  /** Checks the admin data of a header before any rule reads it (model/validate-admin.ts). */
+  validate: AdminValidator;
 }
 
 /** Every rule, in report order; without the admin rules, those every user's audit runs. */

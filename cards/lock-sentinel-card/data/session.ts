@@ -134,7 +134,7 @@ export class AuditSession implements AdminHost {
     const header = buildHeader(hass, this.shared, this.admin, now);
     try {
       // Lock and holder names as every face shows them (a code in them masked): the views and the alerts read these.
-      const shown = houseView(header);
+      const shown = houseView(header, this.adminRules);
       this.allLocks = discoverLocks(shown);
       this.registryShown = shown.code_registry ?? [];
       const sel = selectLocks(this.allLocks, this.config().entities);
