@@ -1,6 +1,7 @@
 // <lock-sentinel-card>: the Lit element. Data and security logic live in session.ts and the engine (src/).
 import { html, LitElement, nothing, type CSSResult, type PropertyValues } from 'lit';
 import type { AuditWords } from '../../src/auditor.js';
+import type { InstallResult } from '../../src/generate/installer.js';
 import { validateConfig, type LockSentinelConfig } from './config.js';
 import { CARD_NAME, CARD_TAG, DOCS_URL, VIEWS, type View } from './const.js';
 import { displayTimeZone, formatter, type Formatter } from './format.js';
@@ -47,6 +48,9 @@ function loadView(view: View): Promise<void> {
   return p;
 }
 
+/** The administrator's side of the audit (alerts installed, a code cleared): loaded on an admin's first use. */
+const adminSide = () => import('./data/admin-session.js');
+
 /** The language table of the last card that loaded one (labels of the visual editor). */
 let editorT: Translate = english;
 
@@ -59,7 +63,7 @@ export class LockSentinelCard extends LitElement {
     _confirm: { state: true },
     _busy: { state: true },
     _actionError: { state: true },
-    _installNote: { state: true },
+    _installed: { state: true },
     _notify: { state: true },
   };
 
@@ -69,7 +73,7 @@ export class LockSentinelCard extends LitElement {
   declare _confirm: { lock: string; slot: number } | null;
   declare _busy: boolean;
   declare _actionError: string | null;
-  declare _installNote: string | null;
+  declare _installed: InstallResult | null;
   declare _notify: ReadonlySet<string>;
 
   private _config?: LockSentinelConfig;
@@ -90,7 +94,7 @@ export class LockSentinelCard extends LitElement {
     this._confirm = null;
     this._busy = false;
     this._actionError = null;
-    this._installNote = null;
+    this._installed = null;
     this._notify = new Set();
   }
 
@@ -238,7 +242,8 @@ export class LockSentinelCard extends LitElement {
       t: this._t, fmt: this._fmt, report: s.report, thresholds: s.thresholds, locks: s.locks, timeline: s.timeline, shared: s.shared,
       admin: s.isAdmin, usercodeLocks: s.usercodeLocks, inUse: s.inUse, verdicts: s.verdicts, strengths: s.strengths, filter: this._filter,
       historyDays: this._config.history_days, lowBattery: this._config.low_battery, editing: this._editing, busy: this._busy, now: Date.now(),
-      canInstall: s.canInstall, installNote: this._installNote, notifyTargets: s.canInstall ? s.notifyTargets : [], notifyChosen: this._notify, storagePerUser: s.storageMode === 'user',
+      canInstall: s.isAdmin && typeof this._hass.callApi === 'function', installed: this._installed,
+      notifyServices: Object.keys(this._hass.services?.notify ?? {}), notifyChosen: this._notify, storagePerUser: s.storageMode === 'user',
       userName: this._hass.user?.name ?? null,
       on: {
         update: (make, done) => void this._run(async () => {
@@ -262,10 +267,9 @@ export class LockSentinelCard extends LitElement {
           else next.delete(target);
           this._notify = next;
         },
-        installAlerts: () => void this._run(async () => {
-          this._installNote = null;
-          const r = await s.installAlerts([...this._notify].filter((n) => s.notifyTargets.includes(n)));
-          this._installNote = this._t('install.done', { created: r.created.length, updated: r.updated.length, removed: r.removed.length });
+        installAlerts: (notify) => void this._run(async () => {
+          this._installed = null;
+          this._installed = await (await adminSide()).installAlerts(s, notify);
         }),
       },
     };
@@ -285,7 +289,8 @@ export class LockSentinelCard extends LitElement {
   private _confirmDelete(ok: boolean): void {
     const target = this._confirm;
     this._confirm = null;
-    if (ok && target && this._session) void this._run(() => this._session!.clearCode(target.lock, target.slot));
+    const s = this._session;
+    if (ok && target && s) void this._run(async () => (await adminSide()).clearCode(s, target.lock, target.slot));
   }
 
   private _onTabKey(ev: KeyboardEvent): void {

@@ -9,22 +9,32 @@ import { acknowledged } from '../changes.js';
 
 const SEVERITY_ICON: Record<Severity, string> = { critical: mdiAlertOctagon, warning: mdiAlert, info: mdiInformation };
 
+/** Notify services an alert can also go to (phones), besides HA's own persistent notification. */
+export function notifyTargets(services: readonly string[]): string[] {
+  return services.filter((s) => s !== 'persistent_notification' && s !== 'send_message').map((s) => `notify.${s}`).sort();
+}
+
 function installSection(ctx: ViewContext) {
   if (!ctx.canInstall) return nothing;
   const missing = ctx.report.findings.some((f) => f.id === 'missing-alerts');
+  const targets = notifyTargets(ctx.notifyServices);
+  const done = ctx.installed;
   return html`<section class="install" aria-labelledby="install-title">
     <h3 id="install-title">${ctx.t('install.title')}</h3>
     <p class="muted">${ctx.t(missing ? 'install.missing' : 'install.present')}</p>
-    ${ctx.notifyTargets.length
+    ${targets.length
       ? html`<fieldset class="notify" ?disabled=${ctx.busy}>
           <legend>${ctx.t('install.notify')}</legend>
-          ${ctx.notifyTargets.map((n) => html`<label><input type="checkbox" value=${n} .checked=${ctx.notifyChosen.has(n)}
+          ${targets.map((n) => html`<label><input type="checkbox" value=${n} .checked=${ctx.notifyChosen.has(n)}
             @change=${(e: Event) => ctx.on.chooseNotify(n, (e.target as HTMLInputElement).checked)} /> ${n.slice('notify.'.length)}</label>`)}
         </fieldset>`
       : nothing}
     <div class="actions">
-      <button class="btn ${missing ? 'primary' : ''}" ?disabled=${ctx.busy} @click=${() => ctx.on.installAlerts()}>${ctx.t('install.button')}</button>
-      ${ctx.installNote ? html`<span role="status">${ctx.installNote}</span>` : nothing}
+      <button class="btn ${missing ? 'primary' : ''}" ?disabled=${ctx.busy}
+        @click=${() => ctx.on.installAlerts([...ctx.notifyChosen].filter((n) => targets.includes(n)))}>${ctx.t('install.button')}</button>
+      ${done
+        ? html`<span role="status">${ctx.t('install.done', { created: done.created.length, updated: done.updated.length, removed: done.removed.length })}</span>`
+        : nothing}
     </div>
   </section>`;
 }

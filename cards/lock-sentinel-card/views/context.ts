@@ -5,6 +5,7 @@ import { lockNameOf, type AccessEvent, type Lock, type SlotStrength } from '../.
 import type { View } from '../const.js';
 import type { Thresholds } from '../../../src/thresholds.js';
 import type { Formatter } from '../format.js';
+import type { InstallResult } from '../../../src/generate/installer.js';
 import type { SharedData } from '../../../src/ha/shared-store.js';
 import type { CodeCheck } from '../../../src/rules/code-strength.js';
 import type { Translate } from '../i18n.js';
@@ -43,9 +44,10 @@ export interface ViewContext {
   now: number;
   /** Admin with HA's REST API at hand: may install the alert automations. */
   canInstall: boolean;
-  installNote: string | null;
-  /** notify.* services the alerts may also go to, and the ones chosen. */
-  notifyTargets: string[];
+  /** What the last install of the alert automations did (null: none since the card started, or one under way). */
+  installed: InstallResult | null;
+  /** HA's notify services (without the domain; the alerts view offers the phones among them), and the ones chosen. */
+  notifyServices: string[];
   notifyChosen: ReadonlySet<string>;
   /** Where the code registry is stored: per user on HA without frontend/*_system_data. */
   storagePerUser: boolean;
@@ -67,7 +69,8 @@ export interface ViewContext {
     setCode(lock: string, slot: number | null): void;
     filter(change: Partial<TimelineFilter>): void;
     downloadCsv(): void;
-    installAlerts(): void;
+    /** Installs the alert automations, also notifying these notify.* services. Admins only. */
+    installAlerts(notify: string[]): void;
     chooseNotify(target: string, on: boolean): void;
   };
 }
