@@ -1,5 +1,4 @@
 import { css } from 'lit';
-import { buttonStyles } from '../shared/button.js';
 import { atomStyles, tileStyles } from '../shared/styles.js';
 
 // Namespaced variables that fall back to HA's theme variables (light and dark come from the theme).
@@ -79,4 +78,5 @@ const cardStyles = css`
   }
 `;
 
-export const styles = [atomStyles, tileStyles, buttonStyles, cardStyles];
+// Buttons come with the views that show them (shared/button.ts): the overview and the compact card have none.
+export const styles = [atomStyles, tileStyles, cardStyles];

@@ -2,6 +2,7 @@
 import { css, html, nothing } from 'lit';
 import { mdiAlert, mdiAlertOctagon, mdiInformation } from '@mdi/js';
 import type { Severity } from '../../../src/model/finding.js';
+import { buttonStyles } from '../../shared/button.js';
 import { icon } from '../../shared/icon.js';
 import { alertGroups, type AlertGroup } from './alert-groups.js';
 import type { ViewContext } from './context.js';
@@ -70,7 +71,7 @@ export function alertsView(ctx: ViewContext) {
   return html`<ul class="alerts">${groups.map((g) => group(ctx, g))}</ul>${installSection(ctx)}`;
 }
 
-export const styles = css`
+export const styles = [buttonStyles, css`
   /* Alerts */
   .alerts { display: flex; flex-direction: column; gap: 8px; }
   .alert {
@@ -97,4 +98,4 @@ export const styles = css`
     border-radius: 6px; padding: 4px 6px; min-height: 32px;
   }
   fieldset { border: 1px solid var(--ls-divider); border-radius: 6px; display: flex; gap: 12px; flex-wrap: wrap; margin: 6px 0; }
-`;
+`];

@@ -2,6 +2,7 @@ import { css, html, nothing } from 'lit';
 import type { CodeRegistryEntry, CodeRole } from '../../../src/model/ha.js';
 import type { Lock } from '../../../src/model/lock.js';
 import { mdiAlert, mdiCheckCircle } from '@mdi/js';
+import { buttonStyles } from '../../shared/button.js';
 import { icon } from '../../shared/icon.js';
 import { canSetCodes, needsNewCode, setCodeButton } from './code-fixes.js';
 import { slotKey, type ViewContext } from './context.js';
@@ -142,7 +143,7 @@ export function confirmDialog(ctx: ViewContext, target: { lock: string; slot: nu
   </dialog>`;
 }
 
-export const styles = css`
+export const styles = [buttonStyles, css`
   /* Codes */
   .lock-codes { border-top: 1px solid var(--ls-divider); padding: 8px 0; }
   .slot { padding: 6px 0; }
@@ -162,4 +163,4 @@ export const styles = css`
   dialog { background: var(--ls-bg); color: var(--ls-text); border: 1px solid var(--ls-divider); border-radius: var(--ls-radius); max-width: min(90vw, 420px); }
   dialog::backdrop { background: rgba(0, 0, 0, 0.4); }
   @media (max-width: 480px) { form.edit { grid-template-columns: 1fr; } }
-`;
+`];

@@ -4,6 +4,7 @@ import { css, html, nothing } from 'lit';
 import { mdiAlert, mdiCheckCircle, mdiCloseCircle, mdiHelpCircleOutline } from '@mdi/js';
 import type { Check, CheckStatus } from '../../../src/model/finding.js';
 import { bar } from '../../shared/bar.js';
+import { buttonStyles } from '../../shared/button.js';
 import { chip, chipStyles } from '../../shared/chip.js';
 import { icon } from '../../shared/icon.js';
 import { gauge } from '../../shared/gauge.js';
@@ -71,7 +72,7 @@ export function scorecardView(ctx: ViewContext) {
   `;
 }
 
-export const styles = [chipStyles, css`
+export const styles = [buttonStyles, chipStyles, css`
   /* Scorecard */
   .score-head { display: flex; align-items: center; gap: 16px; margin-bottom: 8px; }
   .pillar-head .bar { grid-template-columns: 9em 1fr 2em; }

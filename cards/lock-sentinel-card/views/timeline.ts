@@ -5,6 +5,7 @@ import {
   mdiLockOpenVariant, mdiNfcVariant, mdiRemote, mdiShieldAlert, mdiTimerLockOutline,
 } from '@mdi/js';
 import type { AccessEvent, AccessMethod } from '../../../src/model/lock.js';
+import { buttonStyles } from '../../shared/button.js';
 import { chip, chipGroup, chipStyles } from '../../shared/chip.js';
 import { icon } from '../../shared/icon.js';
 import { filterTimeline, isFailure, isUnusualHour, people, personOf } from '../timeline.js';
@@ -113,7 +114,7 @@ export function timelineView(ctx: ViewContext) {
   `;
 }
 
-export const styles = [chipStyles, css`
+export const styles = [buttonStyles, chipStyles, css`
   /* Timeline */
   .filters { display: flex; flex-direction: column; gap: 6px; margin-bottom: 4px; }
   .chip-group .all { font-weight: 500; }
