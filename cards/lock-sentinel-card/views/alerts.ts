@@ -6,6 +6,7 @@ import { buttonStyles } from '../../shared/button.js';
 import { icon } from '../../shared/icon.js';
 import { alertGroups, type AlertGroup } from './alert-groups.js';
 import type { ViewContext } from './context.js';
+import { textStyles } from './text-styles.js';
 import { acknowledged } from '../changes.js';
 
 const SEVERITY_ICON: Record<Severity, string> = { critical: mdiAlertOctagon, warning: mdiAlert, info: mdiInformation };
@@ -71,7 +72,7 @@ export function alertsView(ctx: ViewContext) {
   return html`<ul class="alerts">${groups.map((g) => group(ctx, g))}</ul>${installSection(ctx)}`;
 }
 
-export const styles = [buttonStyles, css`
+export const styles = [buttonStyles, textStyles, css`
   /* Alerts */
   .alerts { display: flex; flex-direction: column; gap: 8px; }
   .alert {

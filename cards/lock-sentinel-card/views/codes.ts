@@ -6,6 +6,7 @@ import { buttonStyles } from '../../shared/button.js';
 import { icon } from '../../shared/icon.js';
 import { canSetCodes, needsNewCode, setCodeButton } from './code-fixes.js';
 import { slotKey, type ViewContext } from './context.js';
+import { textStyles } from './text-styles.js';
 import { slotSaved } from '../changes.js';
 
 export const ROLES: readonly CodeRole[] = ['family', 'guest', 'service', 'admin'];
@@ -143,7 +144,7 @@ export function confirmDialog(ctx: ViewContext, target: { lock: string; slot: nu
   </dialog>`;
 }
 
-export const styles = [buttonStyles, css`
+export const styles = [buttonStyles, textStyles, css`
   /* Codes */
   .lock-codes { border-top: 1px solid var(--ls-divider); padding: 8px 0; }
   .slot { padding: 6px 0; }

@@ -10,6 +10,7 @@ import { icon } from '../../shared/icon.js';
 import { gauge } from '../../shared/gauge.js';
 import { fixList, STRENGTH_CHECK } from './code-fixes.js';
 import type { ViewContext } from './context.js';
+import { textStyles } from './text-styles.js';
 import { answered } from '../changes.js';
 
 export const STATUS_ICON: Record<CheckStatus, string> = { pass: mdiCheckCircle, warn: mdiAlert, fail: mdiCloseCircle, unknown: mdiHelpCircleOutline };
@@ -72,7 +73,7 @@ export function scorecardView(ctx: ViewContext) {
   `;
 }
 
-export const styles = [buttonStyles, chipStyles, css`
+export const styles = [buttonStyles, textStyles, chipStyles, css`
   /* Scorecard */
   .score-head { display: flex; align-items: center; gap: 16px; margin-bottom: 8px; }
   .pillar-head .bar { grid-template-columns: 9em 1fr 2em; }

@@ -10,6 +10,7 @@ import { chip, chipGroup, chipStyles } from '../../shared/chip.js';
 import { icon } from '../../shared/icon.js';
 import { filterTimeline, isFailure, isUnusualHour, people, personOf } from '../timeline.js';
 import { holder, lockName, type ViewContext } from './context.js';
+import { textStyles } from './text-styles.js';
 import { reviewed } from '../changes.js';
 
 export const PERIODS = [1, 7, 30] as const;
@@ -114,7 +115,7 @@ export function timelineView(ctx: ViewContext) {
   `;
 }
 
-export const styles = [buttonStyles, chipStyles, css`
+export const styles = [buttonStyles, textStyles, chipStyles, css`
   /* Timeline */
   .filters { display: flex; flex-direction: column; gap: 6px; margin-bottom: 4px; }
   .chip-group .all { font-weight: 500; }
