@@ -137,10 +137,10 @@ export function catchUpCodes(s: AdminHost): void {
 }
 
 /**
- * After a code was set on a lock of the card: its old verdict is gone; a readable lock's codes are read again. HA may still answer from its
- * cache (the old code): while the slot reads as it did `before` the set, it is read again in the background
- * (CODE_SET_REREAD). Only the slot's read before the set is compared, never the new PIN; a slot that read in use
- * without a PIN (a protocol that shows none) has nothing to compare: one read.
+ * After a code was set on a lock of the card: its old verdict is gone; a readable lock's codes are read again. HA may
+ * still answer from its cache (the old code): while the slot reads as it did before the set, it is read again in the
+ * background (CODE_SET_REREAD). Only the slot's read before the set is compared, never the new PIN; a slot that read
+ * in use without a PIN (a protocol that shows none) has nothing to compare: one read.
  */
 export async function codeSet(s: AdminHost, lockId: string, slot: number): Promise<void> {
   const before = s.admin.usercodes?.[lockId]?.[String(slot)];

@@ -157,6 +157,7 @@ export class AuditSession implements AdminHost {
     if (this.historyRetry === null && ids.some((id) => !this.historyLoaded.has(id))) {
       void this.loadHistory().then(() => this.settle());
     }
+    // Which locks' codes to read again is the admin side's (loaded with the admin data when the card started).
     if (this.isAdmin && this.loaded && !this.codesRetrying) void adminSide().then((a) => a.catchUpCodes(this));
   }
 
