@@ -16,6 +16,14 @@ export function notifyTargets(services: readonly string[]): string[] {
   return services.filter((s) => s !== 'persistent_notification' && s !== 'send_message').map((s) => `notify.${s}`).sort();
 }
 
+/** The chosen services with `target` in (`on`) or out. */
+function choose(chosen: ReadonlySet<string>, target: string, on: boolean): ReadonlySet<string> {
+  const next = new Set(chosen);
+  if (on) next.add(target);
+  else next.delete(target);
+  return next;
+}
+
 function installSection(ctx: ViewContext) {
   if (!ctx.canInstall) return nothing;
   const missing = ctx.report.findings.some((f) => f.id === 'missing-alerts');
@@ -27,13 +35,13 @@ function installSection(ctx: ViewContext) {
     ${targets.length
       ? html`<fieldset class="notify" ?disabled=${ctx.busy}>
           <legend>${ctx.t('install.notify')}</legend>
-          ${targets.map((n) => html`<label><input type="checkbox" value=${n} .checked=${ctx.notifyChosen.has(n)}
-            @change=${(e: Event) => ctx.on.chooseNotify(n, (e.target as HTMLInputElement).checked)} /> ${n.slice('notify.'.length)}</label>`)}
+          ${targets.map((n) => html`<label><input type="checkbox" value=${n} .checked=${ctx.kept.notify.has(n)}
+            @change=${(e: Event) => ctx.on.keep({ notify: choose(ctx.kept.notify, n, (e.target as HTMLInputElement).checked) })} /> ${n.slice('notify.'.length)}</label>`)}
         </fieldset>`
       : nothing}
     <div class="actions">
       <button class="btn ${missing ? 'primary' : ''}" ?disabled=${ctx.busy}
-        @click=${() => ctx.on.installAlerts([...ctx.notifyChosen].filter((n) => targets.includes(n)))}>${ctx.t('install.button')}</button>
+        @click=${() => ctx.on.installAlerts([...ctx.kept.notify].filter((n) => targets.includes(n)))}>${ctx.t('install.button')}</button>
       ${done
         ? html`<span role="status">${ctx.t('install.done', { created: done.created.length, updated: done.updated.length, removed: done.removed.length })}</span>`
         : nothing}
