@@ -239,7 +239,7 @@ export class LockSentinelCard extends LitElement {
       historyDays: this._config.history_days, lowBattery: this._config.low_battery, kept: this._kept, busy: this._busy, now: Date.now(),
       canInstall: s.isAdmin && typeof this._hass.callApi === 'function', installed: this._installed,
       notifyServices: Object.keys(this._hass.services?.notify ?? {}), storagePerUser: s.storageMode === 'user',
-      userName: this._hass.user?.name ?? null,
+      auditor: s.auditorInstance, userName: this._hass.user?.name ?? null,
       on: {
         update: (make, done) => void this._run(async () => {
           await s.updateShared(make());
@@ -251,11 +251,6 @@ export class LockSentinelCard extends LitElement {
         clearCode: (lock, slot) => void this._run(async () => (await adminSide()).clearCode(s, lock, slot)),
         setCode: (lock, slot) => this._openSetCode(lock, slot),
         filter: (change) => { this._filter = { ...this._filter, ...change }; },
-        downloadCsv: () => {
-          // The CSV writer loads on first use, not with every dashboard.
-          const auditor = s.auditorInstance;
-          if (auditor) void import('./csv.js').then(({ downloadTrail }) => downloadTrail(this.renderRoot as ShadowRoot, auditor, this._filter));
-        },
         installAlerts: (notify) => void this._run(async () => {
           this._installed = null;
           this._installed = await (await adminSide()).installAlerts(s, notify);

@@ -1,5 +1,5 @@
 // What every view reads and the actions it may trigger. Views are render functions, not elements.
-import type { AuditReport } from '../../../src/auditor.js';
+import type { Auditor, AuditReport } from '../../../src/auditor.js';
 import type { Change } from '../changes.js';
 import { lockNameOf, type AccessEvent, type Lock, type SlotStrength } from '../../../src/model/lock.js';
 import type { View } from '../const.js';
@@ -63,6 +63,8 @@ export interface ViewContext {
   notifyServices: string[];
   /** Where the code registry is stored: per user on HA without frontend/*_system_data. */
   storagePerUser: boolean;
+  /** The audit of the loaded period (the timeline's CSV export reads its trail). */
+  auditor: Auditor | null;
   /** The user at the card (review marks are signed with the name). */
   userName: string | null;
   on: {
@@ -82,7 +84,6 @@ export interface ViewContext {
     /** Opens the "Set a new code" dialog for a slot (null: the admin picks the slot). Admins only. */
     setCode(lock: string, slot: number | null): void;
     filter(change: Partial<TimelineFilter>): void;
-    downloadCsv(): void;
     /** Installs the alert automations, also notifying these notify.* services. Admins only. */
     installAlerts(notify: string[]): void;
   };

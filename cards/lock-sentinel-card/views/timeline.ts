@@ -95,6 +95,16 @@ function filters(ctx: ViewContext) {
   </div>`;
 }
 
+/**
+ * The shown period and filters as a CSV file (the CLI's audit trail rows): its writer loads on first use, its
+ * temporary link goes into the card's shadow root, where the button is.
+ */
+function downloadCsv(ctx: ViewContext, button: HTMLElement): void {
+  const auditor = ctx.auditor;
+  const root = button.getRootNode();
+  if (auditor && root instanceof ShadowRoot) void import('../csv.js').then(({ downloadTrail }) => downloadTrail(root, auditor, ctx.filter));
+}
+
 export function timelineView(ctx: ViewContext) {
   const events = shownEvents(ctx);
   const last = ctx.shared.reviews.reduce<string | null>((m, r) => (m === null || r.time > m ? r.time : m), null);
@@ -102,7 +112,7 @@ export function timelineView(ctx: ViewContext) {
     ${filters(ctx)}
     <div class="actions">
       <button class="btn" ?disabled=${!ctx.admin || ctx.busy} @click=${() => ctx.on.update(() => reviewed(ctx.userName))}>${ctx.t('timeline.mark_reviewed')}</button>
-      <button class="btn" ?disabled=${!events.length} @click=${() => ctx.on.downloadCsv()}>${ctx.t('timeline.csv')}</button>
+      <button class="btn" ?disabled=${!events.length} @click=${(e: Event) => downloadCsv(ctx, e.currentTarget as HTMLElement)}>${ctx.t('timeline.csv')}</button>
       <span class="muted reviewed">${last ? ctx.t('timeline.last_review', { when: ctx.fmt.relative(last, ctx.now) }) : ctx.t('timeline.never_reviewed')}</span>
     </div>
     <p class="muted count-line" aria-live="polite">${ctx.t('timeline.count', { count: events.length })}</p>
