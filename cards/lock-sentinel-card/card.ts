@@ -1,6 +1,7 @@
 // <lock-sentinel-card>: the Lit element. Data and security logic live in session.ts and the engine (src/).
 import { html, LitElement, nothing, type CSSResult, type PropertyValues } from 'lit';
 import type { AuditWords } from '../../src/auditor.js';
+import type { InstallResult } from '../../src/generate/installer.js';
 import { validateConfig, type LockSentinelConfig } from './config.js';
 import { CARD_NAME, CARD_TAG, DOCS_URL, VIEWS, type View } from './const.js';
 import { displayTimeZone, formatter, type Formatter } from './format.js';
@@ -13,7 +14,7 @@ import { styles } from './styles.js';
 import type { TimelineFilter } from './timeline.js';
 import { gauge } from '../shared/gauge.js';
 import { openAlertCount } from './views/alert-groups.js';
-import type { SlotEdit, ViewContext } from './views/context.js';
+import type { Kept, ViewContext } from './views/context.js';
 import { overviewView, statusBanner } from './views/overview.js';
 
 type Renderer = (ctx: ViewContext) => unknown;
@@ -22,7 +23,8 @@ interface ViewModule {
   styles?: CSSResult | CSSResult[];
   /** The report's words, for a view that shows them (fixes, checks' evidence): the session's audit has them from then on. */
   words?: AuditWords;
-  confirm?: (ctx: ViewContext, target: { lock: string; slot: number }, done: (ok: boolean) => void) => unknown;
+  /** What the view shows over any view while it asks something (the codes view's "Delete this code?"). */
+  confirm?: Renderer;
 }
 
 /** The overview comes with the card; the other views (and their styles) load on first use. */
@@ -47,6 +49,9 @@ function loadView(view: View): Promise<void> {
   return p;
 }
 
+/** The administrator's side of the audit (alerts installed, a code cleared): loaded on an admin's first use. */
+const adminSide = () => import('./data/admin-session.js');
+
 /** The language table of the last card that loaded one (labels of the visual editor). */
 let editorT: Translate = english;
 
@@ -55,22 +60,18 @@ export class LockSentinelCard extends LitElement {
   static override properties = {
     _view: { state: true },
     _filter: { state: true },
-    _editing: { state: true },
-    _confirm: { state: true },
+    _kept: { state: true },
     _busy: { state: true },
     _actionError: { state: true },
-    _installNote: { state: true },
-    _notify: { state: true },
+    _installed: { state: true },
   };
 
   declare _view: View;
   declare _filter: TimelineFilter;
-  declare _editing: SlotEdit | null;
-  declare _confirm: { lock: string; slot: number } | null;
+  declare _kept: Kept;
   declare _busy: boolean;
   declare _actionError: string | null;
-  declare _installNote: string | null;
-  declare _notify: ReadonlySet<string>;
+  declare _installed: InstallResult | null;
 
   private _config?: LockSentinelConfig;
   private _hass?: HomeAssistant;
@@ -86,12 +87,10 @@ export class LockSentinelCard extends LitElement {
     super();
     this._view = 'overview';
     this._filter = { days: 7, lock: null, person: null };
-    this._editing = null;
-    this._confirm = null;
+    this._kept = { editing: null, confirm: null, notify: new Set() };
     this._busy = false;
     this._actionError = null;
-    this._installNote = null;
-    this._notify = new Set();
+    this._installed = null;
   }
 
   // ---- the card contract -------------------------------------------------------------------------
@@ -237,9 +236,10 @@ export class LockSentinelCard extends LitElement {
     return {
       t: this._t, fmt: this._fmt, report: s.report, thresholds: s.thresholds, locks: s.locks, timeline: s.timeline, shared: s.shared,
       admin: s.isAdmin, usercodeLocks: s.usercodeLocks, inUse: s.inUse, verdicts: s.verdicts, strengths: s.strengths, filter: this._filter,
-      historyDays: this._config.history_days, lowBattery: this._config.low_battery, editing: this._editing, busy: this._busy, now: Date.now(),
-      canInstall: s.canInstall, installNote: this._installNote, notifyTargets: s.canInstall ? s.notifyTargets : [], notifyChosen: this._notify, storagePerUser: s.storageMode === 'user',
-      userName: this._hass.user?.name ?? null,
+      historyDays: this._config.history_days, lowBattery: this._config.low_battery, kept: this._kept, busy: this._busy, now: Date.now(),
+      canInstall: s.isAdmin && typeof this._hass.callApi === 'function', installed: this._installed,
+      notifyServices: Object.keys(this._hass.services?.notify ?? {}), storagePerUser: s.storageMode === 'user',
+      auditor: s.auditorInstance, userName: this._hass.user?.name ?? null,
       on: {
         update: (make, done) => void this._run(async () => {
           await s.updateShared(make());
@@ -247,25 +247,13 @@ export class LockSentinelCard extends LitElement {
         }),
         moreInfo: (entityId) => this.dispatchEvent(new CustomEvent('hass-more-info', { detail: { entityId }, bubbles: true, composed: true })),
         show: (view) => { if (this._config?.views.includes(view)) this._view = view; },
-        editSlot: (edit) => { this._editing = edit; },
-        deleteSlot: (lock, slot) => { this._confirm = { lock, slot }; },
+        keep: (change) => { this._kept = { ...this._kept, ...change }; },
+        clearCode: (lock, slot) => void this._run(async () => (await adminSide()).clearCode(s, lock, slot)),
         setCode: (lock, slot) => this._openSetCode(lock, slot),
         filter: (change) => { this._filter = { ...this._filter, ...change }; },
-        downloadCsv: () => {
-          // The CSV writer loads on first use, not with every dashboard.
-          const auditor = s.auditorInstance;
-          if (auditor) void import('./csv.js').then(({ downloadTrail }) => downloadTrail(this.renderRoot as ShadowRoot, auditor, this._filter));
-        },
-        chooseNotify: (target, on) => {
-          const next = new Set(this._notify);
-          if (on) next.add(target);
-          else next.delete(target);
-          this._notify = next;
-        },
-        installAlerts: () => void this._run(async () => {
-          this._installNote = null;
-          const r = await s.installAlerts([...this._notify].filter((n) => s.notifyTargets.includes(n)));
-          this._installNote = this._t('install.done', { created: r.created.length, updated: r.updated.length, removed: r.removed.length });
+        installAlerts: (notify) => void this._run(async () => {
+          this._installed = null;
+          this._installed = await (await adminSide()).installAlerts(s, notify);
         }),
       },
     };
@@ -280,12 +268,6 @@ export class LockSentinelCard extends LitElement {
       this._setCode ??= new SetCodeHost(this, () => this._hass, () => this._session);
       this._setCode.open(lock, slot, opener);
     }, () => undefined); // a chunk that failed to load (a dropped connection) is asked for again on the next click
-  }
-
-  private _confirmDelete(ok: boolean): void {
-    const target = this._confirm;
-    this._confirm = null;
-    if (ok && target && this._session) void this._run(() => this._session!.clearCode(target.lock, target.slot));
   }
 
   private _onTabKey(ev: KeyboardEvent): void {
@@ -325,7 +307,7 @@ export class LockSentinelCard extends LitElement {
           </div>
           <div id="panel" class="panel" role="tabpanel" aria-labelledby=${`tab-${this._view}`}>${this._renderView(ctx)}</div>`
         : html`<div id="panel" class="panel" role="region" aria-label=${t(`view.${this._view}`)}>${this._renderView(ctx)}</div>`}
-      ${this._confirm ? this._renderConfirm(ctx) : nothing}
+      ${modules.codes?.confirm?.(ctx) ?? nothing}
       ${this._setCode?.render(ctx) ?? nothing}
     </ha-card>`;
   }
@@ -362,12 +344,6 @@ export class LockSentinelCard extends LitElement {
         ${statusBanner(ctx)}
       </div>
     </ha-card>`;
-  }
-
-  private _renderConfirm(ctx: ViewContext) {
-    // The confirmation belongs to the codes view, loaded whenever a delete was asked for.
-    const render = modules.codes?.confirm;
-    return render ? render(ctx, this._confirm!, (ok) => this._confirmDelete(ok)) : nothing;
   }
 }
 

@@ -5,6 +5,7 @@ import { actionsOf } from '../../src/adapters/actions.js';
 import { TimeZone } from '../../src/time/zone.js';
 import { checkHolder, choosePin, readableCodes, refusal, registryEntry, sendCode, withEntry } from '../../src/services/code-setter.js';
 import { setCodeServiceCall } from '../../src/services/set-code.js';
+import { codeSet } from './data/admin-session.js';
 import type { HomeAssistant } from './data/hass.js';
 import type { AuditSession } from './data/session.js';
 import { readUsercodes } from '../../src/ha/admin-data.js';
@@ -77,6 +78,6 @@ export async function setCodeFromCard(hass: HomeAssistant, session: AuditSession
   } catch (err) {
     registryError = refusal(err, choice.pin);
   }
-  await session.codeSet(lockId, form.slot).catch(() => undefined);
+  await codeSet(session, lockId, form.slot).catch(() => undefined);
   return { kind: 'set', proposed: choice.proposed ? choice.pin : null, service, holder, registryError };
 }

@@ -30,13 +30,10 @@ const cardStyles = css`
     padding: 12px 16px 16px; box-sizing: border-box; overflow: hidden;
   }
   h2 { font-size: 1.25em; margin: 0 0 4px; font-weight: 500; }
-  h3 { font-size: 1em; margin: 12px 0 6px; font-weight: 500; }
   ul, ol { list-style: none; margin: 0; padding: 0; }
   p { margin: 4px 0; }
   .muted { color: var(--ls-muted); }
   .empty { color: var(--ls-muted); font-style: italic; }
-  .label { color: var(--ls-muted); }
-  .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   [role='tablist'] { display: flex; gap: 2px; border-bottom: 1px solid var(--ls-divider); margin-bottom: 12px; overflow-x: auto; }
   [role='tab'] {
     font: inherit; font-weight: 500; color: var(--ls-muted); background: none; border: 0; border-bottom: 2px solid transparent;
@@ -78,5 +75,6 @@ const cardStyles = css`
   }
 `;
 
-// Buttons come with the views that have them (shared/button.ts): the overview has none.
+// Buttons and the text styles of the other views come with the views that show them (shared/button.ts,
+// views/text-styles.ts): the overview and the compact card use none of them.
 export const styles = [atomStyles, tileStyles, cardStyles];

@@ -1,5 +1,6 @@
 // Buttons as the card draws them (pill outline; primary tinted with the accent; danger outlined in the error colour).
-// Shared by the card and elements with a shadow root of their own (the set-code dialog).
+// Shared by the card's views that show buttons (in their own styles: they load with them, the overview has none) and
+// elements with a shadow root of their own (the set-code dialog).
 import { css } from 'lit';
 
 export const buttonStyles = css`

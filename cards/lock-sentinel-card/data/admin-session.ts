@@ -37,10 +37,13 @@ export interface AdminHost {
   readonly codesFailed: Map<string, HassState | undefined>;
   readonly codesTried: Set<string>;
   readonly running: boolean;
+  readonly isAdmin: boolean;
   admin: AdminData;
   adminRules: AdminRules | null;
   /** The admin read failed as a whole (its notice stays). */
   adminFailed: boolean;
+  /** A read of codes the card could not read before is under way (one at a time). */
+  codesRetrying: boolean;
   refresh(): void;
   /** After a load in the background: the audit and the card take what it brought. */
   settle(): void;
@@ -61,6 +64,7 @@ function subscriber(hass: HomeAssistant): ReadOptions {
 /** Reads what only an admin may (codes, users, automations) with the rules over it; a failure is a notice. */
 export async function loadAdminData(s: AdminHost): Promise<void> {
   const hass = s.hass();
+  for (const lock of s.locks) s.codesTried.add(lock.entity_id);
   let admin: Awaited<ReturnType<typeof readAdminData>>;
   try {
     await loadAdminRules(s);
@@ -111,15 +115,38 @@ export async function readCodes(s: AdminHost, locks: Lock[]): Promise<Record<str
   return codes;
 }
 
+/** A state that says the lock is not there to answer (HA starting, the lock's integration or radio down). */
+const absent = (state: string | undefined) => state === undefined || state === 'unavailable' || state === 'unknown';
+
 /**
- * After a code was set on a lock of the card: a readable lock's codes are read again. HA may still answer from its
- * cache (the old code): while the slot reads as it did `before` the set, it is read again in the background
- * (CODE_SET_REREAD). Only the slot's read before the set is compared, never the new PIN; a slot that read in use
- * without a PIN (a protocol that shows none) has nothing to compare: one read.
+ * The codes the card could not read when it started (HA still starting: locks not there yet, or not answering): read
+ * once their lock is available again, as is a lock that appeared since. One such read at a time.
  */
-export async function codeSet(s: AdminHost, lock: Lock, slot: number, before: UsercodeResponse[string] | undefined): Promise<void> {
-  if (!actionsOf(lock.protocol).codes.read) return;
-  const lockId = lock.entity_id;
+export function catchUpCodes(s: AdminHost): void {
+  if (s.codesRetrying) return;
+  const states = s.hass().states;
+  const failedBefore = (id: string) => s.codesFailed.has(id) && states[id] !== s.codesFailed.get(id);
+  const back = s.locks.filter((l) => (failedBefore(l.entity_id) || !s.codesTried.has(l.entity_id))
+    && !absent(states[l.entity_id]?.state));
+  if (!back.length) return;
+  s.codesRetrying = true;
+  void readCodes(s, back).finally(() => {
+    s.codesRetrying = false;
+    s.settle();
+  });
+}
+
+/**
+ * After a code was set on a lock of the card: its old verdict is gone; a readable lock's codes are read again. HA may
+ * still answer from its cache (the old code): while the slot reads as it did before the set, it is read again in the
+ * background (CODE_SET_REREAD). Only the slot's read before the set is compared, never the new PIN; a slot that read
+ * in use without a PIN (a protocol that shows none) has nothing to compare: one read.
+ */
+export async function codeSet(s: AdminHost, lockId: string, slot: number): Promise<void> {
+  const before = s.admin.usercodes?.[lockId]?.[String(slot)];
+  s.verdicts.delete(slotKey(lockId, slot));
+  const lock = s.locks.find((l) => l.entity_id === lockId);
+  if (!lock || !s.isAdmin || !actionsOf(lock.protocol).codes.read) return;
   const until = Date.now() + CODE_SET_REREAD.forMs;
   const comparable = before !== undefined && !(before.in_use && !before.usercode);
   const stale = (codes: Record<string, UsercodeResponse>) => {
@@ -139,10 +166,10 @@ export async function codeSet(s: AdminHost, lock: Lock, slot: number, before: Us
   })();
 }
 
-/** Generates the alert automations for every lock of the house and installs them in HA. */
+/** Generates the alert automations for every lock of the house and installs them in HA (admins with HA's REST API). */
 export async function installAlerts(s: AdminHost, notify: string[]): Promise<InstallResult> {
   const hass = s.hass();
-  if (!hass.callApi) throw new Error('Installing alerts needs an administrator');
+  if (!s.isAdmin || !hass.callApi) throw new Error('Installing alerts needs an administrator');
   // The generator loads as its own chunk, on this click.
   const [{ generate }, { install }, { hassRest }] = await Promise.all([
     import('../../../src/generate/generate.js'), import('../../../src/generate/installer.js'), import('./rest.js'),
@@ -163,14 +190,15 @@ export async function installAlerts(s: AdminHost, notify: string[]): Promise<Ins
 }
 
 /** Clears a code through the lock's protocol service and forgets its registry record. */
-export async function clearCode(s: AdminHost, lock: Lock, slot: number): Promise<void> {
+export async function clearCode(s: AdminHost, lockId: string, slot: number): Promise<void> {
+  const lock = s.locks.find((l) => l.entity_id === lockId);
+  if (!lock) throw new Error(`Unknown lock ${lockId}`);
   const hass = s.hass();
   const device = lock.device_id ? hass.devices?.[lock.device_id] : undefined;
   const { clearCodeServiceCall } = await import('../../../src/services/clear-code.js');
   const known = await actionsOf(lock.protocol).codes.options?.((msg) => hass.callWS(msg as { type: string }), lock).catch(() => undefined);
   const call = clearCodeServiceCall(lock, slot, { deviceName: device?.name ?? undefined, ...known, haVersion: hass.config.version });
   await hass.callWS({ type: 'call_service', ...call });
-  const lockId = lock.entity_id;
   s.inUse.set(lockId, (s.inUse.get(lockId) ?? []).filter((x) => x !== slot));
   s.verdicts.delete(slotKey(lockId, slot));
   const codes = s.admin.usercodes?.[lockId];

@@ -4,7 +4,6 @@ import { discoverLocks } from '../../../src/adapters/discovery.js';
 import { Auditor, houseView, type AuditReport, type AuditWords } from '../../../src/auditor.js';
 import type { CodeRegistryEntry, HassEvent, HassState } from '../../../src/model/ha.js';
 import { slotKey, type AccessEvent, type Lock, type SlotStrength } from '../../../src/model/lock.js';
-import type { InstallResult } from '../../../src/generate/installer.js';
 import type { AdminHost } from './admin-session.js';
 import { thresholdsOf, type LockSentinelConfig } from '../config.js';
 import { withThresholds, type Thresholds } from '../../../src/thresholds.js';
@@ -29,9 +28,6 @@ export const HISTORY_RETRY = { firstMs: 2_000, maxMs: 60_000 };
 
 /** A protocol module that did not load (a dropped connection) is asked for again after this. */
 export const PROTOCOL_RETRY_MS = 5_000;
-
-/** A state that says the lock is not there to answer (HA starting, the lock's integration or radio down). */
-const absent = (state: string | undefined) => state === undefined || state === 'unavailable' || state === 'unknown';
 
 export class AuditSession implements AdminHost {
   status: 'loading' | 'ready' = 'loading';
@@ -82,7 +78,8 @@ export class AuditSession implements AdminHost {
   readonly codesFailed = new Map<string, HassState | undefined>();
   /** The admin read failed as a whole (its notice stays: nothing per lock to read again). */
   adminFailed = false;
-  private codesRetrying = false;
+  /** A read of codes the card could not read before is under way (data/admin-session.ts: catchUpCodes). */
+  codesRetrying = false;
   /** Locks whose codes the card has tried to read (a lock that appeared after the first read is read once it is up). */
   readonly codesTried = new Set<string>();
   /** Lock entities HA knows (registry, or the card's config) that have no state yet: their arrival matters to the card. */
@@ -175,19 +172,8 @@ export class AuditSession implements AdminHost {
     if (this.historyRetry === null && ids.some((id) => !this.historyLoaded.has(id))) {
       void this.loadHistory().then(() => this.settle());
     }
-    if (this.isAdmin && this.loaded && !this.codesRetrying) {
-      const states = this.hass().states;
-      const failedBefore = (id: string) => this.codesFailed.has(id) && states[id] !== this.codesFailed.get(id);
-      const back = this.locks.filter((l) => (failedBefore(l.entity_id) || !this.codesTried.has(l.entity_id))
-        && !absent(states[l.entity_id]?.state));
-      if (back.length) {
-        this.codesRetrying = true;
-        void adminSide().then((a) => a.readCodes(this, back)).finally(() => {
-          this.codesRetrying = false;
-          this.settle();
-        });
-      }
-    }
+    // Which locks' codes to read again is the admin side's (loaded with the admin data when the card started).
+    if (this.isAdmin && this.loaded && !this.codesRetrying) void adminSide().then((a) => a.catchUpCodes(this));
   }
 
   /** After a load in the background: the audit and the card take what it brought. */
@@ -397,7 +383,6 @@ export class AuditSession implements AdminHost {
   }
 
   private async loadAdminData(): Promise<void> {
-    for (const lock of this.locks) this.codesTried.add(lock.entity_id);
     try {
       await (await adminSide()).loadAdminData(this);
     } catch {
@@ -406,50 +391,11 @@ export class AuditSession implements AdminHost {
     }
   }
 
-  /**
-   * After a code was set on a lock of the card: its old verdict is gone; a readable lock's codes are read again.
-   * HA may still answer from its cache (the old code): while the slot reads as it did before the set, it is read again
-   * in the background (CODE_SET_REREAD). Only the slot's read before the set is compared, never the new PIN; a slot that
-   * read in use without a PIN (a protocol that shows none) has nothing to compare: one read.
-   */
-  async codeSet(lockId: string, slot: number): Promise<void> {
-    const before = this.admin.usercodes?.[lockId]?.[String(slot)];
-    this.verdicts.delete(slotKey(lockId, slot));
-    const lock = this.locks.find((l) => l.entity_id === lockId);
-    if (!lock || !this.isAdmin) return;
-    await (await adminSide()).codeSet(this, lock, slot, before);
-  }
-
   /** Applies a change to the shared data and stores it in HA. */
   async updateShared(change: (d: SharedData) => SharedData): Promise<void> {
     const next = change(this.shared);
     await this.store.save(next);
     this.shared = next;
     this.refresh();
-  }
-
-  get canInstall(): boolean {
-    return this.isAdmin && typeof this.hass().callApi === 'function';
-  }
-
-  /** Notify services an alert can also go to (phones), besides HA's own persistent notification. */
-  get notifyTargets(): string[] {
-    return Object.keys(this.hass().services?.notify ?? {})
-      .filter((s) => s !== 'persistent_notification' && s !== 'send_message')
-      .map((s) => `notify.${s}`)
-      .sort();
-  }
-
-  /** Generates the alert automations for every lock of the house and installs them in HA (admins). */
-  async installAlerts(notify: string[]): Promise<InstallResult> {
-    if (!this.canInstall) throw new Error('Installing alerts needs an administrator');
-    return (await adminSide()).installAlerts(this, notify);
-  }
-
-  /** Clears a code through the lock's protocol service and forgets its registry record. */
-  async clearCode(lockId: string, slot: number): Promise<void> {
-    const lock = this.locks.find((l) => l.entity_id === lockId);
-    if (!lock) throw new Error(`Unknown lock ${lockId}`);
-    await (await adminSide()).clearCode(this, lock, slot);
   }
 }

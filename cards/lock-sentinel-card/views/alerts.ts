@@ -2,30 +2,49 @@
 import { css, html, nothing } from 'lit';
 import { mdiAlert, mdiAlertOctagon, mdiInformation } from '@mdi/js';
 import type { Severity } from '../../../src/model/finding.js';
+import { buttonStyles } from '../../shared/button.js';
 import { icon } from '../../shared/icon.js';
 import { alertGroups, type AlertGroup } from './alert-groups.js';
 import type { ViewContext } from './context.js';
+import { textStyles } from './text-styles.js';
 import { acknowledged } from '../changes.js';
-import { buttonStyles } from '../../shared/button.js';
 
 const SEVERITY_ICON: Record<Severity, string> = { critical: mdiAlertOctagon, warning: mdiAlert, info: mdiInformation };
+
+/** Notify services an alert can also go to (phones), besides HA's own persistent notification. */
+export function notifyTargets(services: readonly string[]): string[] {
+  return services.filter((s) => s !== 'persistent_notification' && s !== 'send_message').map((s) => `notify.${s}`).sort();
+}
+
+/** The chosen services with `target` in (`on`) or out. */
+function choose(chosen: ReadonlySet<string>, target: string, on: boolean): ReadonlySet<string> {
+  const next = new Set(chosen);
+  if (on) next.add(target);
+  else next.delete(target);
+  return next;
+}
 
 function installSection(ctx: ViewContext) {
   if (!ctx.canInstall) return nothing;
   const missing = ctx.report.findings.some((f) => f.id === 'missing-alerts');
+  const targets = notifyTargets(ctx.notifyServices);
+  const done = ctx.installed;
   return html`<section class="install" aria-labelledby="install-title">
     <h3 id="install-title">${ctx.t('install.title')}</h3>
     <p class="muted">${ctx.t(missing ? 'install.missing' : 'install.present')}</p>
-    ${ctx.notifyTargets.length
+    ${targets.length
       ? html`<fieldset class="notify" ?disabled=${ctx.busy}>
           <legend>${ctx.t('install.notify')}</legend>
-          ${ctx.notifyTargets.map((n) => html`<label><input type="checkbox" value=${n} .checked=${ctx.notifyChosen.has(n)}
-            @change=${(e: Event) => ctx.on.chooseNotify(n, (e.target as HTMLInputElement).checked)} /> ${n.slice('notify.'.length)}</label>`)}
+          ${targets.map((n) => html`<label><input type="checkbox" value=${n} .checked=${ctx.kept.notify.has(n)}
+            @change=${(e: Event) => ctx.on.keep({ notify: choose(ctx.kept.notify, n, (e.target as HTMLInputElement).checked) })} /> ${n.slice('notify.'.length)}</label>`)}
         </fieldset>`
       : nothing}
     <div class="actions">
-      <button class="btn ${missing ? 'primary' : ''}" ?disabled=${ctx.busy} @click=${() => ctx.on.installAlerts()}>${ctx.t('install.button')}</button>
-      ${ctx.installNote ? html`<span role="status">${ctx.installNote}</span>` : nothing}
+      <button class="btn ${missing ? 'primary' : ''}" ?disabled=${ctx.busy}
+        @click=${() => ctx.on.installAlerts([...ctx.kept.notify].filter((n) => targets.includes(n)))}>${ctx.t('install.button')}</button>
+      ${done
+        ? html`<span role="status">${ctx.t('install.done', { created: done.created.length, updated: done.updated.length, removed: done.removed.length })}</span>`
+        : nothing}
     </div>
   </section>`;
 }
@@ -61,7 +80,7 @@ export function alertsView(ctx: ViewContext) {
   return html`<ul class="alerts">${groups.map((g) => group(ctx, g))}</ul>${installSection(ctx)}`;
 }
 
-export const styles = [buttonStyles, css`
+export const styles = [buttonStyles, textStyles, css`
   /* Alerts */
   .alerts { display: flex; flex-direction: column; gap: 8px; }
   .alert {

@@ -2,11 +2,12 @@ import { css, html, nothing } from 'lit';
 import type { CodeRegistryEntry, CodeRole } from '../../../src/model/ha.js';
 import type { Lock } from '../../../src/model/lock.js';
 import { mdiAlert, mdiCheckCircle } from '@mdi/js';
+import { buttonStyles } from '../../shared/button.js';
 import { icon } from '../../shared/icon.js';
 import { canSetCodes, needsNewCode, setCodeButton } from './code-fixes.js';
 import { slotKey, type ViewContext } from './context.js';
+import { textStyles } from './text-styles.js';
 import { slotSaved } from '../changes.js';
-import { buttonStyles } from '../../shared/button.js';
 
 export const ROLES: readonly CodeRole[] = ['family', 'guest', 'service', 'admin'];
 
@@ -30,7 +31,7 @@ function onSubmit(ctx: ViewContext, lock: string, fixedSlot: number | null) {
     const slot = fixedSlot ?? Number(data.get('slot'));
     const expires = String(data.get('expires') ?? '');
     const name = String(data.get('name') ?? '').trim();
-    ctx.on.update(() => slotSaved(ctx.t, lock, slot, name, data.get('role') as CodeRole, expires || null), () => ctx.on.editSlot(null));
+    ctx.on.update(() => slotSaved(ctx.t, lock, slot, name, data.get('role') as CodeRole, expires || null), () => ctx.on.keep({ editing: null }));
   };
 }
 
@@ -51,7 +52,7 @@ function editForm(ctx: ViewContext, lock: Lock, slot: number | null, entry: Code
     <input id=${`${id}-expires`} name="expires" type="date" .value=${entry?.expires?.slice(0, 10) ?? ''} />
     <div class="actions">
       <button class="btn primary" type="submit" ?disabled=${ctx.busy}>${ctx.t('action.save')}</button>
-      <button class="btn" type="button" @click=${() => ctx.on.editSlot(null)}>${ctx.t('action.cancel')}</button>
+      <button class="btn" type="button" @click=${() => ctx.on.keep({ editing: null })}>${ctx.t('action.cancel')}</button>
     </div>
   </form>`;
 }
@@ -83,7 +84,7 @@ function facts(ctx: ViewContext, entry: CodeRegistryEntry | undefined, used: num
 function lockCodes(ctx: ViewContext, lock: Lock) {
   const slots = slotsOf(ctx, lock.entity_id);
   const readable = ctx.usercodeLocks.has(lock.entity_id);
-  const editing = ctx.editing?.lock === lock.entity_id ? ctx.editing : null;
+  const editing = ctx.kept.editing?.lock === lock.entity_id ? ctx.kept.editing : null;
   const settable = ctx.admin && canSetCodes(lock);
   return html`<section class="lock-codes" data-entity=${lock.entity_id} aria-labelledby=${`codes-${lock.entity_id}`}>
     <h3 id=${`codes-${lock.entity_id}`}>${lock.name}</h3>
@@ -100,10 +101,10 @@ function lockCodes(ctx: ViewContext, lock: Lock) {
           ${ctx.admin
             ? html`<div class="actions">
                 ${settable ? setCodeButton(ctx, lock.entity_id, slot, needsNewCode(ctx, lock.entity_id, slot) !== null) : nothing}
-                <button class="btn" @click=${() => ctx.on.editSlot({ lock: lock.entity_id, slot })} aria-label=${`${ctx.t('action.edit')}: ${label}`}>
+                <button class="btn" @click=${() => ctx.on.keep({ editing: { lock: lock.entity_id, slot } })} aria-label=${`${ctx.t('action.edit')}: ${label}`}>
                   ${ctx.t('action.edit')}
                 </button>
-                <button class="btn danger" ?disabled=${ctx.busy} @click=${() => ctx.on.deleteSlot(lock.entity_id, slot)}
+                <button class="btn danger" ?disabled=${ctx.busy} @click=${() => ctx.on.keep({ confirm: { lock: lock.entity_id, slot } })}
                   aria-label=${`${ctx.t('codes.delete')}: ${label}`}>${ctx.t('codes.delete')}</button>
               </div>`
             : nothing}
@@ -116,7 +117,7 @@ function lockCodes(ctx: ViewContext, lock: Lock) {
         ? editForm(ctx, lock, null, undefined)
         : html`<div class="actions">
             ${settable ? setCodeButton(ctx, lock.entity_id, null) : nothing}
-            <button class="btn" @click=${() => ctx.on.editSlot({ lock: lock.entity_id, slot: null })}>${ctx.t('codes.record')}</button>
+            <button class="btn" @click=${() => ctx.on.keep({ editing: { lock: lock.entity_id, slot: null } })}>${ctx.t('codes.record')}</button>
           </div>`
       : nothing}
   </section>`;
@@ -128,9 +129,14 @@ export function codesView(ctx: ViewContext) {
     ${ctx.locks.map((l) => lockCodes(ctx, l))}`;
 }
 
-/** "Delete this code?": the card shows it over any view until it is answered. */
-export function confirmDialog(ctx: ViewContext, target: { lock: string; slot: number }, done: (ok: boolean) => void) {
-  const { lock, slot } = target;
+/** "Delete this code?" while one is asked: the card shows it over any view until it is answered. */
+export function confirmDialog(ctx: ViewContext) {
+  if (!ctx.kept.confirm) return nothing;
+  const { lock, slot } = ctx.kept.confirm;
+  const done = (ok: boolean) => {
+    ctx.on.keep({ confirm: null });
+    if (ok) ctx.on.clearCode(lock, slot);
+  };
   const name = ctx.locks.find((l) => l.entity_id === lock)?.name ?? lock;
   const who = ctx.shared.code_registry.find((e) => e.lock === lock && e.slot === slot)?.name ?? ctx.t('codes.unregistered');
   return html`<dialog aria-labelledby="confirm-title" @cancel=${(e: Event) => { e.preventDefault(); done(false); }}>
@@ -143,7 +149,7 @@ export function confirmDialog(ctx: ViewContext, target: { lock: string; slot: nu
   </dialog>`;
 }
 
-export const styles = [buttonStyles, css`
+export const styles = [buttonStyles, textStyles, css`
   /* Codes */
   .lock-codes { border-top: 1px solid var(--ls-divider); padding: 8px 0; }
   .slot { padding: 6px 0; }

@@ -1,10 +1,11 @@
 // What every view reads and the actions it may trigger. Views are render functions, not elements.
-import type { AuditReport } from '../../../src/auditor.js';
+import type { Auditor, AuditReport } from '../../../src/auditor.js';
 import type { Change } from '../changes.js';
 import { lockNameOf, type AccessEvent, type Lock, type SlotStrength } from '../../../src/model/lock.js';
 import type { View } from '../const.js';
 import type { Thresholds } from '../../../src/thresholds.js';
 import type { Formatter } from '../format.js';
+import type { InstallResult } from '../../../src/generate/installer.js';
 import type { SharedData } from '../../../src/ha/shared-store.js';
 import type { CodeCheck } from '../../../src/rules/code-strength.js';
 import type { Translate } from '../i18n.js';
@@ -16,6 +17,19 @@ export type SlotVerdict = CodeCheck;
 export interface SlotEdit {
   lock: string;
   slot: number | null;
+}
+
+/**
+ * What the views keep between renders: the card holds it (and renders again when it changes), the views that load on
+ * demand decide what goes in it (on.keep).
+ */
+export interface Kept {
+  /** The slot whose registry record is being edited. */
+  editing: SlotEdit | null;
+  /** The code "Delete this code?" asks about, until it is answered (the codes view shows it over any view). */
+  confirm: { lock: string; slot: number } | null;
+  /** The notify.* services chosen for the alert automations. */
+  notify: ReadonlySet<string>;
 }
 
 export interface ViewContext {
@@ -38,17 +52,19 @@ export interface ViewContext {
   historyDays: number;
   /** The card's low-battery threshold (%). */
   lowBattery: number;
-  editing: SlotEdit | null;
+  kept: Kept;
   busy: boolean;
   now: number;
   /** Admin with HA's REST API at hand: may install the alert automations. */
   canInstall: boolean;
-  installNote: string | null;
-  /** notify.* services the alerts may also go to, and the ones chosen. */
-  notifyTargets: string[];
-  notifyChosen: ReadonlySet<string>;
+  /** What the last install of the alert automations did (null: none since the card started, or one under way). */
+  installed: InstallResult | null;
+  /** HA's notify services (without the domain): the alerts view offers the phones among them. */
+  notifyServices: string[];
   /** Where the code registry is stored: per user on HA without frontend/*_system_data. */
   storagePerUser: boolean;
+  /** The audit of the loaded period (the timeline's CSV export reads its trail). */
+  auditor: Auditor | null;
   /** The user at the card (review marks are signed with the name). */
   userName: string | null;
   on: {
@@ -61,14 +77,15 @@ export interface ViewContext {
     moreInfo(entityId: string): void;
     /** Switches the card to another of its views. */
     show(view: View): void;
-    editSlot(edit: SlotEdit | null): void;
-    deleteSlot(lock: string, slot: number): void;
+    /** Changes what the views keep (a record edited, a question asked or answered, a phone chosen). */
+    keep(change: Partial<Kept>): void;
+    /** Clears a code on its lock and forgets its registry record. Admins only. */
+    clearCode(lock: string, slot: number): void;
     /** Opens the "Set a new code" dialog for a slot (null: the admin picks the slot). Admins only. */
     setCode(lock: string, slot: number | null): void;
     filter(change: Partial<TimelineFilter>): void;
-    downloadCsv(): void;
-    installAlerts(): void;
-    chooseNotify(target: string, on: boolean): void;
+    /** Installs the alert automations, also notifying these notify.* services. Admins only. */
+    installAlerts(notify: string[]): void;
   };
 }
 

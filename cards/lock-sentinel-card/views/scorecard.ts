@@ -4,13 +4,14 @@ import { css, html, nothing } from 'lit';
 import { mdiAlert, mdiCheckCircle, mdiCloseCircle, mdiHelpCircleOutline } from '@mdi/js';
 import type { Check, CheckStatus } from '../../../src/model/finding.js';
 import { bar } from '../../shared/bar.js';
+import { buttonStyles } from '../../shared/button.js';
 import { chip, chipStyles } from '../../shared/chip.js';
 import { icon } from '../../shared/icon.js';
 import { gauge } from '../../shared/gauge.js';
 import { fixList, STRENGTH_CHECK } from './code-fixes.js';
 import type { ViewContext } from './context.js';
+import { textStyles } from './text-styles.js';
 import { answered } from '../changes.js';
-import { buttonStyles } from '../../shared/button.js';
 
 export const STATUS_ICON: Record<CheckStatus, string> = { pass: mdiCheckCircle, warn: mdiAlert, fail: mdiCloseCircle, unknown: mdiHelpCircleOutline };
 const STATUSES: CheckStatus[] = ['fail', 'warn', 'pass', 'unknown'];
@@ -72,7 +73,7 @@ export function scorecardView(ctx: ViewContext) {
   `;
 }
 
-export const styles = [chipStyles, buttonStyles, css`
+export const styles = [buttonStyles, textStyles, chipStyles, css`
   /* Scorecard */
   .score-head { display: flex; align-items: center; gap: 16px; margin-bottom: 8px; }
   .pillar-head .bar { grid-template-columns: 9em 1fr 2em; }

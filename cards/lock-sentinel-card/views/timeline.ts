@@ -5,12 +5,13 @@ import {
   mdiLockOpenVariant, mdiNfcVariant, mdiRemote, mdiShieldAlert, mdiTimerLockOutline,
 } from '@mdi/js';
 import type { AccessEvent, AccessMethod } from '../../../src/model/lock.js';
+import { buttonStyles } from '../../shared/button.js';
 import { chip, chipGroup, chipStyles } from '../../shared/chip.js';
 import { icon } from '../../shared/icon.js';
 import { filterTimeline, isFailure, isUnusualHour, people, personOf } from '../timeline.js';
 import { holder, lockName, type ViewContext } from './context.js';
+import { textStyles } from './text-styles.js';
 import { reviewed } from '../changes.js';
-import { buttonStyles } from '../../shared/button.js';
 
 export const PERIODS = [1, 7, 30] as const;
 
@@ -94,6 +95,16 @@ function filters(ctx: ViewContext) {
   </div>`;
 }
 
+/**
+ * The shown period and filters as a CSV file (the CLI's audit trail rows): its writer loads on first use, its
+ * temporary link goes into the card's shadow root, where the button is.
+ */
+function downloadCsv(ctx: ViewContext, button: HTMLElement): void {
+  const auditor = ctx.auditor;
+  const root = button.getRootNode();
+  if (auditor && root instanceof ShadowRoot) void import('../csv.js').then(({ downloadTrail }) => downloadTrail(root, auditor, ctx.filter));
+}
+
 export function timelineView(ctx: ViewContext) {
   const events = shownEvents(ctx);
   const last = ctx.shared.reviews.reduce<string | null>((m, r) => (m === null || r.time > m ? r.time : m), null);
@@ -101,7 +112,7 @@ export function timelineView(ctx: ViewContext) {
     ${filters(ctx)}
     <div class="actions">
       <button class="btn" ?disabled=${!ctx.admin || ctx.busy} @click=${() => ctx.on.update(() => reviewed(ctx.userName))}>${ctx.t('timeline.mark_reviewed')}</button>
-      <button class="btn" ?disabled=${!events.length} @click=${() => ctx.on.downloadCsv()}>${ctx.t('timeline.csv')}</button>
+      <button class="btn" ?disabled=${!events.length} @click=${(e: Event) => downloadCsv(ctx, e.currentTarget as HTMLElement)}>${ctx.t('timeline.csv')}</button>
       <span class="muted reviewed">${last ? ctx.t('timeline.last_review', { when: ctx.fmt.relative(last, ctx.now) }) : ctx.t('timeline.never_reviewed')}</span>
     </div>
     <p class="muted count-line" aria-live="polite">${ctx.t('timeline.count', { count: events.length })}</p>
@@ -114,7 +125,7 @@ export function timelineView(ctx: ViewContext) {
   `;
 }
 
-export const styles = [chipStyles, buttonStyles, css`
+export const styles = [buttonStyles, textStyles, chipStyles, css`
   /* Timeline */
   .filters { display: flex; flex-direction: column; gap: 6px; margin-bottom: 4px; }
   .chip-group .all { font-weight: 500; }
