@@ -1,19 +1,19 @@
 import { css } from 'lit';
 import { atomStyles, tileStyles } from '../shared/styles.js';
 
-// Namespaced variables that fall back to HA's theme variables (light and dark come from the theme).
+// The card's variables, from HA's theme variables (light and dark come from the theme; card-mod may set --ls-*).
 const cardStyles = css`
   :host {
-    --ls-text: var(--lock-sentinel-text-color, var(--primary-text-color, #212121));
-    --ls-muted: var(--lock-sentinel-secondary-text-color, var(--secondary-text-color, #727272));
-    --ls-accent: var(--lock-sentinel-accent-color, var(--primary-color, #03a9f4));
-    --ls-bg: var(--lock-sentinel-background, var(--ha-card-background, var(--card-background-color, #fff)));
-    --ls-divider: var(--lock-sentinel-divider-color, var(--divider-color, rgba(0, 0, 0, 0.12)));
-    --ls-track: var(--lock-sentinel-track-color, color-mix(in srgb, var(--ls-text) 12%, transparent));
-    --ls-error: var(--lock-sentinel-error-color, var(--error-color, #db4437));
-    --ls-warning: var(--lock-sentinel-warning-color, var(--warning-color, #ffa600));
-    --ls-success: var(--lock-sentinel-success-color, var(--success-color, #43a047));
-    --ls-info: var(--lock-sentinel-info-color, var(--info-color, #039be5));
+    --ls-text: var(--primary-text-color, #212121);
+    --ls-muted: var(--secondary-text-color, #727272);
+    --ls-accent: var(--primary-color, #03a9f4);
+    --ls-bg: var(--ha-card-background, var(--card-background-color, #fff));
+    --ls-divider: var(--divider-color, rgba(0, 0, 0, 0.12));
+    --ls-track: color-mix(in srgb, var(--ls-text) 12%, transparent);
+    --ls-error: var(--error-color, #db4437);
+    --ls-warning: var(--warning-color, #ffa600);
+    --ls-success: var(--success-color, #43a047);
+    --ls-info: var(--info-color, #039be5);
     --ls-radius: var(--ha-card-border-radius, 12px);
     display: block;
     color: var(--ls-text);

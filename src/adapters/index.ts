@@ -33,9 +33,6 @@ export function register(...protocols: Protocol[]): void {
   registered.sort((a, b) => ORDER.indexOf(a.id) - ORDER.indexOf(b.id));
 }
 
-/** How many protocols are registered: it changes when a protocol is loaded (what was read before needs reading again). */
-export const registeredCount = (): number => registered.length;
-
 /** The protocol every lock speaks besides its own: its lock entity's states and its device's problem sensors. */
 export const STATE_PROTOCOL: Protocol = lockState;
 
@@ -51,25 +48,25 @@ export function protocolOfPlatform(platform: string | undefined): ProtocolId {
 
 const loading = new Map<ProtocolId, Promise<void>>();
 
-/** Loads and registers the protocols of these registry platforms; a load that failed (a dropped connection) is tried again. */
-export async function loadProtocols(platforms: Iterable<string | undefined>): Promise<void> {
-  const ids = new Set([...platforms].map(protocolOfPlatform).filter((id): id is ProtocolId => id !== lockState.id && !BY_ID.has(id)));
-  await Promise.all([...ids].map((id) => {
-    let p = loading.get(id);
+/**
+ * Loads and registers the protocols of these registry platforms that are not registered yet; null when none is
+ * missing (nothing to wait for). A load that failed (a dropped connection) is tried again by the next call.
+ */
+export function loadProtocols(platforms: readonly (string | undefined)[]): Promise<void> | null {
+  const missing = MANIFEST.filter((m) => !BY_ID.has(m.id) && platforms.some((p) => p !== undefined && m.platforms.includes(p)));
+  if (!missing.length) return null;
+  return Promise.all(missing.map((m) => {
+    let p = loading.get(m.id);
     if (!p) {
-      p = MANIFEST.find((m) => m.id === id)!.load().then((proto) => register(proto), (err: unknown) => {
-        loading.delete(id);
+      p = m.load().then(register, (err: unknown) => {
+        loading.delete(m.id);
         throw err;
       });
-      loading.set(id, p);
+      loading.set(m.id, p);
     }
     return p;
-  }));
+  })).then(() => undefined);
 }
-
-/** Platforms among these whose protocol is not registered yet (loadProtocols loads them). */
-export const unregisteredPlatforms = (platforms: Iterable<string | undefined>): string[] =>
-  [...new Set(platforms)].filter((p): p is string => !BY_ID.has(protocolOfPlatform(p)));
 
 /** HA bus event types the registered protocols read (admin-only subscriptions; state changes come separately). */
 export function lockEventTypes(): string[] {

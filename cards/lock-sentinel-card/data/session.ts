@@ -8,7 +8,7 @@ import type { AdminHost } from './admin-session.js';
 import { thresholdsOf, type LockSentinelConfig } from '../config.js';
 import { withThresholds, type Thresholds } from '../../../src/thresholds.js';
 import { protocolEventTypes, subscribeLockEvents } from '../../../src/ha/feed.js';
-import { loadProtocols, registeredCount, unregisteredPlatforms } from '../../../src/adapters/index.js';
+import { loadProtocols, PROTOCOLS } from '../../../src/adapters/index.js';
 import { buildHeader, EMPTY_SHARED, lockPlatforms, selectLocks, watchedEntities, type AdminData, type SharedData } from './header.js';
 import { errorMessage, type HomeAssistant, type Unsubscribe } from './hass.js';
 import { EventLog } from './history.js';
@@ -124,10 +124,7 @@ export class AuditSession implements AdminHost {
   refresh(now = Date.now()): void {
     const hass = this.hass();
     // A lock whose protocol is not loaded yet is read once it is: no audit before, never one that misreads it.
-    if (unregisteredPlatforms(lockPlatforms(hass)).length) {
-      this.loadProtocols();
-      return;
-    }
+    if (this.loadProtocols()) return;
     const header = buildHeader(hass, this.shared, this.admin, now);
     try {
       // Lock and holder names as every face shows them (a code in them masked): the views and the alerts read these.
@@ -142,7 +139,7 @@ export class AuditSession implements AdminHost {
       this.watched = watchedEntities(this.locks, Object.keys(hass.states));
       this.awaiting = [...new Set([...Object.keys(hass.entities ?? {}).filter((id) => id.startsWith('lock.')), ...this.missing])]
         .filter((id) => !hass.states[id]);
-      const basis = [registeredCount(), hass.entities, hass.devices, hass.config, hass.user, this.shared, this.admin, this.adminRules, this.config().entities, JSON.stringify(this.thresholds), this.protocolSince];
+      const basis = [PROTOCOLS.length, hass.entities, hass.devices, hass.config, hass.user, this.shared, this.admin, this.adminRules, this.config().entities, JSON.stringify(this.thresholds), this.protocolSince];
       if (this.auditor && basis.length === this.basis.length && basis.every((b, i) => b === this.basis[i])) {
         this.auditor.updateStates(header.states, header.captured_at);
       } else {
@@ -215,8 +212,10 @@ export class AuditSession implements AdminHost {
    * Loads the protocols of the house's locks (src/adapters/index.ts): the audit waits for them, an admin's feed then
    * takes their events too. One that failed to load is asked for again after PROTOCOL_RETRY_MS.
    */
-  private loadProtocols(): Promise<void> {
-    this.protocolsLoad ??= loadProtocols(lockPlatforms(this.hass())).then(async () => {
+  private loadProtocols(): Promise<void> | null {
+    const load = loadProtocols(lockPlatforms(this.hass()));
+    if (!load) return null;
+    this.protocolsLoad ??= load.then(async () => {
       this.protocolsLoad = null;
       if (this.running && this.status === 'ready') await this.subscribe();
       this.settle();
@@ -237,7 +236,7 @@ export class AuditSession implements AdminHost {
     if (this.running) return;
     this.running = true;
     this.buffer = [];
-    if (unregisteredPlatforms(lockPlatforms(this.hass())).length) await this.loadProtocols();
+    await this.loadProtocols();
     this.refresh();
     await this.subscribe();
     if (!this.loaded) {
