@@ -59,7 +59,7 @@ export async function setCodeFromCard(hass: HomeAssistant, session: AuditSession
   let service: string;
   try {
     const known = await actionsOf(lock.protocol).codes.options?.((msg) => hass.callWS(msg), lock).catch(() => undefined);
-    const call = setCodeServiceCall(lock, form.slot, choice.pin, { deviceName: device?.name ?? undefined, ...known });
+    const call = setCodeServiceCall(lock, form.slot, choice.pin, { deviceName: device?.name ?? undefined, ...known, haVersion: hass.config.version });
     service = `${call.domain}.${call.service}`;
     await sendCode((c) => hass.callWS({ type: 'call_service', ...c }), call, choice.pin);
   } catch (err) {

@@ -2,8 +2,8 @@
 // Home Assistant release it exists. Pure; no PIN.
 import { actionsOf } from '../adapters/actions.js';
 import type { CodeOptions, ServiceCall } from '../adapters/protocol.js';
-import { releaseAtLeast } from '../model/ha.js';
 import type { Lock } from '../model/lock.js';
+import { releaseLacks } from './release.js';
 
 export type { ServiceCall };
 export interface ClearCodeOptions extends CodeOptions {
@@ -18,16 +18,8 @@ export interface ClearCodeOptions extends CodeOptions {
 export function noClearWhy(lock: Lock, haVersion: unknown): string | null {
   const codes = actionsOf(lock.protocol).codes;
   if (!codes.clear) return `Clearing a code is not supported for ${lock.protocol} lock ${lock.entity_id}`;
-  if (!codes.since) return null;
   const call = codes.clear(lock, 1);
-  const service = `${call.domain}.${call.service}`;
-  // Only the release's numbers are repeated (the house's config is not trusted text).
-  const release = typeof haVersion === 'string' ? /^\d+\.\d+/.exec(haVersion)?.[0] : undefined;
-  switch (releaseAtLeast(haVersion, codes.since)) {
-    case true: return null;
-    case false: return `Home Assistant ${release} has no ${service} (it needs ${codes.since}+)`;
-    default: return `${service} needs Home Assistant ${codes.since}+, and the version of this one is not known`;
-  }
+  return releaseLacks(lock, haVersion, `${call.domain}.${call.service}`);
 }
 
 /**

@@ -60,14 +60,19 @@ test('set and clear calls for Z-Wave JS, ZHA, Zigbee2MQTT and Matter, Matter\'s 
     assert.deepEqual(breachClears, []);
     assert.deepEqual(gen.notes.filter((n) => n.startsWith('guest code')), [`guest code lock.front_door slot 3: Home Assistant ${version.split('.').slice(0, 2).join('.')} has no matter.clear_lock_credential (it needs 2026.3+)`]);
     assert.throws(() => clearCodeServiceCall(lock('matter'), 3, { haVersion: version }), /has no matter\.clear_lock_credential/);
+    assert.throws(() => setCodeServiceCall(lock('matter'), 3, PIN, { haVersion: version }), /has no matter\.set_lock_credential/);
   }
   const calls = [
-    ...(['zwave_js', 'zha', 'zigbee2mqtt', 'matter'] as Protocol[]).map((p) => setCodeServiceCall(lock(p), 3, PIN)),
+    ...(['zwave_js', 'zha', 'zigbee2mqtt'] as Protocol[]).map((p) => setCodeServiceCall(lock(p), 3, PIN)),
+    // Matter's set as the adapter builds it (on the floor too, where HA has no such service: the product refuses it there).
+    matter.codes.set!(lock('matter'), 3, PIN),
     ...(['zwave_js', 'zha', 'zigbee2mqtt'] as Protocol[]).map((p) => clearCodeServiceCall(lock(p), 3)),
     // Matter's clear as the adapter builds it (on the floor too, where HA has no such service).
     matter.codes.clear!(lock('matter'), 3),
     // Matter: a PIN credential that is occupied is modified through the user holding it.
-    setCodeServiceCall(lock('matter'), 3, PIN, { credentialUsers: { 3: 2 } }),
+    matter.codes.set!(lock('matter'), 3, PIN, { credentialUsers: { 3: 2 } }),
+    // The product's own Matter set, given this lab's release (2026.3+ only: the floor's is refused above).
+    ...(matterCalls ? [setCodeServiceCall(lock('matter'), 3, PIN, { haVersion: version })] : []),
     // Matter's read of the occupied slots (HA 2026.3+).
     ...await readCalls((call) => matter.codes.read!(call, lock('matter')), () => ({ response: { 'lock.front_door': { max_users: 10, users: [] } } })),
     // The generated guest-expiry action and the breach script's clear (current HA only: the floor gets neither).

@@ -158,9 +158,9 @@ test('set-code on Matter: the slot is the PIN credential index; an occupied one 
   const ha = haWith({ 'lock.side': lockUsers([{ user_index: 4, user_name: 'Ana', credentials: [{ type: 'pin', index: 3 }] }]) });
   const known = await matter.codes.options!(ha, lock);
   assert.deepEqual(known, { credentialUsers: { 3: 4 } });
-  assert.deepEqual(setCodeServiceCall(lock, 3, '573194', known).service_data, { credential_type: 'pin', credential_data: '573194', credential_index: 3, user_index: 4 });
+  assert.deepEqual(setCodeServiceCall(lock, 3, '573194', { ...known, haVersion: '2026.11.0' }).service_data, { credential_type: 'pin', credential_data: '573194', credential_index: 3, user_index: 4 });
   // A free index: HA adds the credential, the lock makes a new user for it.
-  assert.deepEqual(setCodeServiceCall(lock, 6, '573194', known).service_data, { credential_type: 'pin', credential_data: '573194', credential_index: 6 });
+  assert.deepEqual(setCodeServiceCall(lock, 6, '573194', { ...known, haVersion: '2026.11.0' }).service_data, { credential_type: 'pin', credential_data: '573194', credential_index: 6 });
   // An HA that cannot list users: the set is still the one call, without a user index.
   assert.deepEqual(await matter.codes.options!(haWith({}), lock), {});
 });

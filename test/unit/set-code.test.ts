@@ -34,8 +34,8 @@ test('Zigbee2MQTT: mqtt.publish of pin_code to the device set topic, 0-based use
   assert.throws(() => setCodeServiceCall(lock('zigbee2mqtt', 'a/#'), 1, '573194'), /no usable Zigbee2MQTT name/);
 });
 
-test('Matter: set_lock_credential with a PIN credential on the lock entity', () => {
-  const call = setCodeServiceCall(lock('matter'), 4, '573194');
+test('Matter: set_lock_credential with a PIN credential on the lock entity, on HA 2026.3+ only', () => {
+  const call = setCodeServiceCall(lock('matter'), 4, '573194', { haVersion: '2026.11.0' });
   assert.equal(call.domain, 'matter');
   assert.equal(call.service, 'set_lock_credential');
   assert.deepEqual(call.target, { entity_id: 'lock.front_door' });
@@ -43,6 +43,15 @@ test('Matter: set_lock_credential with a PIN credential on the lock entity', () 
   assert.equal(call.service_data.credential_data, '573194');
   // The slot is the PIN credential index (the one `clear_lock_credential` and `get_lock_users` name).
   assert.equal(call.service_data.credential_index, 4);
+  // HA 2025.4 has no Matter lock services, and an HA of unknown release may not: refused before anything is sent.
+  assert.throws(() => setCodeServiceCall(lock('matter'), 4, '573194', { haVersion: '2025.4.4' }),
+    (e: Error) => e.message === 'Home Assistant 2025.4 has no matter.set_lock_credential (it needs 2026.3+)');
+  for (const haVersion of [undefined, 'dev', 42]) {
+    assert.throws(() => setCodeServiceCall(lock('matter'), 4, '573194', { haVersion }),
+      (e: Error) => /matter\.set_lock_credential needs Home Assistant 2026\.3\+, and the version of this one is not known/.test(e.message) && !e.message.includes('573194'));
+  }
+  // Protocols whose services every supported release has need no version.
+  assert.equal(setCodeServiceCall(lock('zwave_js'), 4, '573194').service, 'set_lock_usercode');
 });
 
 test('generic locks, bad slots and non-digit codes are refused, and the refusal never holds the code', () => {

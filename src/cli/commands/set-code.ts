@@ -82,7 +82,12 @@ async function setCode(conn: Connection, req: Request, typed: string | null): Pr
   const lockName = mask.text(lock.name);
   const ws = <T>(msg: { type: string }) => send<T>(conn, msg as MessageBase);
   const known = await actionsOf(lock.protocol).codes.options?.(ws, lock);
-  const call = setCodeServiceCall(lock, req.slot, pin, { deviceName: registryName(header, lock), ...known });
+  let call;
+  try {
+    call = setCodeServiceCall(lock, req.slot, pin, { deviceName: registryName(header, lock), ...known, haVersion: header.config.version });
+  } catch (err) {
+    throw new UsageError(`${lockName}: ${(err as Error).message}`);
+  }
   try {
     await sendCode((c) => send(conn, { type: 'call_service', ...c } as MessageBase), call, pin);
   } catch (err) {
