@@ -223,7 +223,9 @@ describe('lifecycle', () => {
     given[0]!(zwaveNotification(6, 7, 60_000));
     host.append(m.el);
     await until(() => m.h.subscribed().includes('zwave_js_notification'), 'subscribed again');
-    const live = Date.now() - 1000;
+    // The fixture's times are relative to when it loaded (iso): the removed card's unlock a minute before that, the
+    // running card's at it; halfway tells them apart however long the suite has run (a wall clock made this flaky).
+    const live = Date.parse(iso(30_000));
     given[1]!(zwaveNotification(6, 7, 0));
     await until(() => slot7().some((t) => t >= live), 'the unlock delivered to the running card in its timeline');
     // Only that one: the unlock delivered to the removed card (a minute earlier) was not taken.
@@ -440,14 +442,16 @@ describe('timeline', () => {
   it('marks a keypad unlock at 03:00 house time as an unusual hour', async () => {
     const m = await mount();
     const berlin = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Berlin', hour: 'numeric', hourCycle: 'h23' });
-    let t = Date.now() - 3_600_000;
+    // An hour back from the fixture's now (its events' times are relative to when it loaded: iso), until it is 03:xx.
+    const now = Date.parse(iso(0));
+    let t = now - 3_600_000;
     while (Number(berlin.format(t)) !== 3) t -= 3_600_000;
     // The fixture's own events sit at times relative to now, some of which are unusual hours when the suite runs
     // at night: count the marks before and after.
     await openView(m, 'timeline');
     const marked = () => m.root.querySelectorAll('.events li.unusual').length;
     const before = marked();
-    m.h.fire(zwaveNotification(6, 2, Date.now() - t));
+    m.h.fire(zwaveNotification(6, 2, now - t));
     await until(() => marked() === before + 1, 'the 03:00 unlock marked');
     expect(text(m.root, '.events li.unusual').every((row) => row.includes('Unusual hour'))).to.equal(true);
   });
