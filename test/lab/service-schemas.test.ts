@@ -103,6 +103,7 @@ test('set and clear calls for Z-Wave JS, ZHA, Zigbee2MQTT and Matter, Matter\'s 
     'mqtt.publish valid',
     `matter.clear_lock_credential ${onMatter('valid')}`,
     `matter.set_lock_credential ${onMatter('valid')}`,
+    ...(matterCalls ? ['matter.set_lock_credential valid'] : []),
     `matter.get_lock_users ${onMatter('valid')}`,
     ...(matterCalls ? ['matter.clear_lock_credential valid', 'matter.clear_lock_credential valid'] : []),
     'zwave_js.set_lock_usercode invalid',
